@@ -1,0 +1,10 @@
+package org.roomwatch.core;
+
+import java.util.List;
+
+/** Where captured rooms and messages go. Both methods return only once the writes are acknowledged. */
+public interface CaptureStore {
+    void writeRoom(Room room);
+
+    void writeMessages(List<Message> messages);
+}

@@ -1,0 +1,38 @@
+package org.roomwatch.core;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One captured post with its evidence: where it is (platform, room, id, permalink), when and through what it
+ * was captured, and the SHA-256 of the raw fragment it was parsed from.
+ */
+public record Message(String platform, String room, long messageId, String permalink, Instant postedAt,
+                      String author, String text, List<String> links, String forwardedFrom, Long replyTo,
+                      Long views, boolean edited, boolean service, List<MediaRef> media,
+                      Instant capturedAt, String seenThrough, String rawSha256) {
+
+    public Message {
+        Objects.requireNonNull(platform, "platform");
+        Objects.requireNonNull(room, "room");
+        if (messageId <= 0) {
+            throw new IllegalArgumentException("messageId must be positive, got " + messageId);
+        }
+        links = links == null ? List.of() : List.copyOf(links);
+        media = media == null ? List.of() : List.copyOf(media);
+    }
+
+    /** The deterministic document id, {@code platform:room:messageId}: a re-crawl updates instead of duplicating. */
+    public String id() {
+        return platform + ":" + room + ":" + messageId;
+    }
+
+    public String roomId() {
+        return platform + ":" + room;
+    }
+
+    public boolean hasMedia() {
+        return !media.isEmpty();
+    }
+}

@@ -1,0 +1,18 @@
+package org.roomwatch.core.search;
+
+import java.time.Instant;
+
+/** A message search as an investigator asks it. Every field but page and size is optional (null). */
+public record MessageQuery(String text, String room, Instant from, Instant to, Boolean hasMedia,
+                           MessageSort sort, int page, int size, boolean highlight) {
+    public static final int MAX_SIZE = 100;
+    public static final int MAX_WINDOW = 10_000;
+
+    public MessageQuery {
+        Paging.check(page, size);
+        sort = sort == null ? (text == null ? MessageSort.NEWEST : MessageSort.RELEVANCE) : sort;
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new IllegalArgumentException("from is after to");
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package org.roomwatch.core.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    private final ConfigLoader loader = new ConfigLoader();
+
+    private Path file(String yaml) throws IOException {
+        Path file = dir.resolve("roomwatch.yml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    private ConfigException failure(String yaml) throws IOException {
+        Path file = file(yaml);
+        return assertThrows(ConfigException.class, () -> loader.load(file, Map.of()));
+    }
+
+    @Test
+    void defaultsFileLoadsWithEveryKey() {
+        RoomwatchConfig config = loader.defaults();
+        assertEquals("roomwatch-", config.elasticsearch().indexPrefix());
+        assertTrue(config.elasticsearch().isManaged());
+        assertEquals(Duration.ofMinutes(10), config.crawler().defaultInterval());
+        assertEquals(8080, config.api().port());
+        assertTrue(config.rooms().isEmpty());
+    }
+
+    @Test
+    void userFileOverridesOnlyWhatItNames() throws IOException {
+        RoomwatchConfig config = loader.load(file("""
+                crawler:
+                  maxRetries: 7
+                rooms:
+                  - name: hanbit_notice
+                    interval: 90s
+                """), Map.of());
+        assertEquals(7, config.crawler().maxRetries());
+        assertEquals(Duration.ofSeconds(1), config.crawler().initialBackoff());
+        assertEquals(Duration.ofSeconds(90), config.rooms().get(0).interval());
+        assertEquals("public", config.rooms().get(0).source());
+    }
+
+    @Test
+    void unknownKeyIsNamedWithTheAllowedKeys() throws IOException {
+        ConfigException e = failure("crawler:\n  maxRetry: 3\n");
+        assertEquals("crawler.maxRetry", e.key());
+        assertTrue(e.getMessage().contains("maxRetries"), e.getMessage());
+    }
+
+    @Test
+    void wrongTypeNamesTheKeyAndTheExpectedType() throws IOException {
+        ConfigException e = failure("crawler:\n  maxRetries: lots\n");
+        assertEquals("crawler.maxRetries", e.key());
+        assertTrue(e.getMessage().contains("whole number"), e.getMessage());
+    }
+
+    @Test
+    void badDurationSaysHowToWriteOne() throws IOException {
+        ConfigException e = failure("crawler:\n  requestTimeout: soon\n");
+        assertEquals("crawler.requestTimeout", e.key());
+        assertTrue(e.getMessage().contains("30s"), e.getMessage());
+    }
+
+    @Test
+    void outOfRangeValueIsRejectedWithTheRule() throws IOException {
+        ConfigException e = failure("crawler:\n  requestsPerSecondPerHost: 0\n");
+        assertTrue(e.getMessage().contains("crawler.requestsPerSecondPerHost must be above 0"), e.getMessage());
+    }
+
+    @Test
+    void sectionGivenAsValueIsRejected() throws IOException {
+        ConfigException e = failure("crawler: fast\n");
+        assertEquals("crawler", e.key());
+    }
+
+    @Test
+    void yamlSyntaxErrorGivesTheLine() throws IOException {
+        ConfigException e = failure("api:\n  port: [8080\n");
+        assertTrue(e.getMessage().contains("line"), e.getMessage());
+    }
+
+    @Test
+    void fileThatIsNotAMapIsRejected() throws IOException {
+        ConfigException e = failure("- just\n- a list\n");
+        assertTrue(e.getMessage().contains("map of keys"), e.getMessage());
+    }
+
+    @Test
+    void missingFileIsNamed() {
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.load(dir.resolve("nope.yml"), Map.of()));
+        assertTrue(e.getMessage().contains("nope.yml"), e.getMessage());
+    }
+
+    @Test
+    void environmentOverridesFileAndKeepsTypes() throws IOException {
+        RoomwatchConfig config = loader.load(file("api:\n  port: 9000\n"), Map.of(
+                "ROOMWATCH_API_PORT", "9100",
+                "ROOMWATCH_DATABASE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/rw",
+                "ROOMWATCH_ELASTICSEARCH_MANAGED_HEAPMEGABYTES", "768",
+                "PATH", "/usr/bin"));
+        assertEquals(9100, config.api().port());
+        assertEquals("jdbc:postgresql://127.0.0.1:5432/rw", config.database().jdbcUrl());
+        assertEquals(768, config.elasticsearch().managed().heapMegabytes());
+    }
+
+    @Test
+    void unknownEnvironmentVariableIsRejected() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> loader.load(null, Map.of("ROOMWATCH_API_PROT", "1")));
+        assertTrue(e.getMessage().contains("ROOMWATCH_API_PROT"), e.getMessage());
+        assertTrue(e.getMessage().contains("port"), e.getMessage());
+    }
+
+    @Test
+    void wrongTypedEnvironmentValueNamesTheKey() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> loader.load(null, Map.of("ROOMWATCH_API_PORT", "eighty")));
+        assertEquals("api.port", e.key());
+    }
+
+    @Test
+    void badIndexPrefixIsRejected() throws IOException {
+        ConfigException e = failure("elasticsearch:\n  indexPrefix: \"Rooms/\"\n");
+        assertTrue(e.getMessage().contains("indexPrefix"), e.getMessage());
+    }
+
+    @Test
+    void passwordNeverAppearsInToString() throws IOException {
+        RoomwatchConfig config = loader.load(file("database:\n  password: s3cret-pw\n"), Map.of());
+        assertTrue(!config.toString().contains("s3cret-pw"));
+    }
+}
