@@ -34,21 +34,25 @@ public final class InMemoryRoomRegistry implements RoomRegistry {
     }
 
     @Override
-    public long cursor(String name) {
+    public CrawlPosition position(String name) {
         CrawlStatus status = statuses.get(name);
-        return status == null ? 0 : status.cursor();
+        return status == null ? CrawlPosition.START : status.position();
     }
 
     @Override
-    public void advanceCursor(String name, long cursor) {
-        statuses.merge(name, new CrawlStatus(name, cursor, null, null),
-                (old, add) -> new CrawlStatus(name, Math.max(old.cursor(), cursor), old.lastCrawl(), old.lastOutcome()));
+    public void savePosition(String name, CrawlPosition position) {
+        statuses.compute(name, (key, old) -> {
+            if (old != null && old.position().cursor() > position.cursor()) {
+                throw new IllegalStateException("refusing to move the cursor of " + name + " backwards");
+            }
+            return new CrawlStatus(name, position, old == null ? null : old.lastCrawl(), old == null ? null : old.lastOutcome());
+        });
     }
 
     @Override
     public void recordCrawl(String name, Instant at, String outcome) {
-        statuses.merge(name, new CrawlStatus(name, 0, at, outcome),
-                (old, add) -> new CrawlStatus(name, old.cursor(), at, outcome));
+        statuses.merge(name, new CrawlStatus(name, CrawlPosition.START, at, outcome),
+                (old, add) -> new CrawlStatus(name, old.position(), at, outcome));
     }
 
     @Override

@@ -15,15 +15,15 @@ public interface RoomRegistry {
 
     boolean remove(String name);
 
-    /** The highest message id acknowledged by the index, 0 when nothing has been stored. */
-    long cursor(String name);
+    /** Where the room's crawl stands; {@link CrawlPosition#START} when nothing has been stored. */
+    CrawlPosition position(String name);
 
-    /** Moves the cursor forward; never backwards. */
-    void advanceCursor(String name, long cursor);
+    /** Saves the position after the index acknowledged the writes; refuses to move the cursor backwards. */
+    void savePosition(String name, CrawlPosition position);
 
     void recordCrawl(String name, Instant at, String outcome);
 
     Optional<CrawlStatus> status(String name);
 
-    record CrawlStatus(String name, long cursor, Instant lastCrawl, String lastOutcome) {}
+    record CrawlStatus(String name, CrawlPosition position, Instant lastCrawl, String lastOutcome) {}
 }

@@ -1,0 +1,147 @@
+package org.roomwatch.crawler.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import org.roomwatch.core.config.CrawlerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fetches pages politely: a per-host request rate, 429 answered by waiting as long as Retry-After says, 5xx and
+ * timeouts retried with exponential backoff, pages over the size cap refused. Redirects are returned, not followed,
+ * because a redirect is itself information (a hidden preview redirects /s/NAME to /NAME).
+ */
+public final class PoliteFetcher {
+    private static final Logger log = LoggerFactory.getLogger(PoliteFetcher.class);
+
+    private final HttpClient http;
+    private final CrawlerConfig config;
+    private final HostRateLimiter limiter;
+    private final Clock clock;
+    private final Sleeper sleeper;
+
+    public PoliteFetcher(CrawlerConfig config, Clock clock, Sleeper sleeper) {
+        this.config = config;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.limiter = new HostRateLimiter(config.requestsPerSecondPerHost(), clock, sleeper);
+        this.http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(config.requestTimeout())
+                .build();
+    }
+
+    public FetchResponse get(URI uri) throws FetchException, InterruptedException {
+        String host = uri.getHost() + ":" + uri.getPort();
+        Duration backoff = config.initialBackoff();
+        int attempt = 0;
+        while (true) {
+            attempt++;
+            limiter.acquire(host);
+            FetchResponse response;
+            try {
+                response = once(uri);
+            } catch (HttpTimeoutException e) {
+                if (attempt > config.maxRetries()) {
+                    throw new FetchException("timed out fetching " + uri + " after " + attempt + " attempts", 0, true, e);
+                }
+                log.info("Timeout fetching {}; retry {} of {} in {}", uri, attempt, config.maxRetries(), backoff);
+                sleeper.sleep(backoff);
+                backoff = next(backoff);
+                continue;
+            } catch (IOException e) {
+                if (attempt > config.maxRetries()) {
+                    throw new FetchException("could not fetch " + uri + ": " + e.getMessage(), 0, true, e);
+                }
+                log.info("Error fetching {} ({}); retry {} of {} in {}", uri, e.toString(), attempt, config.maxRetries(), backoff);
+                sleeper.sleep(backoff);
+                backoff = next(backoff);
+                continue;
+            }
+            int status = response.status();
+            if (status == 429) {
+                Duration wait = retryAfter(response).orElse(backoff);
+                if (attempt > config.maxRetries()) {
+                    throw new FetchException(uri + " kept answering 429 Too Many Requests", 429, true);
+                }
+                log.info("{} answered 429; waiting {} as asked", uri, wait);
+                limiter.pause(host, wait);
+                backoff = next(backoff);
+                continue;
+            }
+            if (status >= 500) {
+                if (attempt > config.maxRetries()) {
+                    throw new FetchException(uri + " answered HTTP " + status + " " + attempt + " times", status, true);
+                }
+                log.info("{} answered {}; retry {} of {} in {}", uri, status, attempt, config.maxRetries(), backoff);
+                sleeper.sleep(backoff);
+                backoff = next(backoff);
+                continue;
+            }
+            if (status >= 400) {
+                throw new FetchException(uri + " answered HTTP " + status + (status == 404 ? " (no such page)" : ""),
+                        status, false);
+            }
+            return response;
+        }
+    }
+
+    private FetchResponse once(URI uri) throws IOException, FetchException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(config.requestTimeout())
+                .header("User-Agent", config.userAgent())
+                .header("Accept-Language", "ko,en;q=0.8")
+                .GET().build();
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        byte[] body;
+        try (InputStream in = response.body()) {
+            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, config.maxPageBytes() + 1));
+        }
+        if (body.length > config.maxPageBytes()) {
+            throw new FetchException(uri + " is larger than crawler.maxPageBytes (" + config.maxPageBytes()
+                    + " bytes); the page was refused", response.statusCode(), false);
+        }
+        return new FetchResponse(uri, response.statusCode(), response.headers().firstValue("Location").orElse(null),
+                response.headers().firstValue("Content-Type").orElse(null),
+                response.headers().firstValue("Retry-After").orElse(null), body);
+    }
+
+    private java.util.Optional<Duration> retryAfter(FetchResponse response) {
+        return java.util.Optional.ofNullable(parseRetryAfter(response.retryAfter(), clock.instant()));
+    }
+
+    private Duration next(Duration backoff) {
+        Duration doubled = backoff.multipliedBy(2);
+        return doubled.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : doubled;
+    }
+
+    /** Retry-After is either seconds or an HTTP date. */
+    static Duration parseRetryAfter(String value, Instant now) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.trim();
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(v)));
+        } catch (NumberFormatException e) {
+            try {
+                Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Duration d = Duration.between(now, at);
+                return d.isNegative() ? Duration.ZERO : d;
+            } catch (DateTimeParseException ignored) {
+                return null;
+            }
+        }
+    }
+}

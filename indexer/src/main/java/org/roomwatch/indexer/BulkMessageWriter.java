@@ -1,0 +1,126 @@
+package org.roomwatch.indexer;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.transport.BackoffPolicy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.roomwatch.core.CaptureStore;
+import org.roomwatch.core.Message;
+import org.roomwatch.core.Room;
+import org.roomwatch.core.config.ElasticsearchConfig;
+
+/**
+ * Writes rooms and messages through one BulkIngester: requests in flight are capped (add blocks beyond that:
+ * back-pressure), items rejected with 429 are retried with exponential backoff, and every write call returns only
+ * when each of its operations is acknowledged, so the caller may then advance the room's cursor.
+ */
+public final class BulkMessageWriter implements CaptureStore, AutoCloseable {
+    private final IndexNames names;
+    private final MessageEnricher enricher;
+    private final BulkIngester<CompletableFuture<Void>> ingester;
+    private final long ackTimeoutMillis;
+
+    public BulkMessageWriter(ElasticsearchClient client, IndexNames names, MessageEnricher enricher, ElasticsearchConfig config) {
+        this.names = names;
+        this.enricher = enricher;
+        this.ackTimeoutMillis = config.socketTimeout().toMillis() * (config.bulkRetries() + 2L);
+        this.ingester = BulkIngester.of(b -> b
+                .client(client)
+                .maxOperations(config.bulkActions())
+                .maxConcurrentRequests(config.bulkConcurrency())
+                .flushInterval(200, TimeUnit.MILLISECONDS)
+                .backoffPolicy(BackoffPolicy.exponentialBackoff(config.bulkRetryBackoff().toMillis(), config.bulkRetries()))
+                .listener(new Acknowledger()));
+    }
+
+    @Override
+    public void writeRoom(Room room) {
+        List<CompletableFuture<Void>> acks = new ArrayList<>();
+        acks.add(add(BulkOperation.of(o -> o.index(i -> i.index(names.rooms()).id(room.id()).document(Documents.room(room))))));
+        acks.add(add(BulkOperation.of(o -> o.create(c -> c.index(names.roomVersions()).id(Documents.roomVersionId(room))
+                .document(Documents.roomVersion(room))))));
+        await(acks);
+    }
+
+    @Override
+    public void writeMessages(List<Message> messages) {
+        List<CompletableFuture<Void>> acks = new ArrayList<>(messages.size() * 2);
+        for (Message message : messages) {
+            Map<String, Object> doc = Documents.message(message, enricher.enrich(message));
+            acks.add(add(BulkOperation.of(o -> o.index(i -> i.index(names.messages()).id(message.id()).document(doc)))));
+            acks.add(add(BulkOperation.of(o -> o.create(c -> c.index(names.messageVersions())
+                    .id(Documents.messageVersionId(message, doc)).document(Documents.messageVersion(message, doc))))));
+        }
+        await(acks);
+    }
+
+    private CompletableFuture<Void> add(BulkOperation operation) {
+        CompletableFuture<Void> ack = new CompletableFuture<>();
+        ingester.add(operation, ack);
+        return ack;
+    }
+
+    private void await(List<CompletableFuture<Void>> acks) {
+        ingester.flush();
+        try {
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(ackTimeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IndexWriteException("the index did not accept every write: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IndexWriteException("the index did not acknowledge the writes within " + ackTimeoutMillis + " ms", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IndexWriteException("interrupted while waiting for the index", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        ingester.close();
+    }
+
+    /** Completes each operation's future from its item in the bulk response. */
+    private static final class Acknowledger implements BulkListener<CompletableFuture<Void>> {
+        @Override
+        public void beforeBulk(long executionId, BulkRequest request, List<CompletableFuture<Void>> contexts) {}
+
+        @Override
+        public void afterBulk(long executionId, BulkRequest request, List<CompletableFuture<Void>> contexts, BulkResponse response) {
+            List<BulkResponseItem> items = response.items();
+            for (int i = 0; i < contexts.size(); i++) {
+                BulkResponseItem item = items.get(i);
+                CompletableFuture<Void> ack = contexts.get(i);
+                if (ack == null) {
+                    continue;
+                }
+                // A version document that already exists is the same fact seen again: that is success.
+                if (item.error() == null || item.status() == 409) {
+                    ack.complete(null);
+                } else {
+                    ack.completeExceptionally(new IndexWriteException(item.index() + "/" + item.id() + ": "
+                            + item.error().type() + " " + item.error().reason(), null));
+                }
+            }
+        }
+
+        @Override
+        public void afterBulk(long executionId, BulkRequest request, List<CompletableFuture<Void>> contexts, Throwable failure) {
+            for (CompletableFuture<Void> ack : contexts) {
+                if (ack != null) {
+                    ack.completeExceptionally(failure);
+                }
+            }
+        }
+    }
+}

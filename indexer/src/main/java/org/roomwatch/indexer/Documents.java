@@ -1,0 +1,128 @@
+package org.roomwatch.indexer;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.roomwatch.core.MediaRef;
+import org.roomwatch.core.Message;
+import org.roomwatch.core.Room;
+
+/** Turns captured records into the index documents of mappings/*.json. */
+public final class Documents {
+    private Documents() {}
+
+    public static Map<String, Object> message(Message m, MessageEnricher.Enrichment e) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("platform", m.platform());
+        doc.put("room", m.room());
+        doc.put("room_id", m.roomId());
+        doc.put("message_id", m.messageId());
+        doc.put("permalink", m.permalink());
+        doc.put("posted_at", m.postedAt() == null ? null : m.postedAt().toString());
+        doc.put("author", m.author());
+        doc.put("text", e.text());
+        doc.put("links", e.links());
+        doc.put("hashtags", e.hashtags());
+        doc.put("handles", e.handles());
+        doc.put("forwarded_from", m.forwardedFrom());
+        doc.put("reply_to", m.replyTo());
+        doc.put("views", m.views());
+        doc.put("edited", m.edited());
+        doc.put("service", m.service());
+        doc.put("has_media", m.hasMedia());
+        doc.put("media_count", m.media().size());
+        List<Map<String, Object>> media = new ArrayList<>();
+        for (MediaRef ref : m.media()) {
+            media.add(Map.of("kind", ref.kind().name().toLowerCase(), "url", ref.url() == null ? "" : ref.url()));
+        }
+        doc.put("media", media);
+        doc.put("captured_at", m.capturedAt() == null ? null : m.capturedAt().toString());
+        doc.put("seen_through", m.seenThrough());
+        doc.put("raw_sha256", m.rawSha256());
+        doc.put("content_sha256", contentSha256(m, e));
+        return doc;
+    }
+
+    /** One record per distinct content of a message: an edit adds a version, it never replaces one. */
+    public static Map<String, Object> messageVersion(Message m, Map<String, Object> messageDoc) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("message", m.id());
+        doc.put("room_id", m.roomId());
+        doc.put("message_id", m.messageId());
+        doc.put("content_sha256", messageDoc.get("content_sha256"));
+        doc.put("text", messageDoc.get("text"));
+        doc.put("edited", m.edited());
+        doc.put("media_count", m.media().size());
+        doc.put("first_captured_at", messageDoc.get("captured_at"));
+        doc.put("seen_through", m.seenThrough());
+        doc.put("raw_sha256", m.rawSha256());
+        return doc;
+    }
+
+    public static String messageVersionId(Message m, Map<String, Object> messageDoc) {
+        return m.id() + ":" + messageDoc.get("content_sha256");
+    }
+
+    public static Map<String, Object> room(Room r) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("platform", r.platform());
+        doc.put("name", r.name());
+        doc.put("title", r.title());
+        doc.put("description", r.description());
+        doc.put("kind", r.kind().name().toLowerCase());
+        doc.put("members", r.members());
+        doc.put("subscribers", r.subscribers());
+        doc.put("audience", r.members() != null ? r.members() : r.subscribers());
+        doc.put("online", r.online());
+        doc.put("photos", r.photos());
+        doc.put("videos", r.videos());
+        doc.put("links", r.links());
+        doc.put("has_preview", r.hasPreview());
+        doc.put("invite", r.invite().name().toLowerCase());
+        doc.put("captured_at", r.capturedAt() == null ? null : r.capturedAt().toString());
+        doc.put("seen_through", r.seenThrough());
+        doc.put("raw_sha256", r.rawSha256());
+        return doc;
+    }
+
+    public static Map<String, Object> roomVersion(Room r) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("room_id", r.id());
+        doc.put("title", r.title());
+        doc.put("description", r.description());
+        doc.put("first_captured_at", r.capturedAt() == null ? null : r.capturedAt().toString());
+        doc.put("seen_through", r.seenThrough());
+        doc.put("raw_sha256", r.rawSha256());
+        return doc;
+    }
+
+    public static String roomVersionId(Room r) {
+        return r.id() + ":" + sha256(nullSafe(r.title()) + "\u0000" + nullSafe(r.description()));
+    }
+
+    /** What an edit changes: text and media. Views and capture details change every crawl and are not content. */
+    static String contentSha256(Message m, MessageEnricher.Enrichment e) {
+        StringBuilder content = new StringBuilder(nullSafe(e.text()));
+        for (MediaRef ref : m.media()) {
+            content.append('\u0000').append(ref.kind()).append(' ').append(nullSafe(ref.url()));
+        }
+        return sha256(content.toString());
+    }
+
+    private static String nullSafe(String s) {
+        return s == null ? "" : s;
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}

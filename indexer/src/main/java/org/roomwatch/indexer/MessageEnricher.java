@@ -1,0 +1,40 @@
+package org.roomwatch.indexer;
+
+import java.text.Normalizer;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.roomwatch.core.Message;
+
+/**
+ * The enrichment step of the pipeline: text normalised (NFC, so decomposed Hangul from some clients matches),
+ * hashtags, @handles and every URL in the text. Later enrichers (schools, mentions) add to this.
+ */
+public final class MessageEnricher {
+    private static final Pattern HASHTAG = Pattern.compile("#([\\p{L}\\p{N}_]{1,64})");
+    private static final Pattern HANDLE = Pattern.compile("(?<![\\w.])@([A-Za-z][A-Za-z0-9_]{3,31})");
+    private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"']+");
+
+    public record Enrichment(String text, List<String> hashtags, List<String> handles, List<String> links) {}
+
+    public Enrichment enrich(Message message) {
+        String text = message.text() == null ? null : Normalizer.normalize(message.text(), Normalizer.Form.NFC);
+        Set<String> hashtags = new LinkedHashSet<>();
+        Set<String> handles = new LinkedHashSet<>();
+        Set<String> links = new LinkedHashSet<>(message.links());
+        if (text != null) {
+            collect(HASHTAG.matcher(text), 1, hashtags);
+            collect(HANDLE.matcher(text), 1, handles);
+            collect(URL.matcher(text), 0, links);
+        }
+        return new Enrichment(text, List.copyOf(hashtags), List.copyOf(handles), List.copyOf(links));
+    }
+
+    private static void collect(Matcher matcher, int group, Set<String> into) {
+        while (matcher.find()) {
+            into.add(matcher.group(group).replaceAll("[.,!?)]+$", ""));
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package org.roomwatch.indexer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.roomwatch.core.InviteStatus;
+import org.roomwatch.core.MediaKind;
+import org.roomwatch.core.MediaRef;
+import org.roomwatch.core.Message;
+import org.roomwatch.core.Room;
+import org.roomwatch.core.RoomKind;
+import org.roomwatch.core.config.ConfigLoader;
+import org.roomwatch.core.search.MessageQuery;
+import org.roomwatch.core.search.MessageSort;
+import org.roomwatch.core.search.RoomQuery;
+import org.roomwatch.core.search.SearchPage;
+import org.roomwatch.testkit.ElasticsearchExtension;
+import org.roomwatch.testkit.TestNode;
+
+@ExtendWith(ElasticsearchExtension.class)
+class IndexerTest {
+    private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+
+    private ElasticsearchClient client;
+    private IndexNames names;
+    private BulkMessageWriter writer;
+    private ElasticsearchSearchService search;
+
+    @BeforeEach
+    void setUp(TestNode node) throws IOException {
+        client = ElasticsearchClients.create(node.url(), Duration.ofMinutes(1));
+        names = new IndexNames(node.indexPrefix() + System.nanoTime() + "-");
+        new IndexManager(client, names).ensureAll();
+        writer = new BulkMessageWriter(client, names, new MessageEnricher(), new ConfigLoader().defaults().elasticsearch());
+        search = new ElasticsearchSearchService(client, names);
+    }
+
+    static Message message(long id, String room, String text, Instant at, boolean media) {
+        return new Message("telegram", room, id, "https://t.me/" + room + "/" + id, at, null, text, List.of(), null, null,
+                100L, false, false, media ? List.of(new MediaRef(MediaKind.PHOTO, "https://cdn.example/p.jpg")) : List.of(),
+                at.plusSeconds(60), "https://t.me/s/" + room, "ab".repeat(32));
+    }
+
+    private void refresh() throws IOException {
+        client.indices().refresh(r -> r.index(names.prefix() + "*"));
+    }
+
+    private SearchPage find(String text) {
+        return search.messages(new MessageQuery(text, null, null, null, null, null, 1, 10, true));
+    }
+
+    @Test
+    void koreanSearchFindsSchoolAndSlangInsideCompounds() throws IOException {
+        writer.writeMessages(List.of(
+                message(1, "seoul_mid_chat", "서울중학교 애들 들어와", T0, false),
+                message(2, "jiin_room_01", "지인능욕방 새로 팠음", T0.plusSeconds(10), false),
+                message(3, "jiin_room_01", "오늘 공지 없음", T0.plusSeconds(20), false)));
+        refresh();
+        assertEquals(List.of("telegram:seoul_mid_chat:1"), find("중학교").hits().stream().map(h -> h.id()).toList());
+        assertEquals(List.of("telegram:jiin_room_01:2"), find("능욕").hits().stream().map(h -> h.id()).toList());
+        assertTrue(find("능욕").hits().get(0).highlights().get(0).contains("<mark>"));
+        assertEquals(0, find("없는말").total());
+    }
+
+    @Test
+    void recrawlUpdatesInsteadOfDuplicatingAndEditsAddVersions() throws IOException {
+        Message original = message(7, "hanbit_gossip", "처음 글", T0, false);
+        writer.writeMessages(List.of(original));
+        writer.writeMessages(List.of(original));
+        Message edited = new Message("telegram", "hanbit_gossip", 7, original.permalink(), T0, null, "고친 글", List.of(),
+                null, null, 150L, true, false, List.of(), T0.plusSeconds(600), original.seenThrough(), "cd".repeat(32));
+        writer.writeMessages(List.of(edited));
+        refresh();
+        assertEquals(1, client.count(c -> c.index(names.messages())).count());
+        assertEquals(2, client.count(c -> c.index(names.messageVersions())).count(), "original and edit are both kept");
+        assertEquals("고친 글", find("고친").hits().get(0).source().get("text"));
+    }
+
+    @Test
+    void messageDocumentKeepsEvidenceFields() throws IOException {
+        writer.writeMessages(List.of(message(9, "saesol_room", "증거 확인 https://example.org/x #태그 @sample_user", T0, true)));
+        refresh();
+        var source = find("증거").hits().get(0).source();
+        assertEquals("https://t.me/saesol_room/9", source.get("permalink"));
+        assertEquals("https://t.me/s/saesol_room", source.get("seen_through"));
+        assertEquals("ab".repeat(32), source.get("raw_sha256"));
+        assertEquals(T0.plusSeconds(60).toString(), source.get("captured_at"));
+        assertEquals(List.of("https://example.org/x"), source.get("links"));
+        assertEquals(List.of("태그"), source.get("hashtags"));
+        assertEquals(List.of("sample_user"), source.get("handles"));
+        assertEquals(true, source.get("has_media"));
+    }
+
+    @Test
+    void filtersSortAndPaging() throws IOException {
+        for (int i = 1; i <= 12; i++) {
+            writer.writeMessages(List.of(message(i, i % 2 == 0 ? "even_room" : "odd_room", "공지 " + i, T0.plusSeconds(i * 60L), i % 3 == 0)));
+        }
+        refresh();
+        SearchPage evens = search.messages(new MessageQuery(null, "even_room", null, null, null, MessageSort.OLDEST, 1, 4, false));
+        assertEquals(6, evens.total());
+        assertEquals(List.of(2L, 4L, 6L, 8L), evens.hits().stream().map(h -> ((Number) h.source().get("message_id")).longValue()).toList());
+        SearchPage page2 = search.messages(new MessageQuery(null, "telegram:even_room", null, null, null, MessageSort.OLDEST, 2, 4, false));
+        assertEquals(List.of(10L, 12L), page2.hits().stream().map(h -> ((Number) h.source().get("message_id")).longValue()).toList());
+        SearchPage media = search.messages(new MessageQuery(null, null, null, null, true, null, 1, 50, false));
+        assertEquals(4, media.total());
+        SearchPage window = search.messages(new MessageQuery(null, null, T0.plusSeconds(180), T0.plusSeconds(300), null, null, 1, 50, false));
+        assertEquals(3, window.total());
+    }
+
+    @Test
+    void roomsAreSearchableAndTitleChangesAreHistory() throws IOException {
+        Room room = new Room("telegram", "dalbit_notice", "달빛여중 지인방", "달빛여중 지인능욕 제보방", RoomKind.GROUP, 321L, null, null,
+                null, null, null, true, InviteStatus.NOT_AN_INVITE, T0, "https://t.me/s/dalbit_notice", "ef".repeat(32));
+        writer.writeRoom(room);
+        writer.writeRoom(new Room("telegram", "dalbit_notice", "달빛 공지", "달빛여중 지인능욕 제보방", RoomKind.GROUP, 330L, null, null,
+                null, null, null, true, InviteStatus.NOT_AN_INVITE, T0.plusSeconds(3600), "https://t.me/s/dalbit_notice", "01".repeat(32)));
+        writer.writeMessages(List.of(message(1, "dalbit_notice", "첫 글", T0, false)));
+        refresh();
+        SearchPage rooms = search.rooms(new RoomQuery("능욕", null, 100L, null, 1, 10));
+        assertEquals(1, rooms.total());
+        assertEquals("달빛 공지", rooms.hits().get(0).source().get("title"));
+        assertEquals(2, client.count(c -> c.index(names.roomVersions())).count());
+        assertEquals(0, search.rooms(new RoomQuery("능욕", null, 1000L, null, 1, 10)).total());
+        var detail = search.room("telegram:dalbit_notice", 5).orElseThrow();
+        assertEquals(1, detail.latest().total());
+        assertFalse(search.room("telegram:nope", 5).isPresent());
+    }
+
+    @Test
+    void staleIndexIsReportedAtStartUp() throws IOException {
+        IndexNames stale = new IndexNames(names.prefix() + "stale-");
+        client.indices().create(c -> c.index(stale.messages()).mappings(m -> m.properties("text", p -> p.keyword(k -> k))));
+        var e = assertThrows(IllegalStateException.class, () -> new IndexManager(client, stale).ensureAll());
+        assertTrue(e.getMessage().contains("text is keyword, expected text"), e.getMessage());
+    }
+}

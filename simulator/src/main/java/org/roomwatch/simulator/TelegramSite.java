@@ -1,0 +1,240 @@
+package org.roomwatch.simulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+
+/**
+ * A local stand-in for t.me's public web: channel previews (/s/NAME, paged with ?before=N), landing pages
+ * (/NAME), invite pages (/+HASH, /joinchat/HASH) and generated images, over real HTTP on loopback. Rooms
+ * without a preview redirect /s/NAME to /NAME as t.me does. Tests can inject failures and raw pages.
+ */
+public final class TelegramSite implements AutoCloseable {
+    public static final int PAGE_SIZE = 20;
+    private static final Pattern IMAGE = Pattern.compile("/img/([A-Za-z0-9_]+)/(\\d+)-(\\d+)\\.png");
+
+    private final HttpServer server;
+    private final Map<String, SimRoom> rooms = new ConcurrentHashMap<>();
+    private final Map<String, SimInvite> invites = new ConcurrentHashMap<>();
+    private final Map<String, Fault> faults = new ConcurrentHashMap<>();
+    private final Map<String, Raw> raws = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedDeque<String> requests = new ConcurrentLinkedDeque<>();
+
+    private record Fault(int status, String retryAfter, AtomicInteger remaining) {}
+
+    private record Raw(int status, String contentType, byte[] body, String location) {}
+
+    private TelegramSite(HttpServer server) {
+        this.server = server;
+    }
+
+    /** Starts the site on a free loopback port. */
+    public static TelegramSite start() {
+        return start(0);
+    }
+
+    public static TelegramSite start(int port) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+            TelegramSite site = new TelegramSite(server);
+            server.createContext("/", site::handle);
+            server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+                Thread t = new Thread(r, "telegram-site");
+                t.setDaemon(true);
+                return t;
+            }));
+            server.start();
+            return site;
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start the simulated Telegram site: " + e.getMessage(), e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public TelegramSite add(SimRoom room) {
+        rooms.put(room.name(), room);
+        return this;
+    }
+
+    public TelegramSite add(SimInvite invite) {
+        invites.put(invite.hash(), invite);
+        return this;
+    }
+
+    public SimRoom room(String name) {
+        SimRoom room = rooms.get(name);
+        if (room == null) {
+            throw new IllegalArgumentException("no simulated room " + name);
+        }
+        return room;
+    }
+
+    public Collection<SimRoom> rooms() {
+        return rooms.values();
+    }
+
+    public Collection<SimInvite> invites() {
+        return invites.values();
+    }
+
+    /** The next {@code times} requests whose path starts with {@code pathPrefix} answer {@code status}. */
+    public void failNext(String pathPrefix, int status, int times, String retryAfter) {
+        faults.put(pathPrefix, new Fault(status, retryAfter, new AtomicInteger(times)));
+    }
+
+    /** Serves exactly these bytes for this path and query (e.g. "/s/broken" or "/s/room?before=5"). */
+    public void serveRaw(String pathAndQuery, int status, String contentType, byte[] body) {
+        raws.put(pathAndQuery, new Raw(status, contentType, body, null));
+    }
+
+    public void clearRaw() {
+        raws.clear();
+    }
+
+    /** Requests received for this path (query included), so far. */
+    public int hits(String pathAndQuery) {
+        AtomicInteger count = hits.get(pathAndQuery);
+        return count == null ? 0 : count.get();
+    }
+
+    public List<String> requests() {
+        return List.copyOf(requests);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            URI uri = exchange.getRequestURI();
+            String path = uri.getRawPath();
+            String key = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+            hits.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+            requests.add(key);
+            for (Map.Entry<String, Fault> fault : faults.entrySet()) {
+                if (key.startsWith(fault.getKey()) && fault.getValue().remaining().getAndDecrement() > 0) {
+                    if (fault.getValue().retryAfter() != null) {
+                        exchange.getResponseHeaders().add("Retry-After", fault.getValue().retryAfter());
+                    }
+                    send(exchange, fault.getValue().status(), "text/plain", "simulated failure".getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+            }
+            Raw raw = raws.get(key);
+            if (raw != null) {
+                send(exchange, raw.status(), raw.contentType(), raw.body());
+                return;
+            }
+            route(exchange, path, uri.getRawQuery());
+        }
+    }
+
+    private void route(HttpExchange exchange, String path, String query) throws IOException {
+        if (path.startsWith("/s/")) {
+            SimRoom room = rooms.get(path.substring(3));
+            if (room == null) {
+                redirect(exchange, "/" + path.substring(3));
+                return;
+            }
+            if (!room.preview()) {
+                redirect(exchange, "/" + room.name());
+                return;
+            }
+            long before = beforeParameter(query);
+            List<SimPost> page = room.page(before, PAGE_SIZE);
+            boolean hasOlder = !page.isEmpty() && room.posts().get(0).id() < page.get(0).id();
+            html(exchange, PageRenderer.channelPage(baseUrl(), room, page, hasOlder));
+            return;
+        }
+        Matcher image = IMAGE.matcher(path);
+        if (image.matches()) {
+            send(exchange, 200, "image/png", generatedImage(path));
+            return;
+        }
+        if (path.startsWith("/+") || path.startsWith("/joinchat/")) {
+            String hash = path.startsWith("/+") ? path.substring(2) : path.substring("/joinchat/".length());
+            SimInvite invite = invites.get(hash);
+            html(exchange, invite == null
+                    ? PageRenderer.invitePage(new SimInvite(hash, null, null, false, 0, true))
+                    : PageRenderer.invitePage(invite));
+            return;
+        }
+        SimRoom room = rooms.get(path.length() > 1 ? path.substring(1) : "");
+        html(exchange, room == null ? PageRenderer.unknownRoomPage() : PageRenderer.landingPage(baseUrl(), room));
+    }
+
+    private static long beforeParameter(String query) {
+        if (query == null) {
+            return 0;
+        }
+        for (String part : query.split("&")) {
+            if (part.startsWith("before=")) {
+                try {
+                    return Long.parseLong(part.substring(7));
+                } catch (NumberFormatException e) {
+                    return 0;
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** A small synthetic picture whose colours follow from its path: distinct images, nothing real. */
+    static byte[] generatedImage(String path) throws IOException {
+        int seed = path.hashCode();
+        BufferedImage image = new BufferedImage(96, 72, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(seed & 0xffffff));
+        g.fillRect(0, 0, 96, 72);
+        g.setColor(new Color(~seed & 0xffffff));
+        g.fillOval(Math.abs(seed % 48), Math.abs((seed >> 8) % 36), 40, 30);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    private static void redirect(HttpExchange exchange, String location) throws IOException {
+        exchange.getResponseHeaders().add("Location", location);
+        exchange.sendResponseHeaders(302, -1);
+    }
+
+    private static void html(HttpExchange exchange, String html) throws IOException {
+        send(exchange, 200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        if (contentType != null) {
+            exchange.getResponseHeaders().add("Content-Type", contentType);
+        }
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
