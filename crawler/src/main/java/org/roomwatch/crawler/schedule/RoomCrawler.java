@@ -1,0 +1,83 @@
+package org.roomwatch.crawler.schedule;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import org.roomwatch.core.CaptureStore;
+import org.roomwatch.core.CrawlPosition;
+import org.roomwatch.core.RoomRegistry;
+import org.roomwatch.core.RoomSnapshot;
+import org.roomwatch.core.RoomSource;
+import org.roomwatch.core.SourceException;
+import org.roomwatch.core.SourceKind;
+import org.roomwatch.core.WatchedRoom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One crawl of one room: fetch what is new since the stored position, store the room and its messages, and only
+ * then save the new position. A failure anywhere leaves the position where it was, so the next crawl repeats the
+ * work (deterministic ids make the repeat harmless) and nothing is lost.
+ */
+public final class RoomCrawler {
+    private static final Logger log = LoggerFactory.getLogger(RoomCrawler.class);
+
+    private final RoomRegistry registry;
+    private final Map<SourceKind, RoomSource> sources;
+    private final CaptureStore store;
+    private final Clock clock;
+
+    public RoomCrawler(RoomRegistry registry, Map<SourceKind, RoomSource> sources, CaptureStore store, Clock clock) {
+        this.registry = registry;
+        this.sources = Map.copyOf(sources);
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** The outcome of one crawl, as recorded on the room. */
+    public record Outcome(boolean ok, int stored, String summary) {}
+
+    public Outcome crawl(String name) {
+        Optional<WatchedRoom> watched = registry.find(name);
+        if (watched.isEmpty()) {
+            return new Outcome(false, 0, "not watched");
+        }
+        RoomSource source = sources.get(watched.get().source());
+        if (source == null) {
+            return record(name, new Outcome(false, 0, "no source configured for " + watched.get().source() + " rooms"));
+        }
+        CrawlPosition position = registry.position(name);
+        try {
+            RoomSnapshot snapshot = source.fetch(name, position);
+            if (snapshot.room() != null) {
+                store.writeRoom(snapshot.room());
+            }
+            if (!snapshot.messages().isEmpty()) {
+                store.writeMessages(snapshot.messages());
+            }
+            CrawlPosition next = position.after(snapshot);
+            registry.savePosition(name, next);
+            String summary = snapshot.messages().size() + " new, cursor " + next.cursor()
+                    + (snapshot.room() != null && !snapshot.room().hasPreview() ? ", no web preview" : "")
+                    + (snapshot.complete() ? "" : ", backfill continues below " + next.resumeBefore())
+                    + (snapshot.skipped().isEmpty() ? "" : ", " + snapshot.skipped().size() + " skipped");
+            log.info("Crawled {}: {}", name, summary);
+            return record(name, new Outcome(true, snapshot.messages().size(), summary));
+        } catch (SourceException e) {
+            log.warn("Crawl of {} failed: {}", name, e.getMessage());
+            return record(name, new Outcome(false, 0, "fetch failed: " + e.getMessage()));
+        } catch (RuntimeException e) {
+            log.warn("Crawl of {} failed: {}", name, e.toString());
+            return record(name, new Outcome(false, 0, "store failed: " + e.getMessage()));
+        }
+    }
+
+    private Outcome record(String name, Outcome outcome) {
+        try {
+            registry.recordCrawl(name, clock.instant(), outcome.summary());
+        } catch (RuntimeException e) {
+            log.warn("Could not record the crawl outcome of {}: {}", name, e.toString());
+        }
+        return outcome;
+    }
+}

@@ -1,0 +1,173 @@
+package org.roomwatch.crawler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.roomwatch.core.CaptureStore;
+import org.roomwatch.core.Message;
+import org.roomwatch.core.Room;
+import org.roomwatch.core.SourceKind;
+import org.roomwatch.core.WatchedRoom;
+import org.roomwatch.core.config.ConfigLoader;
+import org.roomwatch.core.config.DatabaseConfig;
+import org.roomwatch.crawler.schedule.CrawlScheduler;
+import org.roomwatch.crawler.schedule.RoomCrawler;
+import org.roomwatch.crawler.schedule.RoomWatchService;
+import org.roomwatch.crawler.store.ControlPlaneDatabase;
+import org.roomwatch.crawler.store.JdbcRoomRegistry;
+import org.roomwatch.indexer.BulkMessageWriter;
+import org.roomwatch.indexer.ElasticsearchClients;
+import org.roomwatch.indexer.IndexManager;
+import org.roomwatch.indexer.IndexNames;
+import org.roomwatch.indexer.MessageEnricher;
+import org.roomwatch.simulator.SimPost;
+import org.roomwatch.simulator.SimRoom;
+import org.roomwatch.simulator.TelegramSite;
+import org.roomwatch.testkit.ElasticsearchExtension;
+import org.roomwatch.testkit.TestNode;
+
+/** The whole first path: a watched room crawled by Quartz into the real index, positions in a real H2 file. */
+@ExtendWith(ElasticsearchExtension.class)
+class CrawlAndScheduleTest {
+    private static final Instant T0 = Instant.parse("2026-05-01T00:00:00Z");
+    @TempDir
+    Path dir;
+    private TelegramSite site;
+    private ControlPlaneDatabase db;
+    private ElasticsearchClient client;
+    private IndexNames names;
+    private BulkMessageWriter writer;
+    private JdbcRoomRegistry registry;
+
+    @BeforeEach
+    void setUp(TestNode node) {
+        site = TelegramSite.start();
+        SimRoom room = new SimRoom("school_room", "학교 방", "설명", false, 300, true);
+        for (long id = 1; id <= 45; id++) {
+            room.add(SimPost.text(id, T0.plusSeconds(id * 60), "서울중학교 글 " + id));
+        }
+        site.add(room);
+        db = ControlPlaneDatabase.open(new DatabaseConfig("jdbc:h2:file:" + dir.resolve("rw") + ";AUTO_SERVER=TRUE", "sa", "", 4));
+        registry = new JdbcRoomRegistry(db.dataSource());
+        client = ElasticsearchClients.create(node.url(), Duration.ofMinutes(1));
+        names = new IndexNames(node.indexPrefix() + System.nanoTime() + "-");
+        new IndexManager(client, names).ensureAll();
+        writer = new BulkMessageWriter(client, names, new MessageEnricher(), new ConfigLoader().defaults().elasticsearch());
+    }
+
+    @AfterEach
+    void tearDown() {
+        writer.close();
+        db.close();
+        site.close();
+    }
+
+    private RoomCrawler crawler(CaptureStore store) {
+        return new RoomCrawler(registry, Map.of(SourceKind.PUBLIC, Fixtures.source(site.baseUrl(), new Fixtures.RecordingSleeper())),
+                store, Clock.systemUTC());
+    }
+
+    private long count() throws IOException {
+        client.indices().refresh(r -> r.index(names.messages()));
+        return client.count(c -> c.index(names.messages())).count();
+    }
+
+    @Test
+    void cursorAdvancesOnlyAfterTheIndexAcknowledges() throws IOException {
+        registry.put(new WatchedRoom("school_room", SourceKind.PUBLIC, Duration.ofMinutes(5)));
+        AtomicBoolean indexDown = new AtomicBoolean(true);
+        CaptureStore failing = new CaptureStore() {
+            @Override
+            public void writeRoom(Room room) {
+                writer.writeRoom(room);
+            }
+
+            @Override
+            public void writeMessages(List<Message> messages) {
+                if (indexDown.get()) {
+                    throw new IllegalStateException("simulated index outage");
+                }
+                writer.writeMessages(messages);
+            }
+        };
+        RoomCrawler crawler = crawler(failing);
+        var failed = crawler.crawl("school_room");
+        assertFalse(failed.ok());
+        assertEquals(0, registry.position("school_room").cursor());
+        assertTrue(registry.status("school_room").orElseThrow().lastOutcome().contains("simulated index outage"));
+
+        indexDown.set(false);
+        assertTrue(crawler.crawl("school_room").ok());
+        assertEquals(45, registry.position("school_room").cursor());
+        assertEquals(45, count());
+
+        site.room("school_room").add(SimPost.text(46, T0.plusSeconds(46 * 60), "새 글"));
+        assertEquals(1, crawler.crawl("school_room").stored());
+        assertEquals(1, crawler.crawl("school_room").stored() + 1, "nothing new the second time");
+        assertEquals(46, count());
+    }
+
+    @Test
+    void cursorNeverMovesBackwards() {
+        registry.put(new WatchedRoom("school_room", SourceKind.PUBLIC, Duration.ofMinutes(5)));
+        registry.savePosition("school_room", new org.roomwatch.core.CrawlPosition(10, 0, 0));
+        assertThrows(IllegalStateException.class,
+                () -> registry.savePosition("school_room", new org.roomwatch.core.CrawlPosition(5, 0, 0)));
+        assertEquals(10, registry.position("school_room").cursor());
+    }
+
+    @Test
+    void quartzCrawlsWatchedRoomsAndStopsWhenUnwatched() throws Exception {
+        RoomCrawler crawler = crawler(writer);
+        try (CrawlScheduler scheduler = new CrawlScheduler(db.dataSource(), false, 2, crawler)) {
+            RoomWatchService watcher = new RoomWatchService(registry, scheduler);
+            scheduler.start();
+            assertTrue(watcher.watch(new WatchedRoom("school_room", SourceKind.PUBLIC, Duration.ofSeconds(1))));
+            waitFor(() -> registry.position("school_room").cursor() == 45, Duration.ofSeconds(30));
+            site.room("school_room").add(SimPost.text(47, T0.plusSeconds(47 * 60), "스케줄 글"));
+            waitFor(() -> registry.position("school_room").cursor() == 47, Duration.ofSeconds(30));
+            assertEquals(46, count());
+
+            assertTrue(watcher.unwatch("school_room"));
+            assertFalse(scheduler.isScheduled("school_room"));
+            int before = site.hits("/s/school_room");
+            Thread.sleep(2500);
+            assertTrue(site.hits("/s/school_room") <= before + 1, "at most the run in flight finishes");
+        }
+        // Positions survive restarts: a new registry on the same file sees the cursor.
+        assertEquals(47, new JdbcRoomRegistry(db.dataSource()).position("school_room").cursor());
+    }
+
+    @Test
+    void badDatabaseUrlIsAClearError() {
+        var e = assertThrows(IllegalStateException.class, () -> ControlPlaneDatabase.open(
+                new DatabaseConfig("jdbc:postgresql://127.0.0.1:1/nothing", "x", "", 2)));
+        assertTrue(e.getMessage().contains("cannot connect to the database"), e.getMessage());
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("condition not met within " + timeout);
+            }
+            Thread.sleep(100);
+        }
+    }
+}
