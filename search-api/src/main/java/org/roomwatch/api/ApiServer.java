@@ -1,0 +1,199 @@
+package org.roomwatch.api;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.roomwatch.core.RoomWatcher;
+import org.roomwatch.core.SourceKind;
+import org.roomwatch.core.WatchedRoom;
+import org.roomwatch.core.config.DurationText;
+import org.roomwatch.core.search.MessageQuery;
+import org.roomwatch.core.search.MessageSort;
+import org.roomwatch.core.search.RoomQuery;
+import org.roomwatch.core.search.SearchService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The investigators' HTTP API: thin routes over {@link SearchService} and {@link RoomWatcher}. */
+public final class ApiServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
+    private static final Set<String> MESSAGE_PARAMS = Set.of("q", "room", "from", "to", "hasMedia", "sort", "page", "size", "highlight");
+    private static final Set<String> ROOM_PARAMS = Set.of("q", "platform", "minMembers", "maxMembers", "page", "size");
+
+    private final Javalin app;
+    private final SearchService search;
+    private final RoomWatcher watcher;
+    private final BooleanSupplier indexHealthy;
+    private final ObjectMapper json;
+
+    public ApiServer(SearchService search, RoomWatcher watcher, BooleanSupplier indexHealthy) {
+        this.search = search;
+        this.watcher = watcher;
+        this.indexHealthy = indexHealthy;
+        this.json = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.app = Javalin.create(config -> {
+            config.jsonMapper(new JavalinJackson(json, false));
+            config.showJavalinBanner = false;
+            config.http.defaultContentType = "application/json";
+        });
+        routes();
+    }
+
+    private void routes() {
+        app.get("/api/health", this::health);
+        app.get("/api/messages", this::messages);
+        app.get("/api/rooms", this::rooms);
+        app.get("/api/rooms/watched", ctx -> ctx.json(Map.of("rooms", watcher.watched().stream().map(ApiServer::watchedJson).toList())));
+        app.post("/api/rooms/watched", this::watch);
+        app.delete("/api/rooms/watched/{name}", this::unwatch);
+        app.get("/api/rooms/{id}", this::room);
+        app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi()));
+        app.exception(BadParameter.class, (e, ctx) -> problem(ctx, Problem.invalidParameter(e.parameter, e.getMessage())));
+        app.exception(IllegalArgumentException.class, (e, ctx) -> problem(ctx, Problem.invalidParameter(null, e.getMessage())));
+        app.exception(UncheckedIOException.class, (e, ctx) -> {
+            log.warn("Search backend error: {}", e.getMessage());
+            problem(ctx, Problem.unavailable("the index did not answer; try again shortly"));
+        });
+        app.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                problem(ctx, Problem.notFound("no such endpoint: " + ctx.method() + " " + ctx.path()));
+            }
+        });
+    }
+
+    private void health(Context ctx) {
+        boolean index = indexHealthy.getAsBoolean();
+        ctx.status(index ? 200 : 503).json(Map.of("status", index ? "ok" : "degraded", "elasticsearch", index ? "up" : "down"));
+    }
+
+    private void messages(Context ctx) {
+        Params p = new Params(ctx, MESSAGE_PARAMS);
+        String sort = p.text("sort");
+        MessageQuery query;
+        try {
+            query = new MessageQuery(p.text("q"), p.text("room"), p.instant("from", false), p.instant("to", true), p.bool("hasMedia"),
+                    sort == null ? null : parseSort(sort), p.integer("page", 1), p.integer("size", 20),
+                    !Boolean.FALSE.equals(p.bool("highlight")));
+        } catch (IllegalArgumentException e) {
+            throw new BadParameter(parameterIn(e.getMessage()), e.getMessage());
+        }
+        ctx.json(search.messages(query));
+    }
+
+    private static MessageSort parseSort(String value) {
+        try {
+            return MessageSort.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new BadParameter("sort", e.getMessage());
+        }
+    }
+
+    private void rooms(Context ctx) {
+        Params p = new Params(ctx, ROOM_PARAMS);
+        RoomQuery query;
+        try {
+            query = new RoomQuery(p.text("q"), p.text("platform"), p.longValue("minMembers"), p.longValue("maxMembers"),
+                    p.integer("page", 1), p.integer("size", 20));
+        } catch (IllegalArgumentException e) {
+            throw new BadParameter(parameterIn(e.getMessage()), e.getMessage());
+        }
+        ctx.json(search.rooms(query));
+    }
+
+    private void room(Context ctx) {
+        Params p = new Params(ctx, Set.of("latest"));
+        int latest = p.integer("latest", 20);
+        if (latest < 1 || latest > 100) {
+            throw new BadParameter("latest", "latest must be between 1 and 100, got " + latest);
+        }
+        String id = ctx.pathParam("id");
+        String roomId = id.contains(":") ? id : "telegram:" + id;
+        search.room(roomId, latest).ifPresentOrElse(
+                detail -> ctx.json(Map.of("room", detail.room(), "latest", detail.latest())),
+                () -> problem(ctx, Problem.notFound("no room " + roomId + " has been captured")));
+    }
+
+    private void watch(Context ctx) throws IOException {
+        WatchRequest body;
+        try {
+            body = json.readValue(ctx.body(), WatchRequest.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            problem(ctx, Problem.invalidBody("expected {\"name\": \"room_name\", \"source\": \"public\", \"interval\": \"10m\"}: "
+                    + e.getOriginalMessage()));
+            return;
+        }
+        WatchedRoom room;
+        try {
+            room = new WatchedRoom(body.name(), body.source() == null ? SourceKind.PUBLIC : SourceKind.parse(body.source()),
+                    body.interval() == null ? java.time.Duration.ofMinutes(10) : DurationText.parse(body.interval()));
+        } catch (IllegalArgumentException e) {
+            problem(ctx, Problem.invalidBody(e.getMessage()));
+            return;
+        }
+        boolean added = watcher.watch(room);
+        ctx.status(added ? 201 : 200).json(watchedJson(room));
+    }
+
+    private void unwatch(Context ctx) {
+        String name = ctx.pathParam("name");
+        if (watcher.unwatch(name)) {
+            ctx.status(204);
+        } else {
+            problem(ctx, Problem.notFound("room " + name + " is not watched"));
+        }
+    }
+
+    record WatchRequest(String name, String source, String interval) {}
+
+    private static Map<String, Object> watchedJson(WatchedRoom room) {
+        return Map.of("name", room.name(), "source", room.source().key(), "interval", DurationText.format(room.interval()));
+    }
+
+    private static String parameterIn(String message) {
+        String first = message.split("[ ,;]")[0];
+        return first.matches("[a-zA-Z]+") ? first : null;
+    }
+
+    private void problem(Context ctx, Problem problem) {
+        ctx.status(problem.status()).contentType("application/problem+json");
+        try {
+            ctx.result(json.writeValueAsString(problem));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String openApi() {
+        try (InputStream in = ApiServer.class.getResourceAsStream("/openapi.json")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public ApiServer start(String host, int port) {
+        app.start(host, port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
