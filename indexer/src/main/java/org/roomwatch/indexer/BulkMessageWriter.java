@@ -55,9 +55,27 @@ public final class BulkMessageWriter implements CaptureStore, AutoCloseable {
 
     @Override
     public void writeMessages(List<Message> messages) {
-        List<CompletableFuture<Void>> acks = new ArrayList<>(messages.size() * 2);
+        writePrepared(prepare(messages));
+    }
+
+    /** A message and its finished index document: the output of the enrichment step. */
+    public record Prepared(Message message, Map<String, Object> document) {}
+
+    /** Enrichment: messages to index documents. */
+    public List<Prepared> prepare(List<Message> messages) {
+        List<Prepared> prepared = new ArrayList<>(messages.size());
         for (Message message : messages) {
-            Map<String, Object> doc = Documents.message(message, enricher.enrich(message));
+            prepared.add(new Prepared(message, Documents.message(message, enricher.enrich(message))));
+        }
+        return prepared;
+    }
+
+    /** Bulk-writes finished documents and their version records; returns when all are acknowledged. */
+    public void writePrepared(List<Prepared> prepared) {
+        List<CompletableFuture<Void>> acks = new ArrayList<>(prepared.size() * 2);
+        for (Prepared p : prepared) {
+            Message message = p.message();
+            Map<String, Object> doc = p.document();
             acks.add(add(BulkOperation.of(o -> o.index(i -> i.index(names.messages()).id(message.id()).document(doc)))));
             acks.add(add(BulkOperation.of(o -> o.create(c -> c.index(names.messageVersions())
                     .id(Documents.messageVersionId(message, doc)).document(Documents.messageVersion(message, doc))))));

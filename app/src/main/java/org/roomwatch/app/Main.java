@@ -1,0 +1,31 @@
+package org.roomwatch.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The roomwatch command. */
+@Command(name = "roomwatch", mixinStandardHelpOptions = true, version = "roomwatch 0.1.0",
+        description = "Watches rooms where sexual deepfakes of students and teachers are traded, for investigators.",
+        subcommands = {DemoCommand.class, ServeCommand.class, PeekCommand.class, RoomsCommand.class, BenchCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println("roomwatch: " + e.getMessage());
+            return 2;
+        });
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

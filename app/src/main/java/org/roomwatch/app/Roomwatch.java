@@ -1,0 +1,153 @@
+package org.roomwatch.app;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import org.roomwatch.api.ApiServer;
+import org.roomwatch.core.SourceKind;
+import org.roomwatch.core.WatchedRoom;
+import org.roomwatch.core.config.DurationText;
+import org.roomwatch.core.config.RoomConfig;
+import org.roomwatch.core.config.RoomwatchConfig;
+import org.roomwatch.crawler.http.PoliteFetcher;
+import org.roomwatch.crawler.http.Sleeper;
+import org.roomwatch.crawler.schedule.CrawlScheduler;
+import org.roomwatch.crawler.schedule.RoomCrawler;
+import org.roomwatch.crawler.schedule.RoomWatchService;
+import org.roomwatch.crawler.store.ControlPlaneDatabase;
+import org.roomwatch.crawler.store.JdbcRoomRegistry;
+import org.roomwatch.crawler.telegram.PublicRoomSource;
+import org.roomwatch.esnode.ElasticsearchDistribution;
+import org.roomwatch.esnode.ManagedElasticsearchNode;
+import org.roomwatch.esnode.NodeSettings;
+import org.roomwatch.indexer.BulkMessageWriter;
+import org.roomwatch.indexer.ElasticsearchClients;
+import org.roomwatch.indexer.ElasticsearchSearchService;
+import org.roomwatch.indexer.IndexManager;
+import org.roomwatch.indexer.IndexNames;
+import org.roomwatch.indexer.MessageEnricher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds every part from the configuration, in dependency order, and closes them in
+ * reverse (API first, then the scheduler finishing its crawls in flight, then the writer, database, node).
+ */
+public final class Roomwatch implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Roomwatch.class);
+
+    private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
+    private final RoomwatchConfig config;
+    private URI elasticsearchUrl;
+    private ElasticsearchClient client;
+    private JdbcRoomRegistry registry;
+    private CrawlScheduler scheduler;
+    private RoomWatchService watcher;
+    private ApiServer api;
+
+    private Roomwatch(RoomwatchConfig config) {
+        this.config = config;
+    }
+
+    /** Starts Elasticsearch (configured or managed), the database, the scheduler with the configured rooms, and the API. */
+    public static Roomwatch start(RoomwatchConfig config) {
+        Roomwatch app = new Roomwatch(config);
+        try {
+            app.startAll();
+            return app;
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        var es = config.elasticsearch();
+        if (es.isManaged()) {
+            var managed = es.managed();
+            NodeSettings settings = new NodeSettings(
+                    managed.workDir().isEmpty() ? NodeSettings.defaultWorkDir() : Path.of(managed.workDir()),
+                    managed.dataDir().isEmpty() ? null : Path.of(managed.dataDir()),
+                    managed.heapMegabytes(), managed.runAsUser(), null, null);
+            ManagedElasticsearchNode node = ManagedElasticsearchNode.start(ElasticsearchDistribution.locate(), settings);
+            closeables.push(node);
+            elasticsearchUrl = node.url();
+        } else {
+            elasticsearchUrl = URI.create(es.url());
+        }
+        client = ElasticsearchClients.create(elasticsearchUrl, es.socketTimeout());
+        closeables.push(() -> client._transport().close());
+        IndexNames names = new IndexNames(es.indexPrefix());
+        new IndexManager(client, names).ensureAll();
+        BulkMessageWriter writer = new BulkMessageWriter(client, names, new MessageEnricher(), es);
+        closeables.push(writer);
+
+        ControlPlaneDatabase db = ControlPlaneDatabase.open(config.database());
+        closeables.push(db);
+        registry = new JdbcRoomRegistry(db.dataSource());
+        var crawl = config.crawler();
+        PublicRoomSource publicSource = new PublicRoomSource(new PoliteFetcher(crawl, Clock.systemUTC(), Sleeper.REAL),
+                crawl.telegramBaseUrl(), crawl.maxPagesPerCrawl(), Clock.systemUTC());
+        RoomCrawler crawler = new RoomCrawler(registry, Map.of(SourceKind.PUBLIC, publicSource), writer, Clock.systemUTC());
+        scheduler = new CrawlScheduler(db.dataSource(), config.database().isPostgres(), crawl.threads(), crawler);
+        closeables.push(scheduler);
+        watcher = new RoomWatchService(registry, scheduler);
+        for (RoomConfig room : config.rooms()) {
+            watcher.watch(toWatched(room));
+        }
+        scheduler.start();
+
+        api = new ApiServer(new ElasticsearchSearchService(client, names), watcher, this::elasticsearchHealthy)
+                .start(config.api().host(), config.api().port());
+        closeables.push(api);
+        log.info("roomwatch is up: API http://{}:{}/api, Elasticsearch {}", config.api().host(), api.port(), elasticsearchUrl);
+    }
+
+    WatchedRoom toWatched(RoomConfig room) {
+        return new WatchedRoom(room.name(), SourceKind.parse(room.source()),
+                room.interval() == null ? config.crawler().defaultInterval() : room.interval());
+    }
+
+    boolean elasticsearchHealthy() {
+        try {
+            return !client.cluster().health().timedOut();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    public RoomWatchService watcher() {
+        return watcher;
+    }
+
+    public JdbcRoomRegistry registry() {
+        return registry;
+    }
+
+    public int apiPort() {
+        return api.port();
+    }
+
+    public URI elasticsearchUrl() {
+        return elasticsearchUrl;
+    }
+
+    public static String describe(WatchedRoom room) {
+        return room.name() + " (" + room.source().key() + ", every " + DurationText.format(room.interval()) + ")";
+    }
+
+    @Override
+    public void close() {
+        while (!closeables.isEmpty()) {
+            try {
+                closeables.pop().close();
+            } catch (Exception e) {
+                log.warn("Error while shutting down: {}", e.toString());
+            }
+        }
+    }
+}
