@@ -100,7 +100,9 @@ final class BenchCommand implements Callable<Integer> {
             System.out.printf("| pipeline (parse+enrich+bulk) | %8d | %7.2f | %10.0f |%n", finalDocs.size(), pipelineSeconds, pipelineRate);
             System.out.printf("| raw bulk (same documents)    | %8d | %7.2f | %10.0f |%n", finalDocs.size(), rawSeconds, rawRate);
             System.out.printf("%npipeline / raw = %.2f (target >= 0.80)%n", pipelineRate / rawRate);
-            client.indices().delete(d -> d.index(run + "*"));
+            for (IndexNames names : List.of(pipelineIndex, rawIndex)) {
+                client.indices().delete(d -> d.index(List.of(names.messages(), names.messageVersions(), names.rooms(), names.roomVersions())));
+            }
             return 0;
         } finally {
             if (node != null) {
