@@ -51,7 +51,7 @@ final class BenchCommand implements Callable<Integer> {
             Random random = new Random(1);
             Instant t = Instant.parse("2026-01-01T00:00:00Z");
             for (int i = 1; i <= count; i++) {
-                room.add(SyntheticRoomsAccess.post(room, random, t.plusSeconds(i)));
+                room.add(SyntheticRooms.nextPost(room, random, t.plusSeconds(i)));
             }
             List<String> pages = new ArrayList<>();
             for (long before = 0; ; ) {
@@ -108,15 +108,6 @@ final class BenchCommand implements Callable<Integer> {
             if (node != null) {
                 node.close();
             }
-        }
-    }
-
-    /** The generator's post maker, for a room that is not one of the demo's. */
-    static final class SyntheticRoomsAccess {
-        private SyntheticRoomsAccess() {}
-
-        static org.roomwatch.simulator.SimPost post(SimRoom room, Random random, Instant at) {
-            return SyntheticRooms.nextPost(room, random, at);
         }
     }
 }

@@ -49,7 +49,6 @@ public final class CrawlScheduler implements AutoCloseable {
         p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "5000");
         p.setProperty("org.quartz.jobStore.misfireThreshold", "30000");
         p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
-        p.setProperty("org.quartz.scheduler.instanceName", "roomwatch");
         try {
             StdSchedulerFactory factory = new StdSchedulerFactory(p);
             this.scheduler = factory.getScheduler();
