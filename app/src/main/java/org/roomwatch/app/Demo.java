@@ -1,14 +1,17 @@
 package org.roomwatch.app;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.roomwatch.core.config.ApiConfig;
 import org.roomwatch.core.config.RoomConfig;
 import org.roomwatch.core.config.RoomwatchConfig;
@@ -25,14 +28,16 @@ public final class Demo implements AutoCloseable {
     private final TelegramSite site;
     private final Roomwatch app;
     private final ScheduledExecutorService feed;
+    private final Path databaseDir;
 
-    private Demo(TelegramSite site, Roomwatch app, ScheduledExecutorService feed) {
+    private Demo(TelegramSite site, Roomwatch app, ScheduledExecutorService feed, Path databaseDir) {
         this.site = site;
         this.app = app;
         this.feed = feed;
+        this.databaseDir = databaseDir;
     }
 
-    public static Demo start(RoomwatchConfig base, int port, Duration interval) throws java.io.IOException {
+    public static Demo start(RoomwatchConfig base, int port, Duration interval) throws IOException {
         TelegramSite site = TelegramSite.start();
         SyntheticRooms.populate(site, 2024L, Instant.now());
         Path db = Files.createTempDirectory("roomwatch-demo-db");
@@ -46,6 +51,7 @@ public final class Demo implements AutoCloseable {
             app = Roomwatch.start(config);
         } catch (RuntimeException e) {
             site.close();
+            deleteQuietly(db);
             throw e;
         }
         ScheduledExecutorService feed = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -59,7 +65,7 @@ public final class Demo implements AutoCloseable {
             SimRoom room = live.get(random.nextInt(live.size()));
             room.add(SyntheticRooms.nextPost(room, random, Instant.now()));
         }, 10, 10, TimeUnit.SECONDS);
-        return new Demo(site, app, feed);
+        return new Demo(site, app, feed, db);
     }
 
     public TelegramSite site() {
@@ -75,5 +81,15 @@ public final class Demo implements AutoCloseable {
         feed.shutdownNow();
         app.close();
         site.close();
+        deleteQuietly(databaseDir);
+    }
+
+    /** The demo's database is throwaway: it goes with the demo. */
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("roomwatch: could not remove the demo database " + dir + ": " + e.getMessage());
+        }
     }
 }

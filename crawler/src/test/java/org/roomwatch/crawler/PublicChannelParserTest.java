@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -60,6 +63,18 @@ class PublicChannelParserTest {
         assertEquals(64, m.rawSha256().length());
         assertEquals("https://t.me/s/sample_school_room", m.seenThrough());
         assertEquals(NOW, m.capturedAt());
+    }
+
+    @Test
+    void evidenceDigestIsOverThePostsExactBytesInThePage() throws IOException, NoSuchAlgorithmException {
+        String html = fixture("channel.html");
+        int start = html.indexOf("<div class=\"tgme_widget_message text_not_supported_wrap js-widget_message\" data-post=\"sample_school_room/101\"");
+        int next = html.indexOf("<div class=\"tgme_widget_message_wrap", start);
+        // The post's own div closes right before the wrap's closing tag that precedes the next post.
+        String fragment = html.substring(start, html.lastIndexOf("</div>", html.lastIndexOf("</div>", next) - 1) + "</div>".length());
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(fragment.getBytes(StandardCharsets.UTF_8));
+        assertEquals(HexFormat.of().formatHex(digest), post(101).rawSha256());
+        assertTrue(fragment.endsWith("</div>") && fragment.contains("샘플고 2학년 공지"));
     }
 
     @Test

@@ -72,6 +72,15 @@ public final class BulkMessageWriter implements CaptureStore, AutoCloseable {
 
     /** Bulk-writes finished documents and their version records; returns when all are acknowledged. */
     public void writePrepared(List<Prepared> prepared) {
+        await(submitPrepared(prepared));
+    }
+
+    /**
+     * Queues finished documents and their version records and returns at once (or when back-pressure blocks); the
+     * returned acknowledgements complete as the index accepts each write. Lets a caller parse the next batch while
+     * this one is in flight; it must still wait on them (see {@link #await}) before it advances a cursor.
+     */
+    public List<CompletableFuture<Void>> submitPrepared(List<Prepared> prepared) {
         List<CompletableFuture<Void>> acks = new ArrayList<>(prepared.size() * 2);
         for (Prepared p : prepared) {
             Message message = p.message();
@@ -80,7 +89,7 @@ public final class BulkMessageWriter implements CaptureStore, AutoCloseable {
             acks.add(add(BulkOperation.of(o -> o.create(c -> c.index(names.messageVersions())
                     .id(Documents.messageVersionId(message, doc)).document(Documents.messageVersion(message, doc))))));
         }
-        await(acks);
+        return acks;
     }
 
     private CompletableFuture<Void> add(BulkOperation operation) {
@@ -89,7 +98,8 @@ public final class BulkMessageWriter implements CaptureStore, AutoCloseable {
         return ack;
     }
 
-    private void await(List<CompletableFuture<Void>> acks) {
+    /** Flushes what is queued and waits until every given write is acknowledged, or throws why not. */
+    public void await(List<CompletableFuture<Void>> acks) {
         ingester.flush();
         try {
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(ackTimeoutMillis, TimeUnit.MILLISECONDS);

@@ -4,10 +4,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -30,6 +33,7 @@ public final class PublicChannelParser {
     public static final String PLATFORM = "telegram";
     private static final Pattern BACKGROUND_URL = Pattern.compile("background-image\\s*:\\s*url\\(\\s*['\"]?([^'\")]+)['\"]?\\s*\\)");
     private static final Pattern POST_ID = Pattern.compile("([A-Za-z0-9_]+)/(\\d+)");
+    private static final Pattern REPLY_ID = Pattern.compile("/(\\d+)(?:\\?.*)?$");
 
     /** Parses a page of room {@code roomName} fetched from {@code pageUrl} at {@code capturedAt}. */
     public ChannelPage parse(String html, String roomName, String pageUrl, Instant capturedAt) {
@@ -37,15 +41,16 @@ public final class PublicChannelParser {
         Room header = header(doc, roomName, pageUrl, capturedAt, html);
         List<Message> posts = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        for (Element element : doc.select("div.tgme_widget_message[data-post]")) {
+        for (Element element : doc.select("div.tgme_widget_message")) {
+            if (!element.hasAttr("data-post")) {
+                skipped.add("a post without data-post attribute was skipped");
+                continue;
+            }
             try {
-                posts.add(post(element, roomName, pageUrl, capturedAt));
+                posts.add(post(element, roomName, pageUrl, capturedAt, html));
             } catch (UnreadablePost e) {
                 skipped.add(e.getMessage());
             }
-        }
-        for (Element element : doc.select("div.tgme_widget_message:not([data-post])")) {
-            skipped.add("a post without data-post attribute was skipped");
         }
         return new ChannelPage(header, posts, skipped, olderBefore(doc, posts));
     }
@@ -84,17 +89,19 @@ public final class PublicChannelParser {
             }
         }
         return new Room(PLATFORM, roomName, title, description, kind, members, subscribers, null, photos, videos, links,
-                true, InviteStatus.NOT_AN_INVITE, capturedAt, pageUrl, Digests.sha256(info == null ? "" : info.outerHtml()));
+                true, InviteStatus.NOT_AN_INVITE, capturedAt, pageUrl, Digests.sha256(info == null ? "" : source(info, "\"tgme_channel_info", html)));
     }
 
-    private static Message post(Element element, String roomName, String pageUrl, Instant capturedAt) throws UnreadablePost {
+    private static Message post(Element element, String roomName, String pageUrl, Instant capturedAt, String html)
+            throws UnreadablePost {
         String dataPost = element.attr("data-post");
         Matcher idMatch = POST_ID.matcher(dataPost);
         if (!idMatch.matches()) {
             throw new UnreadablePost("post with unreadable data-post [" + dataPost + "] was skipped");
         }
         long id = Long.parseLong(idMatch.group(2));
-        Element time = element.selectFirst(".tgme_widget_message_date time[datetime], time[datetime]");
+        PostParts parts = new PostParts(element);
+        Element time = parts.time;
         if (time == null) {
             throw new UnreadablePost("post " + dataPost + " has no date and was skipped");
         }
@@ -104,77 +111,150 @@ public final class PublicChannelParser {
         } catch (DateTimeParseException e) {
             throw new UnreadablePost("post " + dataPost + " has an unreadable date [" + time.attr("datetime") + "] and was skipped");
         }
-        Element dateLink = element.selectFirst("a.tgme_widget_message_date[href]");
+        Element dateLink = parts.first("a", "tgme_widget_message_date", "href");
         String permalink = dateLink != null ? dateLink.absUrl("href") : "";
         if (permalink.isEmpty()) {
             permalink = pageUrl.replaceFirst("/s/.*$", "/") + dataPost;
         }
-        Element textElement = element.selectFirst(".tgme_widget_message_text");
+        Element textElement = parts.first("tgme_widget_message_text");
         String text = richText(textElement);
         Set<String> links = new LinkedHashSet<>();
         if (textElement != null) {
-            for (Element a : textElement.select("a[href]")) {
+            for (Element a : textElement.getElementsByTag("a")) {
                 String href = a.absUrl("href");
                 if (!href.isEmpty() && !href.startsWith("javascript:")) {
                     links.add(href);
                 }
             }
         }
-        String author = text(element.selectFirst(".tgme_widget_message_from_author"));
+        String author = text(parts.first("tgme_widget_message_from_author"));
         if (author == null) {
-            author = text(element.selectFirst(".tgme_widget_message_owner_name"));
+            author = text(parts.first("tgme_widget_message_owner_name"));
         }
-        Element forwarded = element.selectFirst(".tgme_widget_message_forwarded_from_name");
+        Element forwarded = parts.first("tgme_widget_message_forwarded_from_name");
         String forwardedFrom = null;
         if (forwarded != null) {
             String href = forwarded.absUrl("href");
             forwardedFrom = href.isEmpty() ? forwarded.text().trim() : href;
         }
         Long replyTo = null;
-        Element reply = element.selectFirst("a.tgme_widget_message_reply[href]");
+        Element reply = parts.first("a", "tgme_widget_message_reply", "href");
         if (reply != null) {
-            Matcher m = Pattern.compile("/(\\d+)(?:\\?.*)?$").matcher(reply.attr("href"));
+            Matcher m = REPLY_ID.matcher(reply.attr("href"));
             if (m.find()) {
                 replyTo = Long.parseLong(m.group(1));
             }
         }
-        Long views = Counts.parse(text(element.selectFirst(".tgme_widget_message_views")));
-        String meta = text(element.selectFirst(".tgme_widget_message_meta"));
+        Long views = Counts.parse(text(parts.first("tgme_widget_message_views")));
+        String meta = text(parts.first("tgme_widget_message_meta"));
         boolean edited = meta != null && meta.toLowerCase().contains("edited");
         boolean service = element.hasClass("service_message");
         return new Message(PLATFORM, roomName, id, permalink, postedAt, author, text, List.copyOf(links), forwardedFrom,
-                replyTo, views, edited, service, media(element), capturedAt, pageUrl, Digests.sha256(element.outerHtml()));
+                replyTo, views, edited, service, media(parts), capturedAt, pageUrl, Digests.sha256(source(element, "data-post=\"" + dataPost + "\"", html)));
     }
 
-    private static List<MediaRef> media(Element element) {
+    /**
+     * The elements of one post, indexed by class in a single walk of its subtree: a post is read with a dozen
+     * lookups, and a selector each would walk the subtree a dozen times (the parser's main cost on big crawls).
+     */
+    private static final class PostParts {
+        private final Map<String, List<Element>> byClass = new HashMap<>();
+        private final List<Element> elements;
+        private final List<Element> videos = new ArrayList<>();
+        private final List<Element> audios = new ArrayList<>();
+        private Element time;
+
+        PostParts(Element post) {
+            elements = post.getAllElements();
+            for (Element e : elements) {
+                for (String cls : e.classNames()) {
+                    if (cls.startsWith("tgme_widget_message_")) {
+                        byClass.computeIfAbsent(cls, k -> new ArrayList<>(2)).add(e);
+                    }
+                }
+                String tag = e.normalName();
+                if (time == null && tag.equals("time") && e.hasAttr("datetime")) {
+                    time = e;
+                } else if (tag.equals("video") && e.hasAttr("src")) {
+                    videos.add(e);
+                } else if (tag.equals("audio") && e.hasAttr("src")) {
+                    audios.add(e);
+                }
+            }
+        }
+
+        List<Element> all(String cls) {
+            return byClass.getOrDefault(cls, List.of());
+        }
+
+        Element first(String cls) {
+            List<Element> found = all(cls);
+            return found.isEmpty() ? null : found.get(0);
+        }
+
+        /** The first element with this tag and class that has the attribute. */
+        Element first(String tag, String cls, String attribute) {
+            for (Element e : all(cls)) {
+                if (e.normalName().equals(tag) && e.hasAttr(attribute)) {
+                    return e;
+                }
+            }
+            return null;
+        }
+
+        /** Elements of the post that pass the test, in document order. */
+        List<Element> matching(Predicate<Element> test) {
+            List<Element> found = new ArrayList<>();
+            for (Element e : elements) {
+                if (test.test(e)) {
+                    found.add(e);
+                }
+            }
+            return found;
+        }
+    }
+
+    private static List<MediaRef> media(PostParts parts) {
         List<MediaRef> media = new ArrayList<>();
-        for (Element photo : element.select("a.tgme_widget_message_photo_wrap, .tgme_widget_message_photo")) {
+        // Same elements as the selector "a.tgme_widget_message_photo_wrap, .tgme_widget_message_photo".
+        for (Element photo : parts.matching(e -> e.hasClass("tgme_widget_message_photo")
+                || (e.normalName().equals("a") && e.hasClass("tgme_widget_message_photo_wrap")))) {
             String url = backgroundUrl(photo.attr("style"));
             if (url != null) {
                 media.add(new MediaRef(MediaKind.PHOTO, absolute(photo, url)));
             }
         }
-        for (Element video : element.select("video.tgme_widget_message_video[src], video[src]")) {
+        for (Element video : parts.videos) {
             media.add(new MediaRef(MediaKind.VIDEO, video.absUrl("src")));
         }
-        if (element.select("video[src]").isEmpty()) {
-            for (Element player : element.select(".tgme_widget_message_video_player")) {
+        if (parts.videos.isEmpty()) {
+            for (Element player : parts.all("tgme_widget_message_video_player")) {
                 media.add(new MediaRef(MediaKind.VIDEO, player.absUrl("href")));
             }
         }
-        for (Element doc : element.select("a.tgme_widget_message_document, .tgme_widget_message_document_wrap")) {
-            if (doc.is(".tgme_widget_message_document_wrap") && doc.selectFirst("a.tgme_widget_message_document") != null) {
+        // "a.tgme_widget_message_document, .tgme_widget_message_document_wrap"; a wrap holding its link counts once.
+        for (Element doc : parts.matching(e -> e.hasClass("tgme_widget_message_document_wrap")
+                || (e.normalName().equals("a") && e.hasClass("tgme_widget_message_document")))) {
+            if (doc.hasClass("tgme_widget_message_document_wrap") && doc.selectFirst("a.tgme_widget_message_document") != null) {
                 continue;
             }
             media.add(new MediaRef(MediaKind.DOCUMENT, doc.absUrl("href")));
         }
-        for (Element audio : element.select("audio[src]")) {
+        for (Element audio : parts.audios) {
             media.add(new MediaRef(MediaKind.AUDIO, audio.absUrl("src")));
         }
-        for (Element sticker : element.select(".tgme_widget_message_sticker[data-webp]")) {
-            media.add(new MediaRef(MediaKind.STICKER, sticker.absUrl("data-webp")));
+        for (Element sticker : parts.all("tgme_widget_message_sticker")) {
+            if (sticker.hasAttr("data-webp")) {
+                media.add(new MediaRef(MediaKind.STICKER, sticker.absUrl("data-webp")));
+            }
         }
         return media;
+    }
+
+    /** The element's exact text in the page (found from an anchor in its start tag), else its parsed form. */
+    private static String source(Element element, String anchor, String html) {
+        String fragment = SourceFragments.enclosingDiv(html, anchor, 0);
+        return fragment != null ? fragment : element.outerHtml();
     }
 
     private static String absolute(Element base, String url) {
