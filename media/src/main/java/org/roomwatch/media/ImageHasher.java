@@ -1,0 +1,41 @@
+package org.roomwatch.media;
+
+import java.awt.image.BufferedImage;
+
+/**
+ * Bytes in, fingerprint out: digests of the bytes as given, then decode (within limits), orient by EXIF, PDQ. The
+ * caller drops the bytes afterwards; nothing here keeps or writes them.
+ */
+public final class ImageHasher {
+    private final ImageDecoder decoder;
+    private final Pdq pdq = new Pdq();
+
+    public ImageHasher(DecodeLimits limits) {
+        this.decoder = new ImageDecoder(limits);
+    }
+
+    public ImageFingerprint hash(byte[] bytes, boolean withDihedral) throws ImageRefusedException {
+        MediaDigests digests = MediaDigests.of(bytes);
+        DecodedImage decoded = decoder.decode(bytes);
+        return fingerprint(decoded, digests, bytes.length, withDihedral);
+    }
+
+    /** PDQ and shape of an already decoded image (separate so the benchmark can time decoding and hashing apart). */
+    public ImageFingerprint fingerprint(DecodedImage decoded, MediaDigests digests, long size, boolean withDihedral) {
+        BufferedImage image = decoded.image();
+        ExifOrientation.Oriented oriented = ExifOrientation.apply(Luma.of(image), image.getWidth(), image.getHeight(),
+                decoded.orientation());
+        if (withDihedral) {
+            DihedralHashes all = pdq.dihedral(oriented.luma(), oriented.height(), oriented.width());
+            return new ImageFingerprint(digests, all.get(Dihedral.ORIGINAL), all.quality(), oriented.width(),
+                    oriented.height(), decoded.format(), size, all);
+        }
+        PdqResult result = pdq.hash(oriented.luma(), oriented.height(), oriented.width());
+        return new ImageFingerprint(digests, result.hash(), result.quality(), oriented.width(), oriented.height(),
+                decoded.format(), size, null);
+    }
+
+    public ImageDecoder decoder() {
+        return decoder;
+    }
+}
