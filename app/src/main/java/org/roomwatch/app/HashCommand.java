@@ -1,0 +1,88 @@
+package org.roomwatch.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.roomwatch.core.config.MediaConfig;
+import org.roomwatch.media.DecodeLimits;
+import org.roomwatch.media.Dihedral;
+import org.roomwatch.media.ImageFingerprint;
+import org.roomwatch.media.ImageHasher;
+import org.roomwatch.media.ImageRefusedException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Hashes image files locally, the way StopNCII hashes on the victim's device: only hashes leave this command, never
+ * the picture. Tab-separated: file, PDQ, quality, MD5, SHA-256 (and with --dihedral the seven variants).
+ */
+@Command(name = "hash", description = "Print PDQ, quality, MD5 and SHA-256 of image files, one tab-separated line each.")
+final class HashCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "image files (JPEG, PNG, GIF, WebP)")
+    List<Path> files;
+
+    @Option(names = "--dihedral", description = "also print the seven rotated and flipped PDQ variants: "
+            + "rotate90, rotate180, rotate270, flipx, flipy, flipplus1, flipminus1")
+    boolean dihedral;
+
+    @Option(names = "--config", description = "configuration file (for media.maxImageBytes and media.maxImagePixels)")
+    Path config;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        MediaConfig media = Configs.load(config).media();
+        ImageHasher hasher = new ImageHasher(new DecodeLimits(media.maxImageBytes(), media.maxImagePixels()));
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int failed = 0;
+        for (Path file : files) {
+            try {
+                ImageFingerprint f = hasher.hash(read(file, media.maxImageBytes()), dihedral);
+                StringBuilder line = new StringBuilder().append(file).append('\t').append(f.pdq().hex()).append('\t')
+                        .append(f.quality()).append('\t').append(f.digests().md5()).append('\t').append(f.digests().sha256());
+                if (dihedral) {
+                    for (Dihedral d : Dihedral.values()) {
+                        if (d != Dihedral.ORIGINAL) {
+                            line.append('\t').append(f.dihedral().get(d).hex());
+                        }
+                    }
+                }
+                out.println(line);
+            } catch (ImageRefusedException | IOException e) {
+                failed++;
+                err.println("roomwatch hash: " + file + ": " + e.getMessage());
+            }
+            out.flush();
+        }
+        if (failed > 0) {
+            err.println("roomwatch hash: " + failed + " of " + files.size() + " files could not be hashed");
+        }
+        err.flush();
+        return failed == 0 ? 0 : 1;
+    }
+
+    /** Reads at most one byte past the cap, so a huge file is refused without being read whole. */
+    private static byte[] read(Path file, long cap) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IOException("is a directory");
+        }
+        if (!Files.exists(file)) {
+            throw new IOException("no such file");
+        }
+        if (!Files.isReadable(file)) {
+            throw new IOException("not readable (permissions)");
+        }
+        try (var in = Files.newInputStream(file)) {
+            return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, cap + 1));
+        }
+    }
+}
