@@ -32,6 +32,12 @@ public record Message(String platform, String room, long messageId, String perma
         return platform + ":" + room;
     }
 
+    /** The same message with its media list replaced (after the photos were hashed). */
+    public Message withMedia(List<MediaRef> value) {
+        return new Message(platform, room, messageId, permalink, postedAt, author, text, links, forwardedFrom, replyTo,
+                views, edited, service, value, capturedAt, seenThrough, rawSha256);
+    }
+
     public boolean hasMedia() {
         return !media.isEmpty();
     }

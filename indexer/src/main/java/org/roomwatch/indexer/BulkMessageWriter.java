@@ -30,11 +30,13 @@ public final class BulkMessageWriter implements CaptureStore, AutoCloseable {
     private final MessageEnricher enricher;
     private final BulkIngester<CompletableFuture<Void>> ingester;
     private final long ackTimeoutMillis;
+    private final MediaIndexWriter media;
 
     public BulkMessageWriter(ElasticsearchClient client, IndexNames names, MessageEnricher enricher, ElasticsearchConfig config) {
         this.names = names;
         this.enricher = enricher;
         this.ackTimeoutMillis = config.socketTimeout().toMillis() * (config.bulkRetries() + 2L);
+        this.media = new MediaIndexWriter(client, names);
         this.ingester = BulkIngester.of(b -> b
                 .client(client)
                 .maxOperations(config.bulkActions())
@@ -73,12 +75,18 @@ public final class BulkMessageWriter implements CaptureStore, AutoCloseable {
     /** Bulk-writes finished documents and their version records; returns when all are acknowledged. */
     public void writePrepared(List<Prepared> prepared) {
         await(submitPrepared(prepared));
+        List<Message> messages = new ArrayList<>(prepared.size());
+        for (Prepared p : prepared) {
+            messages.add(p.message());
+        }
+        media.write(MediaIndexWriter.sightings(messages));
     }
 
     /**
      * Queues finished documents and their version records and returns at once (or when back-pressure blocks); the
      * returned acknowledgements complete as the index accepts each write. Lets a caller parse the next batch while
-     * this one is in flight; it must still wait on them (see {@link #await}) before it advances a cursor.
+     * this one is in flight; it must still wait on them (see {@link #await}) before it advances a cursor. Image
+     * documents are not written by this path (the ingest benchmark uses it for text); {@link #writePrepared} writes them.
      */
     public List<CompletableFuture<Void>> submitPrepared(List<Prepared> prepared) {
         List<CompletableFuture<Void>> acks = new ArrayList<>(prepared.size() * 2);

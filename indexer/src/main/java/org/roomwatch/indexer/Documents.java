@@ -37,10 +37,24 @@ public final class Documents {
         doc.put("has_media", m.hasMedia());
         doc.put("media_count", m.media().size());
         List<Map<String, Object>> media = new ArrayList<>();
+        List<String> mediaSha256 = new ArrayList<>();
         for (MediaRef ref : m.media()) {
-            media.add(Map.of("kind", ref.kind().name().toLowerCase(), "url", ref.url() == null ? "" : ref.url()));
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("kind", ref.kind().name().toLowerCase());
+            item.put("url", ref.url() == null ? "" : ref.url());
+            if (ref.hashes() != null) {
+                item.put("sha256", ref.hashes().sha256());
+                item.put("md5", ref.hashes().md5());
+                item.put("pdq", ref.hashes().pdq());
+                item.put("quality", ref.hashes().quality());
+                mediaSha256.add(ref.hashes().sha256());
+            } else if (ref.unhashedReason() != null) {
+                item.put("unhashed", ref.unhashedReason());
+            }
+            media.add(item);
         }
         doc.put("media", media);
+        doc.put("media_sha256", mediaSha256);
         doc.put("captured_at", m.capturedAt() == null ? null : m.capturedAt().toString());
         doc.put("seen_through", m.seenThrough());
         doc.put("raw_sha256", m.rawSha256());
@@ -109,7 +123,9 @@ public final class Documents {
     static String contentSha256(Message m, MessageEnricher.Enrichment e) {
         StringBuilder content = new StringBuilder(nullSafe(e.text()));
         for (MediaRef ref : m.media()) {
-            content.append('\u0000').append(ref.kind()).append(' ').append(nullSafe(ref.url()));
+            // A photo is identified by its bytes once hashed: CDN addresses of the same photo change between crawls.
+            content.append('\u0000').append(ref.kind()).append(' ')
+                    .append(ref.hashes() != null ? ref.hashes().sha256() : nullSafe(ref.url()));
         }
         return sha256(content.toString());
     }

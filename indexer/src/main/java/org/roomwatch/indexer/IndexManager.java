@@ -39,6 +39,7 @@ public final class IndexManager {
         ensure(names.messageVersions(), "message-versions");
         ensure(names.rooms(), "rooms");
         ensure(names.roomVersions(), "room-versions");
+        ensure(names.media(), "media");
     }
 
     void ensure(String index, String mapping) {

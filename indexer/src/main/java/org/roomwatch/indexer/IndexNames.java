@@ -21,4 +21,13 @@ public record IndexNames(String prefix) {
     public String roomVersions() {
         return prefix + "room-versions";
     }
+
+    /** One document per distinct image (by SHA-256): its hashes and where and when it was seen. Never the image. */
+    public String media() {
+        return prefix + "media";
+    }
+
+    public java.util.List<String> all() {
+        return java.util.List.of(messages(), messageVersions(), rooms(), roomVersions(), media());
+    }
 }
