@@ -11,11 +11,15 @@ import org.roomwatch.api.ApiServer;
 import org.roomwatch.core.SourceKind;
 import org.roomwatch.core.WatchedRoom;
 import org.roomwatch.core.config.DurationText;
+import org.roomwatch.core.config.MediaConfig;
 import org.roomwatch.core.config.RoomConfig;
 import org.roomwatch.core.config.RoomwatchConfig;
+import org.roomwatch.core.search.ImageSearch;
 import org.roomwatch.crawler.http.PoliteFetcher;
 import org.roomwatch.crawler.http.Sleeper;
+import org.roomwatch.crawler.media.PhotoHashing;
 import org.roomwatch.crawler.schedule.CrawlScheduler;
+import org.roomwatch.crawler.schedule.MessageStep;
 import org.roomwatch.crawler.schedule.RoomCrawler;
 import org.roomwatch.crawler.schedule.RoomWatchService;
 import org.roomwatch.crawler.store.ControlPlaneDatabase;
@@ -26,10 +30,13 @@ import org.roomwatch.esnode.ManagedElasticsearchNode;
 import org.roomwatch.esnode.NodeSettings;
 import org.roomwatch.indexer.BulkMessageWriter;
 import org.roomwatch.indexer.ElasticsearchClients;
+import org.roomwatch.indexer.ElasticsearchImageSearch;
 import org.roomwatch.indexer.ElasticsearchSearchService;
 import org.roomwatch.indexer.IndexManager;
 import org.roomwatch.indexer.IndexNames;
 import org.roomwatch.indexer.MessageEnricher;
+import org.roomwatch.media.DecodeLimits;
+import org.roomwatch.media.ImageHasher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,9 +97,14 @@ public final class Roomwatch implements AutoCloseable {
         closeables.push(db);
         registry = new JdbcRoomRegistry(db.dataSource());
         var crawl = config.crawler();
-        PublicRoomSource publicSource = new PublicRoomSource(new PoliteFetcher(crawl, Clock.systemUTC(), Sleeper.REAL),
-                crawl.telegramBaseUrl(), crawl.maxPagesPerCrawl(), Clock.systemUTC());
-        RoomCrawler crawler = new RoomCrawler(registry, Map.of(SourceKind.PUBLIC, publicSource), writer, Clock.systemUTC());
+        PoliteFetcher fetcher = new PoliteFetcher(crawl, Clock.systemUTC(), Sleeper.REAL);
+        PublicRoomSource publicSource = new PublicRoomSource(fetcher, crawl.telegramBaseUrl(), crawl.maxPagesPerCrawl(),
+                Clock.systemUTC());
+        MediaConfig media = config.media();
+        MessageStep photos = media.hashImages()
+                ? new PhotoHashing(fetcher, new ImageHasher(new DecodeLimits(media.maxImageBytes(), media.maxImagePixels())))
+                : MessageStep.NONE;
+        RoomCrawler crawler = new RoomCrawler(registry, Map.of(SourceKind.PUBLIC, publicSource), writer, Clock.systemUTC(), photos);
         scheduler = new CrawlScheduler(db.dataSource(), config.database().isPostgres(), crawl.threads(), crawler);
         closeables.push(scheduler);
         watcher = new RoomWatchService(registry, scheduler);
@@ -101,7 +113,9 @@ public final class Roomwatch implements AutoCloseable {
         }
         scheduler.start();
 
+        ImageSearch images = new ElasticsearchImageSearch(client, names, ElasticsearchImageSearch.method(media.nearDuplicateMethod()));
         api = new ApiServer(new ElasticsearchSearchService(client, names), watcher, this::elasticsearchHealthy)
+                .withImages(images, new ImageHasher(new DecodeLimits(media.maxImageBytes(), media.maxImagePixels())))
                 .start(config.api().host(), config.api().port());
         closeables.push(api);
         log.info("roomwatch is up: API http://{}:{}/api, Elasticsearch {}", config.api().host(), api.port(), elasticsearchUrl);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
@@ -20,7 +21,9 @@ import org.roomwatch.core.config.DurationText;
 import org.roomwatch.core.search.MessageQuery;
 import org.roomwatch.core.search.MessageSort;
 import org.roomwatch.core.search.RoomQuery;
+import org.roomwatch.core.search.ImageSearch;
 import org.roomwatch.core.search.SearchService;
+import org.roomwatch.media.ImageHasher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +32,9 @@ public final class ApiServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
     private static final Set<String> MESSAGE_PARAMS = Set.of("q", "room", "from", "to", "hasMedia", "sort", "page", "size", "highlight");
     private static final Set<String> ROOM_PARAMS = Set.of("q", "platform", "minMembers", "maxMembers", "page", "size");
+
+    /** Larger than any image the configured limits let through; the image routes apply the configured cap. */
+    static final long MAX_UPLOAD_BYTES = 64L * 1024 * 1024;
 
     private final Javalin app;
     private final SearchService search;
@@ -47,6 +53,11 @@ public final class ApiServer implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(json, false));
             config.showJavalinBanner = false;
             config.http.defaultContentType = "application/json";
+            // Uploaded images are held in memory up to this size and refused beyond it: never spooled to a file.
+            config.http.maxRequestSize = MAX_UPLOAD_BYTES;
+            config.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_BYTES, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(MAX_UPLOAD_BYTES + 64 * 1024, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxInMemoryFileSize((int) MAX_UPLOAD_BYTES + 1, SizeUnit.BYTES);
         });
         routes();
     }
@@ -181,6 +192,12 @@ public final class ApiServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Adds the image routes: near-duplicate search, exact lookups. */
+    public ApiServer withImages(ImageSearch images, ImageHasher hasher) {
+        new ImageRoutes(images, hasher, json, this::problem).register(app);
+        return this;
     }
 
     public ApiServer start(String host, int port) {

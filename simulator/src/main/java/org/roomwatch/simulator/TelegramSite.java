@@ -3,6 +3,7 @@ package org.roomwatch.simulator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.awt.Color;
+import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -14,6 +15,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
+import java.util.Random;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -206,15 +208,31 @@ public final class TelegramSite implements AutoCloseable {
         return 0;
     }
 
-    /** A small synthetic picture whose colours follow from its path: distinct images, nothing real. */
+    /**
+     * A synthetic picture (gradients and shapes, nothing real) that follows from the post: posts whose ids agree
+     * modulo 11 show the same picture, as a photo reposted from room to room does. Rooms whose names hash odd add a
+     * small mark in a corner: a re-encoded copy, different bytes but the same picture to PDQ.
+     */
     static byte[] generatedImage(String path) throws IOException {
-        int seed = path.hashCode();
-        BufferedImage image = new BufferedImage(96, 72, BufferedImage.TYPE_INT_RGB);
+        Matcher m = IMAGE.matcher(path);
+        if (!m.matches()) {
+            throw new IllegalArgumentException(path);
+        }
+        long post = Long.parseLong(m.group(2));
+        int index = Integer.parseInt(m.group(3));
+        Random random = new Random(post % 11 * 31 + index);
+        BufferedImage image = new BufferedImage(160, 120, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
-        g.setColor(new Color(seed & 0xffffff));
-        g.fillRect(0, 0, 96, 72);
-        g.setColor(new Color(~seed & 0xffffff));
-        g.fillOval(Math.abs(seed % 48), Math.abs((seed >> 8) % 36), 40, 30);
+        g.setPaint(new GradientPaint(0, 0, new Color(random.nextInt(0xffffff)), 160, 120, new Color(random.nextInt(0xffffff))));
+        g.fillRect(0, 0, 160, 120);
+        for (int i = 0; i < 6; i++) {
+            g.setColor(new Color(random.nextInt(0xffffff)));
+            g.fillOval(random.nextInt(140), random.nextInt(100), 20 + random.nextInt(60), 20 + random.nextInt(50));
+        }
+        if ((m.group(1).hashCode() & 1) == 1) {
+            g.setColor(Color.WHITE);
+            g.fillRect(154, 114, 4, 4);
+        }
         g.dispose();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, "png", out);

@@ -43,6 +43,14 @@ public final class PoliteFetcher {
     }
 
     public FetchResponse get(URI uri) throws FetchException, InterruptedException {
+        return get(uri, config.maxPageBytes(), "crawler.maxPageBytes");
+    }
+
+    /**
+     * Like {@link #get(URI)} with another size cap (media have their own). The body is read into memory and never
+     * past {@code maxBytes + 1} bytes; nothing is written anywhere.
+     */
+    public FetchResponse get(URI uri, long maxBytes, String capName) throws FetchException, InterruptedException {
         String host = uri.getHost() + ":" + uri.getPort();
         Duration backoff = config.initialBackoff();
         int attempt = 0;
@@ -51,7 +59,7 @@ public final class PoliteFetcher {
             limiter.acquire(host);
             FetchResponse response;
             try {
-                response = once(uri);
+                response = once(uri, maxBytes, capName);
             } catch (HttpTimeoutException e) {
                 if (attempt > config.maxRetries()) {
                     throw new FetchException("timed out fetching " + uri + " after " + attempt + " attempts", 0, true, e);
@@ -97,7 +105,7 @@ public final class PoliteFetcher {
         }
     }
 
-    private FetchResponse once(URI uri) throws IOException, FetchException, InterruptedException {
+    private FetchResponse once(URI uri, long maxBytes, String capName) throws IOException, FetchException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(config.requestTimeout())
                 .header("User-Agent", config.userAgent())
@@ -106,11 +114,11 @@ public final class PoliteFetcher {
         HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         byte[] body;
         try (InputStream in = response.body()) {
-            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, config.maxPageBytes() + 1));
+            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         }
-        if (body.length > config.maxPageBytes()) {
-            throw new FetchException(uri + " is larger than crawler.maxPageBytes (" + config.maxPageBytes()
-                    + " bytes); the page was refused", response.statusCode(), false);
+        if (body.length > maxBytes) {
+            throw new FetchException(uri + " is larger than " + capName + " (" + maxBytes
+                    + " bytes); it was refused", response.statusCode(), false);
         }
         return new FetchResponse(uri, response.statusCode(), response.headers().firstValue("Location").orElse(null),
                 response.headers().firstValue("Content-Type").orElse(null),

@@ -26,12 +26,20 @@ public final class RoomCrawler {
     private final Map<SourceKind, RoomSource> sources;
     private final CaptureStore store;
     private final Clock clock;
+    private final MessageStep step;
 
     public RoomCrawler(RoomRegistry registry, Map<SourceKind, RoomSource> sources, CaptureStore store, Clock clock) {
+        this(registry, sources, store, clock, MessageStep.NONE);
+    }
+
+    /** With {@code step} run on each batch of new messages before they are stored (photo hashing). */
+    public RoomCrawler(RoomRegistry registry, Map<SourceKind, RoomSource> sources, CaptureStore store, Clock clock,
+                       MessageStep step) {
         this.registry = registry;
         this.sources = Map.copyOf(sources);
         this.store = store;
         this.clock = clock;
+        this.step = step;
     }
 
     /** The outcome of one crawl, as recorded on the room. */
@@ -53,7 +61,7 @@ public final class RoomCrawler {
                 store.writeRoom(snapshot.room());
             }
             if (!snapshot.messages().isEmpty()) {
-                store.writeMessages(snapshot.messages());
+                store.writeMessages(step.apply(snapshot.messages()));
             }
             CrawlPosition next = position.after(snapshot);
             registry.savePosition(name, next);
@@ -66,6 +74,9 @@ public final class RoomCrawler {
         } catch (SourceException e) {
             log.warn("Crawl of {} failed: {}", name, e.getMessage());
             return record(name, new Outcome(false, 0, "fetch failed: " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return record(name, new Outcome(false, 0, "interrupted (shutting down); the position was kept"));
         } catch (RuntimeException e) {
             log.warn("Crawl of {} failed: {}", name, e.toString());
             return record(name, new Outcome(false, 0, "store failed: " + e.getMessage()));
