@@ -14,6 +14,7 @@ import org.roomwatch.core.config.DurationText;
 import org.roomwatch.core.config.MediaConfig;
 import org.roomwatch.core.config.RoomConfig;
 import org.roomwatch.core.config.RoomwatchConfig;
+import org.roomwatch.core.hashes.HashSetMatcher;
 import org.roomwatch.core.search.ImageSearch;
 import org.roomwatch.crawler.http.PoliteFetcher;
 import org.roomwatch.crawler.http.Sleeper;
@@ -23,6 +24,7 @@ import org.roomwatch.crawler.schedule.MessageStep;
 import org.roomwatch.crawler.schedule.RoomCrawler;
 import org.roomwatch.crawler.schedule.RoomWatchService;
 import org.roomwatch.crawler.store.ControlPlaneDatabase;
+import org.roomwatch.crawler.store.JdbcHashSets;
 import org.roomwatch.crawler.store.JdbcRoomRegistry;
 import org.roomwatch.crawler.telegram.PublicRoomSource;
 import org.roomwatch.esnode.ElasticsearchDistribution;
@@ -113,9 +115,11 @@ public final class Roomwatch implements AutoCloseable {
         }
         scheduler.start();
 
+        JdbcHashSets hashSets = new JdbcHashSets(db.dataSource());
         ImageSearch images = new ElasticsearchImageSearch(client, names, ElasticsearchImageSearch.method(media.nearDuplicateMethod()));
         api = new ApiServer(new ElasticsearchSearchService(client, names), watcher, this::elasticsearchHealthy)
                 .withImages(images, new ImageHasher(new DecodeLimits(media.maxImageBytes(), media.maxImagePixels())))
+                .withHashSets(hashSets, new HashSetMatcher(hashSets, images))
                 .start(config.api().host(), config.api().port());
         closeables.push(api);
         log.info("roomwatch is up: API http://{}:{}/api, Elasticsearch {}", config.api().host(), api.port(), elasticsearchUrl);

@@ -21,6 +21,8 @@ import org.roomwatch.core.config.DurationText;
 import org.roomwatch.core.search.MessageQuery;
 import org.roomwatch.core.search.MessageSort;
 import org.roomwatch.core.search.RoomQuery;
+import org.roomwatch.core.hashes.HashSetMatcher;
+import org.roomwatch.core.hashes.HashSets;
 import org.roomwatch.core.search.ImageSearch;
 import org.roomwatch.core.search.SearchService;
 import org.roomwatch.media.ImageHasher;
@@ -197,6 +199,12 @@ public final class ApiServer implements AutoCloseable {
     /** Adds the image routes: near-duplicate search, exact lookups. */
     public ApiServer withImages(ImageSearch images, ImageHasher hasher) {
         new ImageRoutes(images, hasher, json, this::problem).register(app);
+        return this;
+    }
+
+    /** Adds the known-hash set routes: import, list, delete, match against the index. */
+    public ApiServer withHashSets(HashSets sets, HashSetMatcher matcher) {
+        new HashSetRoutes(sets, matcher, this::problem).register(app);
         return this;
     }
 

@@ -43,6 +43,10 @@ import org.roomwatch.core.Message;
 import org.roomwatch.core.RoomWatcher;
 import org.roomwatch.core.WatchedRoom;
 import org.roomwatch.core.config.ConfigLoader;
+import org.roomwatch.core.config.DatabaseConfig;
+import org.roomwatch.core.hashes.HashSetMatcher;
+import org.roomwatch.crawler.store.ControlPlaneDatabase;
+import org.roomwatch.crawler.store.JdbcHashSets;
 import org.roomwatch.indexer.BulkMessageWriter;
 import org.roomwatch.indexer.ElasticsearchClients;
 import org.roomwatch.indexer.ElasticsearchImageSearch;
@@ -68,6 +72,8 @@ class ImageApiTest {
     private String base;
     private BufferedImage victimPhoto;
     private ImageFingerprint stored;
+    private ImageFingerprint other;
+    private ControlPlaneDatabase db;
 
     static BufferedImage picture(int width, int height, long seed) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -107,6 +113,9 @@ class ImageApiTest {
         List<Message> messages = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
             ImageFingerprint f = i == 1 ? stored : hasher.hash(encode(picture(400, 300, 100 + i), "png"), false);
+            if (i == 2) {
+                other = f;
+            }
             ImageHashes h = new ImageHashes(f.digests().sha256(), f.digests().md5(), f.pdq().hex(), f.quality(), f.width(),
                     f.height(), f.format().name(), f.bytes());
             messages.add(new Message("telegram", i == 1 ? "room_a" : "room_b", i, "http://sim/r/" + i, T0.plusSeconds(i), null,
@@ -124,8 +133,12 @@ class ImageApiTest {
             public boolean watch(WatchedRoom room) { return registry.put(room); }
             public boolean unwatch(String name) { return registry.remove(name); }
         };
+        db = ControlPlaneDatabase.open(new DatabaseConfig("jdbc:h2:file:" + Files.createTempDirectory("rw-api").resolve("db"), "sa", "", 2));
+        JdbcHashSets sets = new JdbcHashSets(db.dataSource());
+        ElasticsearchImageSearch search = new ElasticsearchImageSearch(client, names, ElasticsearchImageSearch.Method.MIH);
         server = new ApiServer(new ElasticsearchSearchService(client, names), watcher, () -> true)
-                .withImages(new ElasticsearchImageSearch(client, names, ElasticsearchImageSearch.Method.MIH), hasher)
+                .withImages(search, hasher)
+                .withHashSets(sets, new HashSetMatcher(sets, search))
                 .start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.port();
     }
@@ -133,6 +146,7 @@ class ImageApiTest {
     @AfterAll
     void stop() {
         server.close();
+        db.close();
     }
 
     private HttpResponse<String> post(String path, String contentType, byte[] body) throws Exception {
@@ -299,5 +313,51 @@ class ImageApiTest {
         HttpResponse<String> badItem = postJson("/api/images/lookup", "{\"hashes\": [\"" + sha + "\", \"nothex\"]}");
         assertEquals(400, badItem.statusCode());
         assertTrue(badItem.body().contains("hashes[1]"), badItem.body());
+    }
+
+    private HttpResponse<String> put(String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).PUT(HttpRequest.BodyPublishers.ofString(body))
+                .header("content-type", "text/csv").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aHashSetIsImportedAllOrNothingAndMatchedAgainstTheIndex() throws Exception {
+        java.util.Random random = new java.util.Random(9);
+        org.roomwatch.media.PdqHash near = stored.pdq();
+        for (int i = 0; i < 5; i++) {
+            near = near.flip(random.nextInt(256) / 2 * 2 + i % 2);
+        }
+        String list = "label,pdq,md5\nvictim-1," + near.hex() + ",\nvictim-2,," + other.digests().md5()
+                + "\nunrelated," + "0f".repeat(32) + ",\n";
+        HttpResponse<String> created = put("/api/hashsets/case-17?description=" + java.net.URLEncoder.encode("사건 17", StandardCharsets.UTF_8), list);
+        assertEquals(201, created.statusCode(), created.body());
+        assertEquals(3, json.readTree(created.body()).get("entries").asInt());
+        assertEquals("case-17", json.readTree(get("/api/hashsets").body()).get("sets").get(0).get("name").asText());
+
+        JsonNode matches = json.readTree(get("/api/hashsets/case-17/matches").body());
+        assertEquals(2, matches.get("matchedEntries").asInt(), matches.toString());
+        for (JsonNode m : matches.get("matches")) {
+            String label = m.get("entry").get("label").asText();
+            JsonNode image = m.get("images").get(0);
+            if (label.equals("victim-1")) {
+                assertEquals(stored.digests().sha256(), image.get("image").get("sha256").asText());
+                assertEquals(near.distance(stored.pdq()), image.get("distance").asInt());
+            } else {
+                assertEquals("victim-2", label);
+                assertEquals(other.digests().sha256(), image.get("image").get("sha256").asText());
+                assertEquals(0, image.get("distance").asInt());
+            }
+        }
+
+        HttpResponse<String> bad = put("/api/hashsets/case-17", "label,pdq\nx,123\ny," + "g".repeat(64) + "\n");
+        assertEquals(400, bad.statusCode());
+        assertEquals(2, json.readTree(bad.body()).get("problems").size(), bad.body());
+        assertEquals(3, json.readTree(get("/api/hashsets/case-17").body()).get("entries").asInt(), "the old set is untouched");
+        assertEquals(400, put("/api/hashsets/Bad%20Name", list).statusCode());
+        assertEquals(400, get("/api/hashsets/case-17/matches?maxDistance=999").statusCode());
+        assertEquals(404, get("/api/hashsets/nope/matches").statusCode());
+        assertEquals(204, http.send(HttpRequest.newBuilder(URI.create(base + "/api/hashsets/case-17")).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(404, get("/api/hashsets/case-17").statusCode());
     }
 }
