@@ -23,15 +23,22 @@ public final class ImageHasher {
     /** PDQ and shape of an already decoded image (separate so the benchmark can time decoding and hashing apart). */
     public ImageFingerprint fingerprint(DecodedImage decoded, MediaDigests digests, long size, boolean withDihedral) {
         BufferedImage image = decoded.image();
-        ExifOrientation.Oriented oriented = ExifOrientation.apply(Luma.of(image), image.getWidth(), image.getHeight(),
-                decoded.orientation());
-        if (withDihedral) {
-            DihedralHashes all = pdq.dihedral(oriented.luma(), oriented.height(), oriented.width());
-            return new ImageFingerprint(digests, all.get(Dihedral.ORIGINAL), all.quality(), oriented.width(),
-                    oriented.height(), decoded.format(), size, all);
+        LumaRows luma;
+        if (decoded.orientation() <= 1) {
+            luma = Luma.rows(image);
+        } else {
+            // Rotated photos are rare enough that a full oriented copy of the luma is fine.
+            ExifOrientation.Oriented oriented = ExifOrientation.apply(Luma.of(image), image.getWidth(), image.getHeight(),
+                    decoded.orientation());
+            luma = LumaRows.of(oriented.luma(), oriented.width(), oriented.height());
         }
-        PdqResult result = pdq.hash(oriented.luma(), oriented.height(), oriented.width());
-        return new ImageFingerprint(digests, result.hash(), result.quality(), oriented.width(), oriented.height(),
+        if (withDihedral) {
+            DihedralHashes all = pdq.dihedral(luma);
+            return new ImageFingerprint(digests, all.get(Dihedral.ORIGINAL), all.quality(), luma.width(), luma.height(),
+                    decoded.format(), size, all);
+        }
+        PdqResult result = pdq.hash(luma);
+        return new ImageFingerprint(digests, result.hash(), result.quality(), luma.width(), luma.height(),
                 decoded.format(), size, null);
     }
 

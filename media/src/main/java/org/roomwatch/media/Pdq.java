@@ -31,22 +31,30 @@ public final class Pdq {
     }
 
     public PdqResult hash(BufferedImage image) {
-        return hash(Luma.of(image), image.getHeight(), image.getWidth());
+        return hash(Luma.rows(image));
     }
 
     public DihedralHashes dihedral(BufferedImage image) {
-        return dihedral(Luma.of(image), image.getHeight(), image.getWidth());
+        return dihedral(Luma.rows(image));
     }
 
-    /** From row-major luma of {@code rows x cols}; the array is overwritten (it is the filter's work buffer). */
-    public PdqResult hash(float[] luma, int rows, int cols) {
-        Transformed t = transform(luma, rows, cols);
+    public PdqResult hash(LumaRows luma) {
+        Transformed t = transform(luma);
         return new PdqResult(bits(t.dct16), t.quality);
     }
 
-    /** All eight dihedral hashes from one DCT, by sign changes and transposition of its coefficients. */
+    /** From row-major luma of {@code rows x cols} (left unchanged). */
+    public PdqResult hash(float[] luma, int rows, int cols) {
+        return hash(LumaRows.of(luma, cols, rows));
+    }
+
     public DihedralHashes dihedral(float[] luma, int rows, int cols) {
-        Transformed t = transform(luma, rows, cols);
+        return dihedral(LumaRows.of(luma, cols, rows));
+    }
+
+    /** All eight dihedral hashes from one DCT, by sign changes and transposition of its coefficients. */
+    public DihedralHashes dihedral(LumaRows luma) {
+        Transformed t = transform(luma);
         float[] a = t.dct16;
         float[] b = new float[256];
         Map<Dihedral, PdqHash> hashes = new EnumMap<>(Dihedral.class);
@@ -77,27 +85,137 @@ public final class Pdq {
 
     private record Transformed(float[] dct16, int quality) {}
 
-    private Transformed transform(float[] luma, int rows, int cols) {
-        if (rows < 1 || cols < 1 || luma.length < rows * cols) {
-            throw new IllegalArgumentException("luma of " + rows + "x" + cols + " needs " + (long) rows * cols + " values");
+    /**
+     * Blur and decimate to 64x64, streamed. The reference filters the whole image four times (rows, columns, rows,
+     * columns) and then keeps 4096 values. Here each luma row is filtered along the row as it is read; the first
+     * column pass keeps running sums over a ring of just the rows its window spans; the second row pass keeps only
+     * the 64 sampled columns; and the second column pass runs on those 64 columns alone. Every kept value goes
+     * through the same float operations in the same order as in the reference, so the result is bit-identical, at a
+     * fraction of the memory traffic and without two image-sized buffers.
+     */
+    private Transformed transform(LumaRows source) {
+        int rows = source.height();
+        int cols = source.width();
+        if (rows < 1 || cols < 1) {
+            throw new IllegalArgumentException("an image of " + cols + "x" + rows + " pixels cannot be hashed");
         }
-        float[] work = new float[rows * cols];
         int windowAlongRows = (cols + WINDOW_DIVISOR - 1) / WINDOW_DIVISOR;
         int windowAlongCols = (rows + WINDOW_DIVISOR - 1) / WINDOW_DIVISOR;
-        for (int pass = 0; pass < FILTER_PASSES; pass++) {
-            for (int r = 0; r < rows; r++) {
-                box(luma, work, r * cols, cols, 1, windowAlongRows);
-            }
-            boxColumns(work, luma, rows, cols, windowAlongCols);
-        }
-        float[] small = new float[64 * 64];
+        int[] sampleRows = new int[64];
+        int[] sampleCols = new int[64];
         for (int i = 0; i < 64; i++) {
-            int from = (int) (((i + 0.5) * rows) / 64);
-            for (int j = 0; j < 64; j++) {
-                small[i * 64 + j] = luma[from * cols + (int) (((j + 0.5) * cols) / 64)];
+            sampleRows[i] = (int) (((i + 0.5) * rows) / 64);
+            sampleCols[i] = (int) (((i + 0.5) * cols) / 64);
+        }
+        float[][] sampled = new float[64][rows]; // second row pass, at the sampled columns only
+        new FirstPasses(source, windowAlongRows, windowAlongCols, sampleCols, sampled).run();
+        float[] column = new float[rows];
+        float[] small = new float[64 * 64];
+        for (int j = 0; j < 64; j++) {
+            box(sampled[j], column, 0, rows, 1, windowAlongCols);
+            for (int i = 0; i < 64; i++) {
+                small[i * 64 + j] = column[sampleRows[i]];
             }
         }
         return new Transformed(dct64To16(small), quality(small));
+    }
+
+    /** Row pass, column pass and second row pass, one image row at a time. */
+    private static final class FirstPasses {
+        private final LumaRows source;
+        private final int cols;
+        private final int rows;
+        private final int windowAlongRows;
+        private final int windowAlongCols;
+        private final int[] sampleCols;
+        private final float[][] sampled;
+        private final float[][] ring;
+        private final float[] lumaRow;
+        private final float[] sums;
+        private final float[] columnOut;
+        private final float[] rowOut;
+        private int nextRow;
+
+        FirstPasses(LumaRows source, int windowAlongRows, int windowAlongCols, int[] sampleCols, float[][] sampled) {
+            this.source = source;
+            this.cols = source.width();
+            this.rows = source.height();
+            this.windowAlongRows = windowAlongRows;
+            this.windowAlongCols = windowAlongCols;
+            this.sampleCols = sampleCols;
+            this.sampled = sampled;
+            this.ring = new float[windowAlongCols + 1][cols];
+            this.lumaRow = new float[cols];
+            this.sums = new float[cols];
+            this.columnOut = new float[cols];
+            this.rowOut = new float[cols];
+        }
+
+        /** Row {@code r} after the first row pass; rows are produced in order and kept while a window needs them. */
+        private float[] filteredRow(int r) {
+            float[] slot = ring[r % ring.length];
+            if (r == nextRow) {
+                source.row(r, lumaRow);
+                box(lumaRow, slot, 0, cols, 1, windowAlongRows);
+                nextRow++;
+            }
+            return slot;
+        }
+
+        /** The column pass's output row {@code r}, filtered along the row again; only the sampled columns are kept. */
+        private void emit(int r, int count) {
+            for (int c = 0; c < cols; c++) {
+                columnOut[c] = sums[c] / count;
+            }
+            box(columnOut, rowOut, 0, cols, 1, windowAlongRows);
+            for (int j = 0; j < 64; j++) {
+                sampled[j][r] = rowOut[sampleCols[j]];
+            }
+        }
+
+        void run() {
+            int window = windowAlongCols;
+            int half = (window + 2) / 2;
+            int phase1 = half - 1;
+            int phase2 = window - half + 1;
+            int phase3 = rows - window;
+            int phase4 = half - 1;
+            int current = 0;
+            int ri = 0;
+            int li = 0;
+            int oi = 0;
+            for (int i = 0; i < phase1; i++, ri++) {
+                add(filteredRow(ri));
+                current++;
+            }
+            for (int i = 0; i < phase2; i++, ri++, oi++) {
+                add(filteredRow(ri));
+                current++;
+                emit(oi, current);
+            }
+            for (int i = 0; i < phase3; i++, ri++, li++, oi++) {
+                add(filteredRow(ri));
+                subtract(filteredRow(li));
+                emit(oi, current);
+            }
+            for (int i = 0; i < phase4; i++, li++, oi++) {
+                subtract(filteredRow(li));
+                current--;
+                emit(oi, current);
+            }
+        }
+
+        private void add(float[] row) {
+            for (int c = 0; c < cols; c++) {
+                sums[c] += row[c];
+            }
+        }
+
+        private void subtract(float[] row) {
+            for (int c = 0; c < cols; c++) {
+                sums[c] -= row[c];
+            }
+        }
     }
 
     /**
@@ -141,60 +259,6 @@ public final class Pdq {
             out[oi] = sum / current;
             li += stride;
             oi += stride;
-        }
-    }
-
-    /**
-     * The column pass, run on all columns at once row by row (the same arithmetic per column as {@link #box} with a
-     * stride, in the same order), so memory is read sequentially instead of one cache line per pixel.
-     */
-    private static void boxColumns(float[] in, float[] out, int rows, int cols, int window) {
-        int half = (window + 2) / 2;
-        int phase1 = half - 1;
-        int phase2 = window - half + 1;
-        int phase3 = rows - window;
-        int phase4 = half - 1;
-        float[] sums = new float[cols];
-        int current = 0;
-        int ri = 0;
-        int li = 0;
-        int oi = 0;
-        for (int i = 0; i < phase1; i++, ri++) {
-            addRow(sums, in, ri * cols, cols);
-            current++;
-        }
-        for (int i = 0; i < phase2; i++, ri++, oi++) {
-            addRow(sums, in, ri * cols, cols);
-            current++;
-            divideInto(out, oi * cols, sums, current);
-        }
-        for (int i = 0; i < phase3; i++, ri++, li++, oi++) {
-            addRow(sums, in, ri * cols, cols);
-            subtractRow(sums, in, li * cols, cols);
-            divideInto(out, oi * cols, sums, current);
-        }
-        for (int i = 0; i < phase4; i++, li++, oi++) {
-            subtractRow(sums, in, li * cols, cols);
-            current--;
-            divideInto(out, oi * cols, sums, current);
-        }
-    }
-
-    private static void addRow(float[] sums, float[] in, int offset, int cols) {
-        for (int c = 0; c < cols; c++) {
-            sums[c] += in[offset + c];
-        }
-    }
-
-    private static void subtractRow(float[] sums, float[] in, int offset, int cols) {
-        for (int c = 0; c < cols; c++) {
-            sums[c] -= in[offset + c];
-        }
-    }
-
-    private static void divideInto(float[] out, int offset, float[] sums, int count) {
-        for (int c = 0; c < sums.length; c++) {
-            out[offset + c] = sums[c] / count;
         }
     }
 
