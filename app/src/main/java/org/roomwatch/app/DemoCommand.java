@@ -36,6 +36,9 @@ final class DemoCommand implements Runnable {
         System.out.println("  curl '" + api + "/api/rooms?q=%ED%95%A9%EC%84%B1'                  # 합성");
         System.out.println("  curl '" + api + "/api/rooms/hidden_room_a'                          # a room with no web preview");
         System.out.println("  curl '" + api + "/api/rooms/watched'");
+        System.out.println("  # a synthetic photo, searched by image (hashed in memory, dropped): where else it was posted");
+        System.out.println("  curl -s '" + demo.site().baseUrl() + "/img/hanbit_gossip/3-0.png' | curl -s -H 'content-type: image/png'"
+                + " --data-binary @- '" + api + "/api/images/search?maxDistance=31'");
         System.out.println("Ctrl-C stops everything.");
         ServeCommand.awaitShutdown(demo);
     }

@@ -105,8 +105,8 @@ final class ImageBenchCommand implements Callable<Integer> {
                 near.add(h);
                 far.add(new PdqHash(random.nextLong(), random.nextLong(), random.nextLong(), random.nextLong()));
             }
-            System.out.printf("%n| method | queries                   |  n | recall | extra | p50 ms | p95 ms | p99 ms |%n");
-            System.out.printf("|--------|---------------------------|---:|-------:|------:|-------:|-------:|-------:|%n");
+            System.out.printf("%n| method   | queries                     |    n | recall | extra | p50 ms | p95 ms | p99 ms |%n");
+            System.out.printf("|----------|-----------------------------|-----:|-------:|------:|-------:|-------:|-------:|%n");
             for (ElasticsearchImageSearch.Method method : ElasticsearchImageSearch.Method.values()) {
                 ElasticsearchImageSearch search = new ElasticsearchImageSearch(client, names, method);
                 for (int w = 0; w < 50; w++) {
@@ -116,6 +116,7 @@ final class ImageBenchCommand implements Callable<Integer> {
                 row(method.name().toLowerCase(Locale.ROOT), "random hashes", search, far, stored);
             }
             bruteForceRow(near, stored);
+            System.out.println("(recall: share of the brute-force matches found; extra: answers the brute force does not give)");
         } finally {
             try {
                 client.indices().delete(d -> d.index(names.all()));
@@ -191,7 +192,7 @@ final class ImageBenchCommand implements Callable<Integer> {
         }
         double recall = expectedTotal == 0 ? 1.0 : (double) foundOfExpected / expectedTotal;
         Arrays.sort(millis);
-        System.out.printf(Locale.ROOT, "| %-6s | %-25s | %d | %6.4f | %5d | %6.1f | %6.1f | %6.1f |%n", method, label, hashes.size(),
+        System.out.printf(Locale.ROOT, "| %-8s | %-27s | %4d | %6.4f | %5d | %6.1f | %6.1f | %6.1f |%n", method.replace('_', '-'), label, hashes.size(),
                 recall, extra, pct(millis, 50), pct(millis, 95), pct(millis, 99));
     }
 
@@ -203,7 +204,7 @@ final class ImageBenchCommand implements Callable<Integer> {
             millis[q] = (System.nanoTime() - start) / 1e6;
         }
         Arrays.sort(millis);
-        System.out.printf(Locale.ROOT, "| brute  | in-process scan, %7d    | %d | 1.0000 |     0 | %6.1f | %6.1f | %6.1f |%n",
+        System.out.printf(Locale.ROOT, "| brute    | in-process scan of %7d  | %4d | 1.0000 |     0 | %6.1f | %6.1f | %6.1f |%n",
                 count, millis.length, pct(millis, 50), pct(millis, 95), pct(millis, 99));
     }
 

@@ -55,6 +55,25 @@ class DemoTest {
             JsonNode hidden = get(port, "/api/rooms/hidden_room_a");
             assertEquals(false, hidden.path("room").path("source").path("has_preview").asBoolean(true));
             assertEquals(12, get(port, "/api/rooms/watched").path("rooms").size());
+
+            // A photo some public room posted is found by searching with the picture itself.
+            var room = demo.site().rooms().stream().filter(r -> r.preview() && r.posts().stream().anyMatch(p -> p.photos() > 0))
+                    .findFirst().orElseThrow();
+            var post = room.posts().stream().filter(p -> p.photos() > 0).findFirst().orElseThrow();
+            byte[] photo = http.send(HttpRequest.newBuilder(URI.create(demo.site().baseUrl() + "/img/" + room.name() + "/"
+                    + post.id() + "-0.png")).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+            JsonNode found = null;
+            while (System.nanoTime() - start < Duration.ofSeconds(90).toNanos()) {
+                found = json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/images/search"))
+                        .header("content-type", "image/png").POST(HttpRequest.BodyPublishers.ofByteArray(photo)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body());
+                if (found.path("total").asInt() > 0) {
+                    break;
+                }
+                Thread.sleep(500);
+            }
+            assertTrue(found.path("total").asInt() > 0, "the demo's photos are hashed and searchable: " + found);
+            assertEquals(0, found.path("matches").get(0).path("distance").asInt(), "the very same picture");
         }
     }
 

@@ -34,7 +34,12 @@ import org.roomwatch.media.PdqHash;
 public final class ElasticsearchImageSearch implements ImageSearch {
     private static final int PAGE = 10_000;
 
-    public enum Method { MIH, FLAT }
+    /**
+     * {@code MIH}: chunk terms find candidates, distances are checked here. {@code FLAT}: the node scans every
+     * vector. {@code MIH_FLAT}: chunk terms filter, and the node checks exact distances on the vectors of just those
+     * candidates, so only true matches come back.
+     */
+    public enum Method { MIH, FLAT, MIH_FLAT }
 
     private final ElasticsearchClient client;
     private final IndexNames names;
@@ -47,7 +52,7 @@ public final class ElasticsearchImageSearch implements ImageSearch {
     }
 
     public static Method method(String name) {
-        return Method.valueOf(name.toUpperCase(Locale.ROOT));
+        return Method.valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
     }
 
     @Override
@@ -59,9 +64,11 @@ public final class ElasticsearchImageSearch implements ImageSearch {
             return List.of();
         }
         List<PdqHash> hashes = queries.stream().map(q -> PdqHash.fromHex(q.pdq())).toList();
-        Map<String, PdqHash> candidates = method == Method.FLAT && maxDistance <= 47
-                ? flatCandidates(hashes, maxDistance)
-                : maxDistance <= 47 ? mihCandidates(hashes, maxDistance) : allHashes();
+        Map<String, PdqHash> candidates = maxDistance > 47 ? allHashes() : switch (method) {
+            case MIH -> mihCandidates(hashes, maxDistance);
+            case FLAT -> flatCandidates(hashes, maxDistance, false);
+            case MIH_FLAT -> flatCandidates(hashes, maxDistance, true);
+        };
         Map<String, int[]> best = new HashMap<>(); // sha256 -> {distance, query index}
         candidates.forEach((sha, stored) -> {
             for (int q = 0; q < hashes.size(); q++) {
@@ -97,14 +104,24 @@ public final class ElasticsearchImageSearch implements ImageSearch {
         return scan(Query.of(q -> q.constantScore(c -> c.filter(f -> f.terms(t -> t.field("pdq_chunks").terms(v -> v.value(values)))))));
     }
 
-    /** The flat vector field scanned exactly, per query hash, with the distance as the similarity threshold. */
-    Map<String, PdqHash> flatCandidates(List<PdqHash> hashes, int maxDistance) {
+    /**
+     * Exact distances on the flat vector field with the distance as the similarity threshold, per query hash: over
+     * every vector, or ({@code chunkFilter}) over the candidates sharing a chunk neighbourhood with the hash.
+     */
+    Map<String, PdqHash> flatCandidates(List<PdqHash> hashes, int maxDistance, boolean chunkFilter) {
         Map<String, PdqHash> found = new HashMap<>();
         for (PdqHash h : hashes) {
             try {
+                List<FieldValue> terms = chunkFilter
+                        ? PdqTerms.neighbourhood(h, maxDistance / 16).stream().map(FieldValue::of).toList() : List.of();
                 SearchResponse<Void> response = client.search(s -> s.index(names.media())
-                        .knn(k -> k.field("pdq_vector").queryVector(bitVector(h)).k(PAGE).numCandidates(PAGE)
-                                .similarity((float) maxDistance))
+                        .knn(k -> {
+                            k.field("pdq_vector").queryVector(bitVector(h)).k(PAGE).numCandidates(PAGE).similarity((float) maxDistance);
+                            if (chunkFilter) {
+                                k.filter(f -> f.terms(t -> t.field("pdq_chunks").terms(v -> v.value(terms))));
+                            }
+                            return k;
+                        })
                         .size(PAGE).source(src -> src.fetch(false)).docvalueFields(f -> f.field("pdq")), Void.class);
                 if (response.hits().hits().size() >= PAGE) {
                     // k caps what one kNN query returns; past it, fall back to a scan so nothing is missed.

@@ -82,6 +82,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void mediaSettingsAreCheckedAndNamed() throws IOException {
+        assertEquals("mih-flat", loader.defaults().media().nearDuplicateMethod());
+        assertTrue(loader.defaults().media().hashImages());
+        ConfigException method = failure("media:\n  nearDuplicateMethod: hnsw\n");
+        assertTrue(method.getMessage().contains("media.nearDuplicateMethod must be mih, flat or mih-flat, got hnsw"), method.getMessage());
+        ConfigException bytes = failure("media:\n  maxImageBytes: 10\n");
+        assertTrue(bytes.getMessage().contains("media.maxImageBytes"), bytes.getMessage());
+        ConfigException type = failure("media:\n  hashImages: sometimes\n");
+        assertEquals("media.hashImages", type.key());
+        RoomwatchConfig env = loader.load(null, Map.of("ROOMWATCH_MEDIA_MAXIMAGEPIXELS", "1000"));
+        assertEquals(1000L, env.media().maxImagePixels());
+    }
+
+    @Test
     void sectionGivenAsValueIsRejected() throws IOException {
         ConfigException e = failure("crawler: fast\n");
         assertEquals("crawler", e.key());
