@@ -1,0 +1,92 @@
+package org.roomwatch.tagging;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The names a school goes by, derived from its official name the way Koreans shorten them: 한빛여자고등학교 is
+ * 한빛여고 and 한빛여자고, and often just 한빛고; 한빛외국어고등학교 is 한빛외고; 한빛초등학교 is 한빛초. Each
+ * name is primary (it points at this school first) or secondary (a looser form another school may own, such as
+ * 한빛고 for a girls' school when a co-ed 한빛고등학교 exists).
+ */
+public final class SchoolNames {
+    /** High-school types with their own abbreviation: 외국어 → 외, 과학 → 과 … */
+    private static final Map<String, String> TYPES = new LinkedHashMap<>();
+
+    static {
+        TYPES.put("외국어", "외");
+        TYPES.put("과학", "과");
+        TYPES.put("예술", "예");
+        TYPES.put("체육", "체");
+        TYPES.put("공업", "공");
+        TYPES.put("상업", "상");
+    }
+
+    private SchoolNames() {}
+
+    /** Name (without spaces) → true when primary. The official name is always primary. */
+    public static Map<String, Boolean> of(School school) {
+        Map<String, Boolean> names = new LinkedHashMap<>();
+        String full = compact(school.name());
+        names.put(full, true);
+        for (String alias : school.aliases()) {
+            names.putIfAbsent(compact(alias), true);
+        }
+        SchoolLevel level = school.level();
+        if (level == null || !full.endsWith(level.suffix())) {
+            return names;
+        }
+        String rest = full.substring(0, full.length() - level.suffix().length());
+        String gender = null;
+        if (rest.endsWith("여자")) {
+            gender = "여";
+        } else if (rest.endsWith("남자")) {
+            gender = "남";
+        }
+        String stem = gender == null ? rest : rest.substring(0, rest.length() - 2);
+        String type = null;
+        for (Map.Entry<String, String> t : TYPES.entrySet()) {
+            if (level == SchoolLevel.HIGH && stem.endsWith(t.getKey()) && stem.length() > t.getKey().length()) {
+                type = t.getKey();
+                break;
+            }
+        }
+        if (stem.length() < 2) {
+            return names; // 신중학교 → "신중" would match too much; only the full name is used
+        }
+        String abbr = level.abbreviation();
+        if (type != null) {
+            String base = stem.substring(0, stem.length() - type.length());
+            if (base.length() >= 2) {
+                names.putIfAbsent(base + TYPES.get(type) + abbr, true);      // 한빛외고
+                names.putIfAbsent(base + type + abbr, true);                 // 한빛외국어고
+            }
+            names.putIfAbsent(stem + abbr, true);                            // 한빛외국어고 (when base is short)
+            return names;
+        }
+        if (gender != null) {
+            names.putIfAbsent(stem + gender + abbr, true);                   // 한빛여고, 한빛남중
+            names.putIfAbsent(stem + gender + "자" + abbr, true);            // 한빛여자고
+            names.putIfAbsent(stem + abbr, false);                           // 한빛고 (looser)
+            names.putIfAbsent(stem + level.suffix(), false);                 // 한빛고등학교 (looser)
+        } else {
+            names.putIfAbsent(stem + abbr, true);                            // 한빛고, 한빛중, 한빛초, 한빛대
+        }
+        if (level == SchoolLevel.HIGH || level == SchoolLevel.MIDDLE) {
+            names.putIfAbsent(stem + abbr + "교", false);                    // 한빛고교 (rare but seen)
+        }
+        return names;
+    }
+
+    /** Without whitespace: names are matched on text with its spaces taken out (한빛 여고 = 한빛여고). */
+    public static String compact(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,227 @@
+package org.roomwatch.tagging;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Schools in Korean text: registry names and their abbreviations (with spacing and particles: 한빛 여고,
+ * 한빛여고에서), regions that tell same-named schools apart (부산 한빛중), grades and classes (2학년 3반, 고2), and
+ * school-shaped names missing from the registry, tagged as unverified candidates.
+ */
+public final class SchoolTagger {
+    /** What may follow a school's name inside the same word: particles and the nouns that attach to it. */
+    private static final String[] FOLLOWERS = {"에서", "에는", "에", "의", "은", "는", "이랑", "이", "가", "을", "를", "도", "랑",
+            "하고", "와", "과", "으로", "로", "까지", "부터", "만", "애들", "얘들", "학생", "쌤", "선생", "출신", "다니", "졸업", "재학",
+            "전교", "교복", "여자", "남자", "녀", "년", "놈", "방", "톡방", "단톡", "앞", "근처", "정문", "후문", "담임", "동창", "선배",
+            "후배", "친구", "학년", "반", "거", "꺼", "것", "사진", "얼굴", "일진", "능욕", "지인", "합성", "박제", "신상", "딥페"};
+    /** Words that look like a school's stem but are not a name (우리 중학교, 옆 고등학교). */
+    private static final Set<String> NOT_A_NAME = Set.of("우리", "너네", "니네", "저희", "그", "이", "저", "어느", "무슨", "다른",
+            "같은", "옆", "근처", "동네", "지역", "인근", "여러", "모든", "각", "해당", "본", "전", "현", "새", "남녀", "여자", "남자",
+            "일반", "사립", "공립", "국립", "명문", "인문계", "특성화", "실업계", "지방", "시골", "어떤", "여기", "거기", "저기", "이번", "지난", "대안", "야간", "중", "고", "초", "학교");
+    private static final Pattern CANDIDATE = Pattern.compile(
+            "([가-힣]{2,8})\\s?(여자고등학교|여자중학교|남자고등학교|남자중학교|초등학교|중학교|고등학교|여고|여중|남고|남중|외고|과고|예고|체고|공고|상고)");
+    private static final Pattern GRADE_CLASS = Pattern.compile("(?<![0-9])([1-6])\\s?학년(?:\\s?([0-9]{1,2})\\s?반)?");
+    private static final Pattern SHORT_GRADE = Pattern.compile("(?<![가-힣0-9])(초|중|고)\\s?([1-6])(?![0-9])");
+
+    private final Gazetteer gazetteer;
+
+    public SchoolTagger(Gazetteer gazetteer) {
+        this.gazetteer = gazetteer;
+    }
+
+    private record Span(int pattern, int start, int end) {}
+
+    private record Region(String value, int start, int end) {}
+
+    public List<Tag> tag(NormalizedText text, List<Tag> out) {
+        String t = text.text();
+        List<Region> regions = regions(text);
+        Set<String> mentioned = new LinkedHashSet<>();
+        for (Region r : regions) {
+            mentioned.add(r.value());
+            out.add(new Tag("region", r.value(), r.value(), r.start(), r.end(), t.substring(r.start(), r.end()), 0.9, null));
+        }
+        List<Span> spans = new ArrayList<>();
+        gazetteer.names().search(text.compact(), text.compactLength(), (pattern, endCompact) -> {
+            int startCompact = endCompact - gazetteer.names().patternLength(pattern);
+            int start = text.origin(startCompact);
+            int end = text.origin(endCompact - 1) + 1;
+            if (leftBoundary(t, start, regions) && rightBoundary(text, start, end)) {
+                spans.add(new Span(pattern, start, end));
+            }
+        });
+        spans.sort(Comparator.comparingInt(Span::start).thenComparing(Comparator.comparingInt((Span s) -> s.end() - s.start()).reversed()));
+        List<int[]> taken = new ArrayList<>();
+        int lastEnd = -1;
+        for (Span span : spans) {
+            if (span.start() < lastEnd) {
+                continue; // leftmost-longest: a shorter name inside a longer one is not a second school
+            }
+            lastEnd = span.end();
+            taken.add(new int[] {span.start(), span.end()});
+            out.add(resolve(span, t.substring(span.start(), span.end()), mentioned));
+        }
+        candidates(t, taken, out);
+        grades(t, out);
+        return out;
+    }
+
+    private Tag resolve(Span span, String matched, Set<String> regions) {
+        List<Gazetteer.NameRef> refs = gazetteer.refs(span.pattern());
+        List<Gazetteer.NameRef> pool = refs.stream().filter(Gazetteer.NameRef::primary).toList();
+        if (pool.isEmpty()) {
+            pool = refs;
+        }
+        if (pool.size() > 1 && !regions.isEmpty()) {
+            List<Gazetteer.NameRef> local = pool.stream()
+                    .filter(r -> regions.stream().anyMatch(region -> Gazetteer.inRegion(gazetteer.school(r.school()), region))).toList();
+            if (!local.isEmpty()) {
+                pool = local;
+            }
+        }
+        if (pool.size() == 1) {
+            Gazetteer.NameRef ref = pool.get(0);
+            School school = gazetteer.school(ref.school());
+            double confidence = ref.fullName() ? 0.99 : ref.primary() ? 0.9 : 0.75;
+            return new Tag("school", school.id(), school.name(), span.start(), span.end(), matched, confidence, null);
+        }
+        List<String> ids = pool.stream().map(r -> gazetteer.school(r.school()).id()).distinct().toList();
+        return new Tag("school_ambiguous", SchoolNames.compact(matched), SchoolNames.compact(matched), span.start(), span.end(),
+                matched, 0.5, ids);
+    }
+
+    private List<Region> regions(NormalizedText text) {
+        String t = text.text();
+        List<Region> found = new ArrayList<>();
+        gazetteer.regions().search(text.compact(), text.compactLength(), (pattern, endCompact) -> {
+            int start = text.origin(endCompact - gazetteer.regions().patternLength(pattern));
+            int end = text.origin(endCompact - 1) + 1;
+            if (text.spansWhitespace(start, end)) {
+                return;
+            }
+            if (start > 0 && NormalizedText.isHangul(t.charAt(start - 1))) {
+                return;
+            }
+            found.add(new Region(gazetteer.regionValue(pattern), start, end));
+        });
+        // Keep the longest of overlapping region names (서울특별시 over 서울).
+        found.sort(Comparator.comparingInt(Region::start).thenComparing(Comparator.comparingInt((Region r) -> r.end() - r.start()).reversed()));
+        List<Region> kept = new ArrayList<>();
+        int lastEnd = -1;
+        for (Region r : found) {
+            if (r.start() >= lastEnd) {
+                kept.add(r);
+                lastEnd = r.end();
+            }
+        }
+        return kept;
+    }
+
+    /** Start of text, a non-Hangul char before, or a region name right before (부산한빛중). */
+    private static boolean leftBoundary(String t, int start, List<Region> regions) {
+        if (start == 0 || !NormalizedText.isHangul(t.charAt(start - 1))) {
+            return true;
+        }
+        for (Region r : regions) {
+            if (r.end() == start) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean rightBoundary(NormalizedText text, int start, int end) {
+        String t = text.text();
+        if (end >= t.length() || !NormalizedText.isHangul(t.charAt(end))) {
+            return true;
+        }
+        if (t.startsWith("학교", end - 2)) {
+            return true; // a full name: 학교 ends it whatever follows
+        }
+        char last = t.charAt(end - 1);
+        boolean bareLevel = last == '중' || last == '고' || last == '초';
+        // "서울 중학생" is a Seoul middle-schooler, not 서울중학교.
+        if (bareLevel && text.spansWhitespace(start, end) && (t.startsWith("학생", end) || t.startsWith("딩", end) || t.startsWith("생", end))) {
+            return false;
+        }
+        if (t.startsWith("학교", end) || t.startsWith("등학교", end)) {
+            return false; // a longer name continues: 한빛중 inside 한빛중앙…학교 is handled by the longer match
+        }
+        for (String f : FOLLOWERS) {
+            if (t.startsWith(f, end)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void candidates(String t, List<int[]> taken, List<Tag> out) {
+        Matcher m = CANDIDATE.matcher(t);
+        while (m.find()) {
+            int start = m.start();
+            int end = m.end();
+            if (overlaps(taken, start, end)) {
+                continue;
+            }
+            String stem = m.group(1);
+            if (NOT_A_NAME.contains(stem) || endsWithNonName(stem)) {
+                continue;
+            }
+            if (Gazetteer.SIDO.containsKey(stem) && !m.group().equals(stem + m.group(2))) {
+                continue; // "서울 중학교" is a middle school in Seoul; "서울중학교" is a name
+            }
+            if (start > 0 && NormalizedText.isHangul(t.charAt(start - 1))) {
+                continue; // inside a longer word
+            }
+            if (end < t.length() && NormalizedText.isHangul(t.charAt(end)) && !followsAllowed(t, end)) {
+                continue;
+            }
+            String name = stem + m.group(2);
+            out.add(new Tag("school_candidate", name, name, start, end, m.group(), 0.5, null));
+        }
+    }
+
+    private static boolean endsWithNonName(String stem) {
+        return stem.endsWith("하는") || stem.endsWith("다니는") || stem.endsWith("있는") || stem.endsWith("없는") || stem.endsWith("같은");
+    }
+
+    private static boolean followsAllowed(String t, int end) {
+        for (String f : FOLLOWERS) {
+            if (t.startsWith(f, end)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean overlaps(List<int[]> taken, int start, int end) {
+        for (int[] span : taken) {
+            if (start < span[1] && span[0] < end) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void grades(String t, List<Tag> out) {
+        Matcher m = GRADE_CLASS.matcher(t);
+        while (m.find()) {
+            String value = m.group(1) + "학년" + (m.group(2) == null ? "" : " " + Integer.parseInt(m.group(2)) + "반");
+            out.add(new Tag("grade", value, value, m.start(), m.end(), m.group(), 0.95, null));
+        }
+        Matcher s = SHORT_GRADE.matcher(t);
+        while (s.find()) {
+            if (s.end() < t.length() && NormalizedText.isHangul(t.charAt(s.end())) && !t.startsWith("학년", s.end())
+                    && !followsAllowed(t, s.end())) {
+                continue;
+            }
+            String value = s.group(1) + s.group(2);
+            out.add(new Tag("grade", value, value, s.start(), s.end(), s.group(), 0.85, null));
+        }
+    }
+}

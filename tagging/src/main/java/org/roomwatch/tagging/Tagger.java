@@ -1,0 +1,27 @@
+package org.roomwatch.tagging;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Schools, grades, regions and mentions in one text; thread-safe. */
+public final class Tagger {
+    private final SchoolTagger schools;
+    private final MentionTagger mentions;
+
+    public Tagger(Gazetteer gazetteer, List<WatchedPerson> people) {
+        this.schools = new SchoolTagger(gazetteer);
+        this.mentions = new MentionTagger(people);
+    }
+
+    public record Result(String text, List<Tag> tags) {}
+
+    public Result tag(String raw) {
+        NormalizedText text = NormalizedText.of(raw);
+        List<Tag> tags = new ArrayList<>();
+        schools.tag(text, tags);
+        mentions.tag(text, tags);
+        tags.sort(Comparator.comparingInt(Tag::start).thenComparing(Tag::kind));
+        return new Result(text.text(), tags);
+    }
+}

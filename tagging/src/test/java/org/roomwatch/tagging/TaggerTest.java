@@ -1,0 +1,119 @@
+package org.roomwatch.tagging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class TaggerTest {
+    static List<School> schools;
+    static Tagger tagger;
+
+    @BeforeAll
+    static void load() throws Exception {
+        try (InputStream in = TaggerTest.class.getResourceAsStream("/schools/sample-schools.csv")) {
+            schools = NeisSchoolCsv.parse(in.readAllBytes());
+        }
+        tagger = new Tagger(new Gazetteer(schools), List.of(
+                new WatchedPerson("p1", "한가온", List.of("010-1234-0001"), List.of("gaon_sample")),
+                new WatchedPerson("p2", "유나래", List.of(), List.of()),
+                new WatchedPerson("p3", "문지수", List.of(), List.of())));
+    }
+
+    static String id(String name, String sido) {
+        return schools.stream().filter(s -> s.name().equals(name) && (sido == null || s.sido().startsWith(sido)))
+                .findFirst().orElseThrow().id();
+    }
+
+    private static List<String> tags(String text, String kind) {
+        return tagger.tag(text).tags().stream().filter(t -> t.kind().equals(kind)).map(Tag::value).collect(Collectors.toList());
+    }
+
+    @Test
+    void fullNamesAbbreviationsSpacingAndParticles() {
+        String girls = id("한빛여자고등학교", null);
+        for (String text : List.of("한빛여자고등학교 2학년", "한빛여고 애들", "한빛 여고 사진", "한빛여고에서 봤음", "한빛여고랑 붙음", "한빛여자고 출신",
+                "한‍빛‍여‍고 박제")) {
+            assertEquals(List.of(girls), tags(text, "school"), text);
+        }
+        assertEquals(List.of(id("한빛고등학교", null)), tags("한빛고 애들", "school"), "한빛고 is the co-ed school's own name");
+        assertEquals(List.of(id("가람외국어고등학교", null)), tags("가람외고 다니는 애", "school"));
+        assertEquals(List.of(id("바람공업고등학교", null)), tags("바람공고 합성방", "school"));
+        assertEquals(List.of(id("은하초등학교", null)), tags("은하초 학부모", "school"));
+        assertEquals(List.of(id("달빛여자중학교", null)), tags("달빛여중 지인방", "school"));
+        assertEquals(List.of(id("온새미로고등학교", null)), tags("온새미고 얘들", "school"), "a registry alias");
+    }
+
+    @Test
+    void regionsTellSameNamedSchoolsApart() {
+        assertEquals(List.of(id("한빛중학교", "부산")), tags("부산 한빛중 애들", "school"));
+        assertEquals(List.of(id("한빛중학교", "서울")), tags("강남 한빛중학교 2학년 3반", "school"));
+        List<Tag> ambiguous = tagger.tag("한빛중 애들 사진").tags().stream().filter(t -> t.kind().equals("school_ambiguous")).toList();
+        assertEquals(1, ambiguous.size());
+        assertEquals(2, ambiguous.get(0).candidates().size());
+    }
+
+    @Test
+    void negativesAreNotSchools() {
+        for (String text : List.of("중고거래 합니다", "고2 모여라", "서울중앙지검 송치", "최고의 방", "서울 중학생 모임", "우리 중학교 애들",
+                "중학교 때 친구")) {
+            assertEquals(List.of(), tags(text, "school"), text);
+            assertEquals(List.of(), tags(text, "school_candidate"), text);
+        }
+    }
+
+    @Test
+    void unknownSchoolShapedNamesAreCandidates() {
+        List<Tag> found = tagger.tag("새봄여고 애들이랑 서울중학교 애들").tags();
+        assertEquals(List.of("새봄여고", "서울중학교"), found.stream().filter(t -> t.kind().equals("school_candidate")).map(Tag::value).toList());
+        assertTrue(found.stream().filter(t -> t.kind().equals("school_candidate")).allMatch(t -> t.confidence() < 0.9));
+    }
+
+    @Test
+    void gradesAndClasses() {
+        assertEquals(List.of("2학년 3반"), tags("한빛여고 2학년 3반", "grade"));
+        assertEquals(List.of("고2"), tags("고2 모여라", "grade"));
+        assertEquals(List.of("중3", "1학년"), tags("중3 1학년", "grade"));
+    }
+
+    @Test
+    void spansPointIntoTheNormalisedText() {
+        Tagger.Result r = tagger.tag("어제 한빛 여고에서");
+        Tag school = r.tags().stream().filter(t -> t.kind().equals("school")).findFirst().orElseThrow();
+        assertEquals("한빛 여고", r.text().substring(school.start(), school.end()));
+        assertEquals("한빛 여고", school.matched());
+        assertEquals(0.9, school.confidence());
+    }
+
+    @Test
+    void phonesHandlesKakaoAndWatchedNames() {
+        assertEquals(List.of("010-1234-5678", "010-9876-5432", "011-234-5678"),
+                tags("연락 010-1234-5678 / 010 9876 5432 / 011.234.5678", "phone"));
+        assertEquals(List.of("sample_id", "instagram:other.id", "tiktok:clip_id"),
+                tags("@sample_id 또는 https://www.instagram.com/other.id/ 그리고 tiktok.com/@clip_id", "handle"));
+        assertEquals(List.of(), tags("메일 someone@example.org", "handle"));
+        assertEquals(List.of("kakao_sample"), tags("카톡 아이디: kakao_sample", "kakao"));
+        assertEquals(List.of("p1", "p1"), tags("한가온 번호 010-1234-0001", "person"));
+        assertEquals(List.of("p1"), tags("가온이 사진 올려", "person"));
+        assertEquals(List.of("p2"), tags("나래야 여기 봐", "person"));
+        assertEquals(List.of("p3"), tags("지수야 안녕", "person"));
+        assertEquals(List.of(), tags("지수학원 다님", "person"), "a name inside another word is not the person");
+        assertEquals(List.of(), tags("김민지 사진", "person"), "never a name from nowhere");
+    }
+
+    @Test
+    void pathologicalTextStaysFast() {
+        String big = "가".repeat(100_000) + " 한빛여고 " + "ㅋ".repeat(50_000) + "\u200d".repeat(10_000);
+        long start = System.nanoTime();
+        for (int i = 0; i < 20; i++) {
+            tagger.tag(big);
+        }
+        double perCall = (System.nanoTime() - start) / 20 / 1e6;
+        assertTrue(perCall < 200, "a 160 KB text took " + perCall + " ms");
+    }
+}
