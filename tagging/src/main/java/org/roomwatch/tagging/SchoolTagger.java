@@ -18,7 +18,8 @@ public final class SchoolTagger {
     private static final String[] FOLLOWERS = {"에서", "에는", "에", "의", "은", "는", "이랑", "이", "가", "을", "를", "도", "랑",
             "하고", "와", "과", "으로", "로", "까지", "부터", "만", "애들", "얘들", "학생", "쌤", "선생", "출신", "다니", "졸업", "재학",
             "전교", "교복", "여자", "남자", "녀", "년", "놈", "방", "톡방", "단톡", "앞", "근처", "정문", "후문", "담임", "동창", "선배",
-            "후배", "친구", "학년", "반", "거", "꺼", "것", "사진", "얼굴", "일진", "능욕", "지인", "합성", "박제", "신상", "딥페"};
+            "후배", "친구", "학년", "반", "거", "꺼", "것", "사진", "얼굴", "일진", "능욕", "지인", "겹지인", "합성", "박제", "신상", "딥페",
+            "생"};
     /** Words that look like a school's stem but are not a name (우리 중학교, 옆 고등학교). */
     private static final Set<String> NOT_A_NAME = Set.of("우리", "너네", "니네", "저희", "그", "이", "저", "어느", "무슨", "다른",
             "같은", "옆", "근처", "동네", "지역", "인근", "여러", "모든", "각", "해당", "본", "전", "현", "새", "남녀", "여자", "남자",
@@ -143,10 +144,15 @@ public final class SchoolTagger {
         if (t.startsWith("학교", end - 2)) {
             return true; // a full name: 학교 ends it whatever follows
         }
-        char last = t.charAt(end - 1);
-        boolean bareLevel = last == '중' || last == '고' || last == '초';
-        // "서울 중학생" is a Seoul middle-schooler, not 서울중학교.
-        if (bareLevel && text.spansWhitespace(start, end) && (t.startsWith("학생", end) || t.startsWith("딩", end) || t.startsWith("생", end))) {
+        // "서울 중학생" is a Seoul middle-schooler, not 서울중학교: a lone 중/고/초 after a space, then 학생.
+        int lastSpace = -1;
+        for (int i = start; i < end; i++) {
+            if (Character.isWhitespace(t.charAt(i))) {
+                lastSpace = i;
+            }
+        }
+        boolean bareLevel = lastSpace >= 0 && end - lastSpace - 1 == 1 && "중고초".indexOf(t.charAt(end - 1)) >= 0;
+        if (bareLevel && (t.startsWith("학생", end) || t.startsWith("딩", end) || t.startsWith("생", end))) {
             return false;
         }
         if (t.startsWith("학교", end) || t.startsWith("등학교", end)) {

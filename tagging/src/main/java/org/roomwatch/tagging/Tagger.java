@@ -20,7 +20,16 @@ public final class Tagger {
         NormalizedText text = NormalizedText.of(raw);
         List<Tag> tags = new ArrayList<>();
         schools.tag(text, tags);
-        mentions.tag(text, tags);
+        List<Tag> places = tags.stream().filter(t -> t.kind().startsWith("school")).toList();
+        List<Tag> found = mentions.tag(text, new ArrayList<>());
+        for (Tag mention : found) {
+            // 가온 in 가온 초등학교 is the school's name, not the watched person 한가온.
+            boolean insideSchool = mention.kind().equals("person")
+                    && places.stream().anyMatch(p -> mention.start() < p.end() && p.start() < mention.end());
+            if (!insideSchool) {
+                tags.add(mention);
+            }
+        }
         tags.sort(Comparator.comparingInt(Tag::start).thenComparing(Tag::kind));
         return new Result(text.text(), tags);
     }
