@@ -1,0 +1,93 @@
+package org.roomwatch.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.roomwatch.crawler.store.ControlPlaneDatabase;
+import org.roomwatch.crawler.store.JdbcSchoolRegistry;
+import org.roomwatch.tagging.Gazetteer;
+import org.roomwatch.tagging.School;
+import org.roomwatch.tagging.Tag;
+import org.roomwatch.tagging.Tagger;
+import org.roomwatch.tagging.WatchedPerson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * What the tagger makes of a text: one JSON line per input line with every tag (kind, canonical value, matched
+ * span, confidence), using the school registry in the control-plane database.
+ */
+@Command(name = "tag", description = "Tag text lines from stdin (or --file): schools, grades, regions, phones, handles, names.")
+final class TagCommand implements Callable<Integer> {
+    @Option(names = "--file", description = "read lines from this file instead of stdin") Path file;
+    @Option(names = "--watch-name", description = "a name to treat as watched (repeatable), for trying the person tagger")
+    List<String> watchNames = new ArrayList<>();
+    @Option(names = "--sample-schools", description = "use the bundled synthetic registry instead of the database")
+    boolean sampleSchools;
+    @Option(names = "--config") Path config;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        List<School> schools;
+        if (sampleSchools) {
+            schools = SchoolsCommand.sample();
+        } else {
+            try (ControlPlaneDatabase db = ControlPlaneDatabase.open(Configs.load(config).database())) {
+                schools = new JdbcSchoolRegistry(db.dataSource()).all();
+            }
+            if (schools.isEmpty()) {
+                spec.commandLine().getErr().println("roomwatch tag: the school registry is empty; run 'roomwatch schools import FILE'"
+                        + " (or --sample), or pass --sample-schools");
+            }
+        }
+        List<WatchedPerson> people = new ArrayList<>();
+        for (int i = 0; i < watchNames.size(); i++) {
+            people.add(new WatchedPerson("cli-" + (i + 1), watchNames.get(i), List.of(), List.of()));
+        }
+        Tagger tagger = new Tagger(new Gazetteer(schools), people);
+        ObjectMapper json = new ObjectMapper();
+        PrintWriter out = spec.commandLine().getOut();
+        try (BufferedReader in = file != null ? Files.newBufferedReader(file, StandardCharsets.UTF_8)
+                : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            int lineNumber = 0;
+            for (String line; (line = in.readLine()) != null; ) {
+                lineNumber++;
+                Tagger.Result result = tagger.tag(line);
+                ObjectNode node = json.createObjectNode();
+                node.put("line", lineNumber);
+                node.put("text", result.text());
+                var tags = node.putArray("tags");
+                for (Tag t : result.tags()) {
+                    ObjectNode tag = tags.addObject();
+                    tag.put("kind", t.kind());
+                    tag.put("value", t.value());
+                    if (!t.label().equals(t.value())) {
+                        tag.put("label", t.label());
+                    }
+                    tag.put("matched", t.matched());
+                    tag.putArray("span").add(t.start()).add(t.end());
+                    tag.put("confidence", t.confidence());
+                    if (!t.candidates().isEmpty()) {
+                        var candidates = tag.putArray("candidates");
+                        t.candidates().forEach(candidates::add);
+                    }
+                }
+                out.println(json.writeValueAsString(node));
+            }
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,76 @@
+package org.roomwatch.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The commands against a real H2 database file named in a config file. */
+class SchoolsAndTagCommandTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {}
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private String config() throws Exception {
+        Path config = dir.resolve("roomwatch.yml");
+        Files.writeString(config, "database:\n  jdbcUrl: \"jdbc:h2:file:" + dir.resolve("db") + "\"\n");
+        return config.toString();
+    }
+
+    @Test
+    void importTheSampleListItAndTagWithIt() throws Exception {
+        String config = config();
+        Run imported = run("schools", "import", "--sample", "--config", config);
+        assertEquals(0, imported.code(), imported.err());
+        assertEquals("30 schools imported (30 new, 0 updated)", imported.out().trim());
+        assertEquals("30 schools imported (0 new, 30 updated)", run("schools", "import", "--sample", "--config", config).out().trim());
+        assertTrue(run("schools", "list", "한빛", "--config", config).out().contains("한빛여자고등학교"));
+
+        Path lines = dir.resolve("lines.txt");
+        Files.writeString(lines, "한빛여고 2학년 애들\n중고거래\n", StandardCharsets.UTF_8);
+        Run tagged = run("tag", "--file", lines.toString(), "--config", config);
+        assertEquals(0, tagged.code(), tagged.err());
+        String[] out = tagged.out().trim().split("\n");
+        assertEquals(2, out.length);
+        JsonNode first = new ObjectMapper().readTree(out[0]);
+        assertEquals("school", first.get("tags").get(0).get("kind").asText());
+        assertEquals("한빛여자고등학교", first.get("tags").get(0).get("label").asText());
+        assertEquals("[0,4]", first.get("tags").get(0).get("span").toString());
+        assertEquals(0, new ObjectMapper().readTree(out[1]).get("tags").size());
+    }
+
+    @Test
+    void aBadListNamesLineAndColumnAndImportsNothing() throws Exception {
+        String config = config();
+        Path csv = dir.resolve("schools.csv");
+        Files.write(csv, "학교명,학교종류명,남녀공학구분명\n한빛여자고등학교,고등학교,여\n새솔중학교,,남여공학\n".getBytes(Charset.forName("EUC-KR")));
+        Run run = run("schools", "import", csv.toString(), "--config", config);
+        assertEquals(1, run.code());
+        assertTrue(run.err().contains("line 3, column 학교종류명: empty"), run.err());
+        assertTrue(run.err().contains("nothing was imported"), run.err());
+        assertEquals("", run("schools", "list", "--config", config).out());
+        Run tagged = run("tag", "--file", csv.toString(), "--config", config);
+        assertTrue(tagged.err().contains("the school registry is empty"), tagged.err());
+    }
+}
