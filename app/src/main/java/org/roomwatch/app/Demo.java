@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 import org.roomwatch.core.config.ApiConfig;
 import org.roomwatch.core.config.RoomConfig;
 import org.roomwatch.core.config.RoomwatchConfig;
+import org.roomwatch.crawler.store.ControlPlaneDatabase;
+import org.roomwatch.crawler.store.JdbcSchoolRegistry;
 import org.roomwatch.simulator.SimRoom;
 import org.roomwatch.simulator.SyntheticRooms;
 import org.roomwatch.simulator.TelegramSite;
@@ -48,6 +50,10 @@ public final class Demo implements AutoCloseable {
                 new ApiConfig(base.api().host(), port), rooms);
         Roomwatch app;
         try {
+            // The synthetic school registry goes in before the first crawl, so every message is tagged.
+            try (ControlPlaneDatabase database = ControlPlaneDatabase.open(config.database())) {
+                new JdbcSchoolRegistry(database.dataSource()).importAll(SchoolsCommand.sample());
+            }
             app = Roomwatch.start(config);
         } catch (RuntimeException e) {
             site.close();

@@ -26,6 +26,7 @@ import org.roomwatch.crawler.schedule.RoomWatchService;
 import org.roomwatch.crawler.store.ControlPlaneDatabase;
 import org.roomwatch.crawler.store.JdbcHashSets;
 import org.roomwatch.crawler.store.JdbcRoomRegistry;
+import org.roomwatch.crawler.store.JdbcSchoolRegistry;
 import org.roomwatch.crawler.telegram.PublicRoomSource;
 import org.roomwatch.esnode.ElasticsearchDistribution;
 import org.roomwatch.esnode.ManagedElasticsearchNode;
@@ -50,6 +51,8 @@ public final class Roomwatch implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Roomwatch.class);
 
     private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
+    private JdbcSchoolRegistry schools;
+    private LiveTagging tagging;
     private final RoomwatchConfig config;
     private URI elasticsearchUrl;
     private ElasticsearchClient client;
@@ -92,11 +95,15 @@ public final class Roomwatch implements AutoCloseable {
         closeables.push(() -> client._transport().close());
         IndexNames names = new IndexNames(es.indexPrefix());
         new IndexManager(client, names).ensureAll();
-        BulkMessageWriter writer = new BulkMessageWriter(client, names, new MessageEnricher(), es);
-        closeables.push(writer);
-
         ControlPlaneDatabase db = ControlPlaneDatabase.open(config.database());
         closeables.push(db);
+        schools = new JdbcSchoolRegistry(db.dataSource());
+        LiveTagging tagging = new LiveTagging(schools, 5);
+        closeables.push(tagging);
+        this.tagging = tagging;
+        BulkMessageWriter writer = new BulkMessageWriter(client, names, new MessageEnricher(tagging), es);
+        closeables.push(writer);
+
         registry = new JdbcRoomRegistry(db.dataSource());
         var crawl = config.crawler();
         PoliteFetcher fetcher = new PoliteFetcher(crawl, Clock.systemUTC(), Sleeper.REAL);
@@ -120,9 +127,15 @@ public final class Roomwatch implements AutoCloseable {
         api = new ApiServer(new ElasticsearchSearchService(client, names), watcher, this::elasticsearchHealthy)
                 .withImages(images, new ImageHasher(new DecodeLimits(media.maxImageBytes(), media.maxImagePixels())))
                 .withHashSets(hashSets, new HashSetMatcher(hashSets, images))
+                .withSchools(tagging)
                 .start(config.api().host(), config.api().port());
         closeables.push(api);
         log.info("roomwatch is up: API http://{}:{}/api, Elasticsearch {}", config.api().host(), api.port(), elasticsearchUrl);
+    }
+
+    /** Recompiles the tagging now instead of at the next check. */
+    void refreshTagging() {
+        tagging.refresh();
     }
 
     WatchedRoom toWatched(RoomConfig room) {

@@ -59,6 +59,7 @@ public final class Documents {
         doc.put("seen_through", m.seenThrough());
         doc.put("raw_sha256", m.rawSha256());
         doc.put("content_sha256", contentSha256(m, e));
+        doc.putAll(e.tagFields());
         return doc;
     }
 
@@ -82,7 +83,7 @@ public final class Documents {
         return m.id() + ":" + messageDoc.get("content_sha256");
     }
 
-    public static Map<String, Object> room(Room r) {
+    public static Map<String, Object> room(Room r, Map<String, Object> tagFields) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("platform", r.platform());
         doc.put("name", r.name());
@@ -101,6 +102,7 @@ public final class Documents {
         doc.put("captured_at", r.capturedAt() == null ? null : r.capturedAt().toString());
         doc.put("seen_through", r.seenThrough());
         doc.put("raw_sha256", r.rawSha256());
+        doc.putAll(tagFields);
         return doc;
     }
 

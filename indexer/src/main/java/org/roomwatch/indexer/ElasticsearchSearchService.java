@@ -12,10 +12,14 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.roomwatch.core.search.MessageFilters;
 import org.roomwatch.core.search.MessageQuery;
 import org.roomwatch.core.search.RoomQuery;
 import org.roomwatch.core.search.SearchPage;
@@ -55,12 +59,34 @@ public final class ElasticsearchSearchService implements SearchService {
         if (q.hasMedia() != null) {
             bool.filter(Query.of(f -> f.term(t -> t.field("has_media").value(q.hasMedia()))));
         }
+        MessageFilters by = q.filters();
+        if (by.school() != null) {
+            bool.filter(term("school_ids", by.school()));
+        }
+        if (by.region() != null) {
+            bool.filter(anyOf(by.region(), "school_sido", "school_sigungu", "regions"));
+        }
+        if (by.level() != null) {
+            bool.filter(term("school_levels", by.level()));
+        }
+        if (by.person() != null) {
+            bool.filter(term("person_ids", by.person()));
+        }
+        if (by.phone() != null) {
+            bool.filter(term("phones", by.phone()));
+        }
+        if (by.handle() != null) {
+            bool.filter(anyOf(by.handle(), "mentioned_handles", "kakao_ids", "handles"));
+        }
         SearchRequest.Builder request = new SearchRequest.Builder()
                 .index(names.messages())
                 .query(Query.of(b -> b.bool(bool.build())))
                 .from((q.page() - 1) * q.size())
                 .size(q.size())
-                .trackTotalHits(t -> t.enabled(true));
+                .trackTotalHits(t -> t.enabled(true))
+                .aggregations("school", a -> a.terms(t -> t.field("school_ids").size(20)))
+                .aggregations("region", a -> a.terms(t -> t.field("school_sido").size(20)))
+                .aggregations("level", a -> a.terms(t -> t.field("school_levels").size(5)));
         switch (q.sort()) {
             case NEWEST -> request.sort(s -> s.field(f -> f.field("posted_at").order(SortOrder.Desc)));
             case OLDEST -> request.sort(s -> s.field(f -> f.field("posted_at").order(SortOrder.Asc)));
@@ -138,6 +164,128 @@ public final class ElasticsearchSearchService implements SearchService {
         }
     }
 
+    private static Query term(String field, String value) {
+        return Query.of(q -> q.term(t -> t.field(field).value(value)));
+    }
+
+    private static Query anyOf(String value, String... fields) {
+        return Query.of(q -> q.bool(b -> {
+            for (String field : fields) {
+                b.should(term(field, value));
+            }
+            return b.minimumShouldMatch("1");
+        }));
+    }
+
+    @Override
+    public Map<String, SchoolCounts> schoolCounts(List<String> schoolIds) {
+        Map<String, SchoolCounts> out = new LinkedHashMap<>();
+        if (schoolIds.isEmpty()) {
+            return out;
+        }
+        Map<String, Long> messages = countBy(names.messages(), schoolIds);
+        Map<String, Long> rooms = countBy(names.rooms(), schoolIds);
+        for (String id : schoolIds) {
+            out.put(id, new SchoolCounts(messages.getOrDefault(id, 0L), rooms.getOrDefault(id, 0L)));
+        }
+        return out;
+    }
+
+    private Map<String, Long> countBy(String index, List<String> ids) {
+        List<FieldValue> values = ids.stream().map(FieldValue::of).toList();
+        try {
+            SearchResponse<Void> response = client.search(s -> s.index(index).size(0)
+                    .query(q -> q.terms(t -> t.field("school_ids").terms(v -> v.value(values))))
+                    .aggregations("by", a -> a.terms(t -> t.field("school_ids").size(Math.max(10, ids.size() * 2)))), Void.class);
+            Map<String, Long> counts = new HashMap<>();
+            for (StringTermsBucket b : response.aggregations().get("by").sterms().buckets().array()) {
+                counts.put(b.key().stringValue(), b.docCount());
+            }
+            return counts;
+        } catch (IOException e) {
+            throw new UncheckedIOException("school counts failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<SchoolRoom> schoolRooms(String schoolId, int size) {
+        try {
+            // Rooms whose messages are tagged with the school, with the best-matching message as evidence.
+            SearchResponse<Void> byMessages = client.search(s -> s.index(names.messages()).size(0)
+                    .query(q -> q.term(t -> t.field("school_ids").value(schoolId)))
+                    .aggregations("rooms", a -> a.terms(t -> t.field("room_id").size(size))
+                            .aggregations("evidence", e -> e.topHits(h -> h.size(1)
+                                    .sort(o -> o.field(fs -> fs.field("posted_at").order(SortOrder.Desc)))
+                                    .source(src -> src.filter(sf -> sf.includes("message_id", "permalink", "text", "posted_at", "schools")))))), Void.class);
+            Map<String, long[]> counts = new LinkedHashMap<>();
+            Map<String, Map<String, Object>> evidence = new HashMap<>();
+            for (StringTermsBucket b : byMessages.aggregations().get("rooms").sterms().buckets().array()) {
+                counts.put(b.key().stringValue(), new long[] {b.docCount()});
+                var hits = b.aggregations().get("evidence").topHits().hits().hits();
+                if (!hits.isEmpty()) {
+                    Map<String, Object> source = hits.get(0).source().to(Map.class);
+                    evidence.put(b.key().stringValue(), evidenceOf(hits.get(0).id(), source, schoolId));
+                }
+            }
+            // Rooms named for the school.
+            SearchResponse<Map> named = client.search(s -> s.index(names.rooms()).size(size)
+                    .query(q -> q.term(t -> t.field("school_ids").value(schoolId))), Map.class);
+            Map<String, Map<String, Object>> roomDocs = new HashMap<>();
+            for (Hit<Map> hit : named.hits().hits()) {
+                roomDocs.put(hit.id(), hit.source());
+                counts.putIfAbsent(hit.id(), new long[] {0});
+            }
+            List<String> missing = counts.keySet().stream().filter(id -> !roomDocs.containsKey(id)).toList();
+            if (!missing.isEmpty()) {
+                var got = client.mget(g -> g.index(names.rooms()).ids(missing), Map.class);
+                for (var item : got.docs()) {
+                    if (item.isResult() && item.result().found()) {
+                        roomDocs.put(item.result().id(), (Map<String, Object>) item.result().source());
+                    }
+                }
+            }
+            List<SchoolRoom> out = new ArrayList<>();
+            for (Map.Entry<String, long[]> e : counts.entrySet()) {
+                Map<String, Object> room = roomDocs.getOrDefault(e.getKey(), Map.of());
+                boolean namedFor = named.hits().hits().stream().anyMatch(h -> h.id().equals(e.getKey()));
+                Map<String, Object> proof = evidence.get(e.getKey());
+                if (proof == null && namedFor) {
+                    proof = Map.of("in", "room title or description", "title", String.valueOf(room.get("title")),
+                            "matched", matchedIn((List<Map<String, Object>>) room.get("schools"), schoolId));
+                }
+                out.add(new SchoolRoom(e.getKey(), (String) room.get("title"), namedFor, e.getValue()[0], proof));
+            }
+            out.sort((a, b) -> a.namedForSchool() != b.namedForSchool() ? (a.namedForSchool() ? -1 : 1) : Long.compare(b.messages(), a.messages()));
+            return out.size() > size ? out.subList(0, size) : out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("school rooms failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, Object> evidenceOf(String id, Map<String, Object> source, String schoolId) {
+        Map<String, Object> proof = new LinkedHashMap<>();
+        proof.put("in", "message");
+        proof.put("message", id);
+        proof.put("permalink", source.get("permalink"));
+        proof.put("posted_at", source.get("posted_at"));
+        String matched = matchedIn((List<Map<String, Object>>) source.get("schools"), schoolId);
+        proof.put("matched", matched);
+        String text = (String) source.get("text");
+        if (text != null) {
+            int at = matched == null ? -1 : text.indexOf(matched);
+            int from = Math.max(0, at - 60);
+            proof.put("snippet", text.substring(from, Math.min(text.length(), Math.max(at, 0) + 100)));
+        }
+        return proof;
+    }
+
+    private static String matchedIn(List<Map<String, Object>> schools, String schoolId) {
+        if (schools == null) {
+            return null;
+        }
+        return schools.stream().filter(s -> schoolId.equals(s.get("id"))).map(s -> (String) s.get("matched")).findFirst().orElse(null);
+    }
+
     private static SearchPage page(SearchResponse<Map> response, int page, int size) {
         List<org.roomwatch.core.search.Hit> hits = new ArrayList<>();
         for (Hit<Map> hit : response.hits().hits()) {
@@ -148,6 +296,13 @@ public final class ElasticsearchSearchService implements SearchService {
             hits.add(new org.roomwatch.core.search.Hit(hit.id(), hit.score(), hit.source(), highlights));
         }
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
-        return new SearchPage(total, page, size, hits);
+        Map<String, List<SearchPage.Facet>> facets = new LinkedHashMap<>();
+        response.aggregations().forEach((name, agg) -> {
+            if (agg.isSterms()) {
+                facets.put(name, agg.sterms().buckets().array().stream()
+                        .map(b -> new SearchPage.Facet(b.key().stringValue(), b.docCount())).toList());
+            }
+        });
+        return new SearchPage(total, page, size, hits, facets);
     }
 }

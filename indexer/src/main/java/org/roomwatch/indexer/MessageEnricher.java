@@ -3,21 +3,38 @@ package org.roomwatch.indexer;
 import java.text.Normalizer;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.roomwatch.core.Message;
+import org.roomwatch.tagging.Tagging;
 
 /**
  * The enrichment step of the pipeline: text normalised (NFC, so decomposed Hangul from some clients matches),
- * hashtags, @handles and every URL in the text. Later enrichers (schools, mentions) add to this.
+ * hashtags, @handles and every URL in the text, and the tags of the current {@link Tagging} (schools, grades,
+ * regions, phones, handles, KakaoTalk ids, watched people) as index fields.
  */
 public final class MessageEnricher {
+    private final Supplier<Tagging> tagging;
+
+    /** No schools, no watched people: text features only. */
+    public MessageEnricher() {
+        this(Tagging::none);
+    }
+
+    /** {@code tagging} is asked for each message, so a recompiled registry takes effect at once. */
+    public MessageEnricher(Supplier<Tagging> tagging) {
+        this.tagging = tagging;
+    }
+
     private static final Pattern HASHTAG = Pattern.compile("#([\\p{L}\\p{N}_]{1,64})");
     private static final Pattern HANDLE = Pattern.compile("(?<![\\w.])@([A-Za-z][A-Za-z0-9_]{3,31})");
     private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"']+");
 
-    public record Enrichment(String text, List<String> hashtags, List<String> handles, List<String> links) {}
+    public record Enrichment(String text, List<String> hashtags, List<String> handles, List<String> links,
+                             Map<String, Object> tagFields) {}
 
     public Enrichment enrich(Message message) {
         String text = message.text() == null ? null : Normalizer.normalize(message.text(), Normalizer.Form.NFC);
@@ -29,7 +46,16 @@ public final class MessageEnricher {
             collect(HANDLE.matcher(text), 1, handles);
             collect(URL.matcher(text), 0, links);
         }
-        return new Enrichment(text, List.copyOf(hashtags), List.copyOf(handles), List.copyOf(links));
+        Tagging current = tagging.get();
+        Map<String, Object> tagFields = current.fields(current.tagger().tag(text).tags());
+        return new Enrichment(text, List.copyOf(hashtags), List.copyOf(handles), List.copyOf(links), tagFields);
+    }
+
+    /** School and mention fields for a room, from its title and description. */
+    public Map<String, Object> roomTags(String title, String description) {
+        Tagging current = tagging.get();
+        String text = (title == null ? "" : title) + "\n" + (description == null ? "" : description);
+        return current.fields(current.tagger().tag(text).tags());
     }
 
     private static void collect(Matcher matcher, int group, Set<String> into) {

@@ -14,10 +14,12 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.roomwatch.core.RoomWatcher;
 import org.roomwatch.core.SourceKind;
 import org.roomwatch.core.WatchedRoom;
 import org.roomwatch.core.config.DurationText;
+import org.roomwatch.core.search.MessageFilters;
 import org.roomwatch.core.search.MessageQuery;
 import org.roomwatch.core.search.MessageSort;
 import org.roomwatch.core.search.RoomQuery;
@@ -26,13 +28,16 @@ import org.roomwatch.core.hashes.HashSets;
 import org.roomwatch.core.search.ImageSearch;
 import org.roomwatch.core.search.SearchService;
 import org.roomwatch.media.ImageHasher;
+import org.roomwatch.tagging.Gazetteer;
+import org.roomwatch.tagging.Tagging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The investigators' HTTP API: thin routes over {@link SearchService} and {@link RoomWatcher}. */
 public final class ApiServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
-    private static final Set<String> MESSAGE_PARAMS = Set.of("q", "room", "from", "to", "hasMedia", "sort", "page", "size", "highlight");
+    private static final Set<String> MESSAGE_PARAMS = Set.of("q", "room", "from", "to", "hasMedia", "sort", "page", "size", "highlight",
+            "school", "region", "level");
     private static final Set<String> ROOM_PARAMS = Set.of("q", "platform", "minMembers", "maxMembers", "page", "size");
 
     /** Larger than any image the configured limits let through; the image routes apply the configured cap. */
@@ -96,9 +101,15 @@ public final class ApiServer implements AutoCloseable {
         String sort = p.text("sort");
         MessageQuery query;
         try {
+            String level = p.text("level");
+            if (level != null && !Set.of("초", "중", "고", "대").contains(level)) {
+                throw new BadParameter("level", "level must be one of 초, 중, 고, 대, got '" + level + "'");
+            }
+            String region = p.text("region");
             query = new MessageQuery(p.text("q"), p.text("room"), p.instant("from", false), p.instant("to", true), p.bool("hasMedia"),
                     sort == null ? null : parseSort(sort), p.integer("page", 1), p.integer("size", 20),
-                    !Boolean.FALSE.equals(p.bool("highlight")));
+                    !Boolean.FALSE.equals(p.bool("highlight")),
+                    new MessageFilters(p.text("school"), region == null ? null : Gazetteer.sidoShort(region), level, null, null, null));
         } catch (IllegalArgumentException e) {
             throw new BadParameter(parameterIn(e.getMessage()), e.getMessage());
         }
@@ -199,6 +210,12 @@ public final class ApiServer implements AutoCloseable {
     /** Adds the image routes: near-duplicate search, exact lookups. */
     public ApiServer withImages(ImageSearch images, ImageHasher hasher) {
         new ImageRoutes(images, hasher, json, this::problem).register(app);
+        return this;
+    }
+
+    /** Adds the school and mention routes over the live registry. */
+    public ApiServer withSchools(Supplier<Tagging> tagging) {
+        new SchoolRoutes(tagging, search, this::problem).register(app);
         return this;
     }
 

@@ -68,6 +68,15 @@ public final class Gazetteer {
         }
     }
 
+    /** 서울특별시, 서울시, 서울 → 서울; anything else unchanged. */
+    public static String sidoShort(String sido) {
+        if (sido == null) {
+            return null;
+        }
+        String compact = SchoolNames.compact(sido);
+        return SIDO.getOrDefault(compact, compact);
+    }
+
     public static Gazetteer empty() {
         return new Gazetteer(List.of());
     }

@@ -6,15 +6,21 @@ import java.util.List;
 
 /** Schools, grades, regions and mentions in one text; thread-safe. */
 public final class Tagger {
+    private final Gazetteer gazetteer;
     private final SchoolTagger schools;
     private final MentionTagger mentions;
 
     public Tagger(Gazetteer gazetteer, List<WatchedPerson> people) {
+        this.gazetteer = gazetteer;
         this.schools = new SchoolTagger(gazetteer);
         this.mentions = new MentionTagger(people);
     }
 
     public record Result(String text, List<Tag> tags) {}
+
+    public Gazetteer gazetteer() {
+        return gazetteer;
+    }
 
     public Result tag(String raw) {
         NormalizedText text = NormalizedText.of(raw);

@@ -4,11 +4,17 @@ import java.time.Instant;
 
 /** A message search as an investigator asks it. Every field but page and size is optional (null). */
 public record MessageQuery(String text, String room, Instant from, Instant to, Boolean hasMedia,
-                           MessageSort sort, int page, int size, boolean highlight) {
+                           MessageSort sort, int page, int size, boolean highlight, MessageFilters filters) {
     public static final int MAX_SIZE = 100;
     public static final int MAX_WINDOW = 10_000;
 
+    public MessageQuery(String text, String room, Instant from, Instant to, Boolean hasMedia, MessageSort sort, int page,
+                        int size, boolean highlight) {
+        this(text, room, from, to, hasMedia, sort, page, size, highlight, MessageFilters.NONE);
+    }
+
     public MessageQuery {
+        filters = filters == null ? MessageFilters.NONE : filters;
         Paging.check(page, size);
         sort = sort == null ? (text == null ? MessageSort.NEWEST : MessageSort.RELEVANCE) : sort;
         if (from != null && to != null && from.isAfter(to)) {

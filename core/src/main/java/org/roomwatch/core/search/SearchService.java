@@ -1,5 +1,7 @@
 package org.roomwatch.core.search;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The searches investigators run over what has been captured. */
@@ -12,4 +14,17 @@ public interface SearchService {
     Optional<RoomDetail> room(String roomId, int latestMessages);
 
     record RoomDetail(Hit room, SearchPage latest) {}
+
+    /** For each school id, how many messages and rooms are tagged with it. */
+    Map<String, SchoolCounts> schoolCounts(List<String> schoolIds);
+
+    record SchoolCounts(long messages, long rooms) {}
+
+    /**
+     * Rooms tied to a school: named for it (title or description) or with messages tagged with it, most messages
+     * first, each with one message as evidence (its id, permalink and the words that matched).
+     */
+    List<SchoolRoom> schoolRooms(String schoolId, int size);
+
+    record SchoolRoom(String roomId, String title, boolean namedForSchool, long messages, Map<String, Object> evidence) {}
 }

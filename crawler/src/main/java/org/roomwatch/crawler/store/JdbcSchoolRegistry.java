@@ -96,6 +96,18 @@ public final class JdbcSchoolRegistry {
         }
     }
 
+    /** Changes whenever schools are imported: the count and the latest import time. */
+    public String version() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT COUNT(*), MAX(imported_at) FROM schools");
+             ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getInt(1) + "@" + r.getTimestamp(2);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the school registry: " + e.getMessage(), e);
+        }
+    }
+
     public int count() {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM schools");
              ResultSet r = s.executeQuery()) {

@@ -1,0 +1,65 @@
+package org.roomwatch.app;
+
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.roomwatch.crawler.store.JdbcSchoolRegistry;
+import org.roomwatch.tagging.Tagging;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The tagging the pipeline uses, recompiled when the school registry changes (an import by another process
+ * included): checked every few seconds, swapped whole, so a message is tagged with one registry or the other.
+ */
+final class LiveTagging implements Supplier<Tagging>, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LiveTagging.class);
+
+    private final JdbcSchoolRegistry schools;
+    private final AtomicReference<Tagging> current = new AtomicReference<>(Tagging.none());
+    private final ScheduledExecutorService refresher;
+    private volatile String version = "";
+
+    LiveTagging(JdbcSchoolRegistry schools, long checkSeconds) {
+        this.schools = schools;
+        refresh();
+        this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tagging-refresh");
+            t.setDaemon(true);
+            return t;
+        });
+        refresher.scheduleWithFixedDelay(this::refreshQuietly, checkSeconds, checkSeconds, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public Tagging get() {
+        return current.get();
+    }
+
+    /** Recompiles if the registry changed since the last compile. */
+    void refresh() {
+        String now = schools.version();
+        if (!now.equals(version)) {
+            Tagging compiled = new Tagging(schools.all(), List.of());
+            current.set(compiled);
+            version = now;
+            log.info("Tagging compiled: {} schools", compiled.schools());
+        }
+    }
+
+    private void refreshQuietly() {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            log.warn("Could not refresh the school registry: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        refresher.shutdownNow();
+    }
+}

@@ -1,0 +1,130 @@
+package org.roomwatch.api;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+import org.roomwatch.core.search.MessageFilters;
+import org.roomwatch.core.search.MessageQuery;
+import org.roomwatch.core.search.MessageSort;
+import org.roomwatch.core.search.SearchService;
+import org.roomwatch.tagging.School;
+import org.roomwatch.tagging.Tag;
+import org.roomwatch.tagging.Tagging;
+
+/** Schools (the registry with how often each is tagged, the rooms tied to one) and mentions of people. */
+final class SchoolRoutes {
+    private final Supplier<Tagging> tagging;
+    private final SearchService search;
+    private final BiConsumer<Context, Problem> problem;
+
+    SchoolRoutes(Supplier<Tagging> tagging, SearchService search, BiConsumer<Context, Problem> problem) {
+        this.tagging = tagging;
+        this.search = search;
+        this.problem = problem;
+    }
+
+    void register(Javalin app) {
+        app.get("/api/schools", this::schools);
+        app.get("/api/schools/{id}/rooms", this::rooms);
+        app.get("/api/mentions", this::mentions);
+    }
+
+    /** Schools the query names (as the tagger reads it: 한빛여고 finds 한빛여자고등학교) or whose name contains it. */
+    private void schools(Context ctx) {
+        Params p = new Params(ctx, Set.of("q", "size"));
+        String q = p.text("q");
+        int size = p.integer("size", 20);
+        if (size < 1 || size > 200) {
+            throw new BadParameter("size", "size must be between 1 and 200, got " + size);
+        }
+        Tagging current = tagging.get();
+        Set<String> ids = new LinkedHashSet<>();
+        if (q != null) {
+            for (Tag t : current.tagger().tag(q).tags()) {
+                if (t.kind().equals("school")) {
+                    ids.add(t.value());
+                } else if (t.kind().equals("school_ambiguous")) {
+                    ids.addAll(t.candidates());
+                }
+            }
+        }
+        for (School s : current.tagger().gazetteer().schools()) {
+            if (ids.size() >= size) {
+                break;
+            }
+            if (q == null || s.name().contains(q) || s.aliases().stream().anyMatch(a -> a.contains(q))) {
+                ids.add(s.id());
+            }
+        }
+        List<String> chosen = new ArrayList<>(ids).subList(0, Math.min(size, ids.size()));
+        Map<String, SearchService.SchoolCounts> counts = search.schoolCounts(chosen);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (String id : chosen) {
+            School s = current.school(id);
+            Map<String, Object> school = new LinkedHashMap<>();
+            school.put("id", s.id());
+            school.put("name", s.name());
+            school.put("level", s.level() == null ? null : s.level().abbreviation());
+            school.put("gender", s.gender().name().toLowerCase());
+            school.put("sido", s.sido());
+            school.put("sigungu", s.sigungu());
+            school.put("aliases", s.aliases());
+            school.put("messages", counts.get(id).messages());
+            school.put("rooms", counts.get(id).rooms());
+            out.add(school);
+        }
+        ctx.json(Map.of("schools", out, "registry", current.schools()));
+    }
+
+    private void rooms(Context ctx) {
+        Params p = new Params(ctx, Set.of("size"));
+        int size = p.integer("size", 50);
+        if (size < 1 || size > 500) {
+            throw new BadParameter("size", "size must be between 1 and 500, got " + size);
+        }
+        String id = ctx.pathParam("id");
+        School school = tagging.get().school(id);
+        if (school == null) {
+            problem.accept(ctx, Problem.notFound("no school with id " + id + " in the registry"));
+            return;
+        }
+        ctx.json(Map.of("school", Map.of("id", school.id(), "name", school.name()), "rooms", search.schoolRooms(id, size)));
+    }
+
+    /** Messages naming a watched person, a phone number or a handle, newest first. Exactly one of them. */
+    private void mentions(Context ctx) {
+        Params p = new Params(ctx, Set.of("person", "phone", "handle", "page", "size"));
+        String person = p.text("person");
+        String phone = p.text("phone");
+        String handle = p.text("handle");
+        int given = (person == null ? 0 : 1) + (phone == null ? 0 : 1) + (handle == null ? 0 : 1);
+        if (given != 1) {
+            throw new BadParameter(given == 0 ? "person" : null, "give exactly one of person, phone or handle");
+        }
+        if (phone != null) {
+            String digits = phone.replaceAll("[^0-9]", "");
+            if (!digits.matches("01[016789][0-9]{7,8}")) {
+                throw new BadParameter("phone", "phone must be a Korean mobile number such as 010-1234-5678, got '" + phone + "'");
+            }
+            phone = digits.substring(0, 3) + "-" + digits.substring(3, digits.length() - 4) + "-" + digits.substring(digits.length() - 4);
+        }
+        if (handle != null) {
+            handle = handle.toLowerCase().replaceFirst("^@", "");
+        }
+        MessageQuery query;
+        try {
+            query = new MessageQuery(null, null, null, null, null, MessageSort.NEWEST, p.integer("page", 1), p.integer("size", 20),
+                    false, new MessageFilters(null, null, null, person, phone, handle));
+        } catch (IllegalArgumentException e) {
+            throw new BadParameter(null, e.getMessage());
+        }
+        ctx.json(search.messages(query));
+    }
+}
