@@ -46,7 +46,7 @@ public final class Demo implements AutoCloseable {
         List<RoomConfig> rooms = site.rooms().stream().map(r -> new RoomConfig(r.name(), "public", interval)).toList();
         RoomwatchConfig config = new RoomwatchConfig(base.elasticsearch(),
                 base.database().withJdbcUrl("jdbc:h2:file:" + db.resolve("roomwatch") + ";AUTO_SERVER=TRUE"),
-                base.crawler().withTelegramBaseUrl(site.baseUrl()).withRequestsPerSecondPerHost(20), base.media(),
+                base.crawler().withTelegramBaseUrl(site.baseUrl()).withRequestsPerSecondPerHost(20), base.media(), base.signals(),
                 new ApiConfig(base.api().host(), port), rooms);
         Roomwatch app;
         try {

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.roomwatch.crawler.store.JdbcSchoolRegistry;
+import org.roomwatch.tagging.Lexicon;
 import org.roomwatch.tagging.Tagging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,10 +22,12 @@ final class LiveTagging implements Supplier<Tagging>, AutoCloseable {
     private final JdbcSchoolRegistry schools;
     private final AtomicReference<Tagging> current = new AtomicReference<>(Tagging.none());
     private final ScheduledExecutorService refresher;
+    private final Lexicon lexicon;
     private volatile String version = "";
 
-    LiveTagging(JdbcSchoolRegistry schools, long checkSeconds) {
+    LiveTagging(JdbcSchoolRegistry schools, Lexicon lexicon, long checkSeconds) {
         this.schools = schools;
+        this.lexicon = lexicon;
         refresh();
         this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tagging-refresh");
@@ -43,7 +46,7 @@ final class LiveTagging implements Supplier<Tagging>, AutoCloseable {
     void refresh() {
         String now = schools.version();
         if (!now.equals(version)) {
-            Tagging compiled = new Tagging(schools.all(), List.of());
+            Tagging compiled = new Tagging(schools.all(), List.of(), lexicon);
             current.set(compiled);
             version = now;
             log.info("Tagging compiled: {} schools", compiled.schools());

@@ -38,8 +38,10 @@ import org.roomwatch.indexer.ElasticsearchSearchService;
 import org.roomwatch.indexer.IndexManager;
 import org.roomwatch.indexer.IndexNames;
 import org.roomwatch.indexer.MessageEnricher;
+import org.roomwatch.indexer.RoomSignals;
 import org.roomwatch.media.DecodeLimits;
 import org.roomwatch.media.ImageHasher;
+import org.roomwatch.tagging.Lexicon;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,7 +100,7 @@ public final class Roomwatch implements AutoCloseable {
         ControlPlaneDatabase db = ControlPlaneDatabase.open(config.database());
         closeables.push(db);
         schools = new JdbcSchoolRegistry(db.dataSource());
-        LiveTagging tagging = new LiveTagging(schools, 5);
+        LiveTagging tagging = new LiveTagging(schools, new Lexicon(config.signals().lexicon()), 5);
         closeables.push(tagging);
         this.tagging = tagging;
         BulkMessageWriter writer = new BulkMessageWriter(client, names, new MessageEnricher(tagging), es);
@@ -113,7 +115,9 @@ public final class Roomwatch implements AutoCloseable {
         MessageStep photos = media.hashImages()
                 ? new PhotoHashing(fetcher, new ImageHasher(new DecodeLimits(media.maxImageBytes(), media.maxImagePixels())))
                 : MessageStep.NONE;
-        RoomCrawler crawler = new RoomCrawler(registry, Map.of(SourceKind.PUBLIC, publicSource), writer, Clock.systemUTC(), photos);
+        RoomSignals signals = new RoomSignals(client, names, tagging);
+        RoomCrawler crawler = new RoomCrawler(registry, Map.of(SourceKind.PUBLIC, publicSource), writer, Clock.systemUTC(), photos)
+                .afterStore(signals::refresh);
         scheduler = new CrawlScheduler(db.dataSource(), config.database().isPostgres(), crawl.threads(), crawler);
         closeables.push(scheduler);
         watcher = new RoomWatchService(registry, scheduler);

@@ -74,6 +74,14 @@ class DemoTest {
             }
             assertTrue(found.path("total").asInt() > 0, "the demo's photos are hashed and searchable: " + found);
             assertEquals(0, found.path("matches").get(0).path("distance").asInt(), "the very same picture");
+
+            // Rooms get a signal score with reasons, and schools are searchable by their short names.
+            JsonNode signals = get(port, "/api/rooms/dalbit_notice").path("room").path("source").path("signals");
+            assertTrue(signals.path("score").asInt() > 0, "signals on the room: " + signals);
+            assertTrue(signals.path("reasons").get(0).asText().contains("지인능욕"), signals.toString());
+            JsonNode school = get(port, "/api/schools?q=" + URLEncoder.encode("달빛여중", StandardCharsets.UTF_8)).path("schools").get(0);
+            assertEquals("달빛여자중학교", school.path("name").asText());
+            assertTrue(school.path("rooms").asInt() >= 1, school.toString());
         }
     }
 

@@ -46,16 +46,14 @@ public final class MessageEnricher {
             collect(HANDLE.matcher(text), 1, handles);
             collect(URL.matcher(text), 0, links);
         }
-        Tagging current = tagging.get();
-        Map<String, Object> tagFields = current.fields(current.tagger().tag(text).tags());
+        Map<String, Object> tagFields = tagging.get().fieldsOf(text);
         return new Enrichment(text, List.copyOf(hashtags), List.copyOf(handles), List.copyOf(links), tagFields);
     }
 
     /** School and mention fields for a room, from its title and description. */
     public Map<String, Object> roomTags(String title, String description) {
-        Tagging current = tagging.get();
         String text = (title == null ? "" : title) + "\n" + (description == null ? "" : description);
-        return current.fields(current.tagger().tag(text).tags());
+        return tagging.get().fieldsOf(text);
     }
 
     private static void collect(Matcher matcher, int group, Set<String> into) {

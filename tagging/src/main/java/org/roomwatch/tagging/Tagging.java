@@ -15,15 +15,33 @@ public final class Tagging {
     private final Gazetteer gazetteer;
     private final Tagger tagger;
     private final Map<String, School> byId = new LinkedHashMap<>();
+    private final Lexicon lexicon;
 
     public Tagging(List<School> schools, List<WatchedPerson> people) {
+        this(schools, people, Lexicon.empty());
+    }
+
+    public Tagging(List<School> schools, List<WatchedPerson> people, Lexicon lexicon) {
         this.gazetteer = new Gazetteer(schools);
         this.tagger = new Tagger(gazetteer, people);
+        this.lexicon = lexicon;
         schools.forEach(s -> byId.put(s.id(), s));
     }
 
     public static Tagging none() {
         return new Tagging(List.of(), List.of());
+    }
+
+    public Lexicon lexicon() {
+        return lexicon;
+    }
+
+    /** Tags and lexicon words of one text, as index fields. */
+    public Map<String, Object> fieldsOf(String text) {
+        Tagger.Result result = tagger.tag(text);
+        Map<String, Object> fields = fields(result.tags());
+        fields.put("lexicon_terms", List.copyOf(lexicon.find(result.text())));
+        return fields;
     }
 
     public Tagger tagger() {

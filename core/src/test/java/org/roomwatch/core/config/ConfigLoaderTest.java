@@ -96,6 +96,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void lexiconWeightsAreChecked() throws IOException {
+        assertEquals(5, loader.defaults().signals().lexicon().get("지인능욕"));
+        ConfigException e = failure("signals:\n  lexicon:\n    합성: 9\n");
+        assertTrue(e.getMessage().contains("signals.lexicon.합성 must be a weight from 1 to 5, got 9"), e.getMessage());
+        ConfigException type = failure("signals:\n  lexicon:\n    합성: heavy\n");
+        assertTrue(type.getMessage().contains("signals.lexicon"), type.getMessage());
+    }
+
+    @Test
     void sectionGivenAsValueIsRejected() throws IOException {
         ConfigException e = failure("crawler: fast\n");
         assertEquals("crawler", e.key());

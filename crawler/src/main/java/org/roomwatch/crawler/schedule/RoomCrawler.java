@@ -27,6 +27,7 @@ public final class RoomCrawler {
     private final CaptureStore store;
     private final Clock clock;
     private final MessageStep step;
+    private volatile java.util.function.Consumer<String> afterStore = roomId -> { };
 
     public RoomCrawler(RoomRegistry registry, Map<SourceKind, RoomSource> sources, CaptureStore store, Clock clock) {
         this(registry, sources, store, clock, MessageStep.NONE);
@@ -40,6 +41,15 @@ public final class RoomCrawler {
         this.store = store;
         this.clock = clock;
         this.step = step;
+    }
+
+    /**
+     * Runs after each successful store with the room's id (room signals are recomputed there). A failure is logged,
+     * never a failed crawl: the messages are stored and the cursor moves on.
+     */
+    public RoomCrawler afterStore(java.util.function.Consumer<String> action) {
+        this.afterStore = action;
+        return this;
     }
 
     /** The outcome of one crawl, as recorded on the room. */
@@ -65,6 +75,11 @@ public final class RoomCrawler {
             }
             CrawlPosition next = position.after(snapshot);
             registry.savePosition(name, next);
+            try {
+                afterStore.accept(snapshot.room() != null ? snapshot.room().id() : "telegram:" + name);
+            } catch (RuntimeException e) {
+                log.warn("After-crawl step for {} failed: {}", name, e.toString());
+            }
             String summary = snapshot.messages().size() + " new, cursor " + next.cursor()
                     + (snapshot.room() != null && !snapshot.room().hasPreview() ? ", no web preview" : "")
                     + (snapshot.complete() ? "" : ", backfill continues below " + next.resumeBefore())
