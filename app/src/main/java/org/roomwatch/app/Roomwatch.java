@@ -7,6 +7,9 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.roomwatch.api.ApiServer;
 import org.roomwatch.core.SourceKind;
 import org.roomwatch.core.WatchedRoom;
@@ -24,6 +27,9 @@ import org.roomwatch.crawler.schedule.MessageStep;
 import org.roomwatch.crawler.schedule.RoomCrawler;
 import org.roomwatch.crawler.schedule.RoomWatchService;
 import org.roomwatch.crawler.store.ControlPlaneDatabase;
+import org.roomwatch.crawler.discovery.DiscoveredPageFetcher;
+import org.roomwatch.crawler.discovery.LinkDiscovery;
+import org.roomwatch.crawler.store.JdbcDiscoveredRooms;
 import org.roomwatch.crawler.store.JdbcHashSets;
 import org.roomwatch.crawler.store.JdbcRoomRegistry;
 import org.roomwatch.crawler.store.JdbcSchoolRegistry;
@@ -116,8 +122,23 @@ public final class Roomwatch implements AutoCloseable {
                 ? new PhotoHashing(fetcher, new ImageHasher(new DecodeLimits(media.maxImageBytes(), media.maxImagePixels())))
                 : MessageStep.NONE;
         RoomSignals signals = new RoomSignals(client, names, tagging);
-        RoomCrawler crawler = new RoomCrawler(registry, Map.of(SourceKind.PUBLIC, publicSource), writer, Clock.systemUTC(), photos)
-                .afterStore(signals::refresh);
+        JdbcDiscoveredRooms discovered = new JdbcDiscoveredRooms(db.dataSource());
+        RoomCrawler crawler = new RoomCrawler(registry, Map.of(SourceKind.PUBLIC, publicSource), writer, Clock.systemUTC(),
+                photos.then(new LinkDiscovery(discovered))).afterStore(signals::refresh);
+        DiscoveredPageFetcher pages = new DiscoveredPageFetcher(discovered, publicSource, Clock.systemUTC());
+        ScheduledExecutorService discovery = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "discovered-pages");
+            t.setDaemon(true);
+            return t;
+        });
+        discovery.scheduleWithFixedDelay(() -> {
+            try {
+                pages.fetchSome(20);
+            } catch (RuntimeException e) {
+                log.warn("Fetching discovered rooms' pages failed: {}", e.toString());
+            }
+        }, 5, 15, TimeUnit.SECONDS);
+        closeables.push(discovery::shutdownNow);
         scheduler = new CrawlScheduler(db.dataSource(), config.database().isPostgres(), crawl.threads(), crawler);
         closeables.push(scheduler);
         watcher = new RoomWatchService(registry, scheduler);
@@ -132,6 +153,7 @@ public final class Roomwatch implements AutoCloseable {
                 .withImages(images, new ImageHasher(new DecodeLimits(media.maxImageBytes(), media.maxImagePixels())))
                 .withHashSets(hashSets, new HashSetMatcher(hashSets, images))
                 .withSchools(tagging)
+                .withDiscovered(discovered)
                 .start(config.api().host(), config.api().port());
         closeables.push(api);
         log.info("roomwatch is up: API http://{}:{}/api, Elasticsearch {}", config.api().host(), api.port(), elasticsearchUrl);

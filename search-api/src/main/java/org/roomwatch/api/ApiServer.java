@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.roomwatch.core.DiscoveredRooms;
 import org.roomwatch.core.RoomWatcher;
 import org.roomwatch.core.SourceKind;
 import org.roomwatch.core.WatchedRoom;
@@ -216,6 +217,12 @@ public final class ApiServer implements AutoCloseable {
     /** Adds the school and mention routes over the live registry. */
     public ApiServer withSchools(Supplier<Tagging> tagging) {
         new SchoolRoutes(tagging, search, this::problem).register(app);
+        return this;
+    }
+
+    /** Adds the triage queue of rooms found through links. */
+    public ApiServer withDiscovered(DiscoveredRooms rooms) {
+        new DiscoveredRoutes(rooms, watcher, json, this::problem, java.time.Clock.systemUTC()).register(app);
         return this;
     }
 

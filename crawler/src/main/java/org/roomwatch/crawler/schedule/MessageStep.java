@@ -9,4 +9,9 @@ public interface MessageStep {
     MessageStep NONE = messages -> messages;
 
     List<Message> apply(List<Message> messages) throws InterruptedException;
+
+    /** This step, then {@code next} on its output. */
+    default MessageStep then(MessageStep next) {
+        return messages -> next.apply(apply(messages));
+    }
 }

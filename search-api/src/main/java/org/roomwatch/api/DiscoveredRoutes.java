@@ -1,0 +1,127 @@
+package org.roomwatch.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import org.roomwatch.core.DiscoveredRoom;
+import org.roomwatch.core.DiscoveredRooms;
+import org.roomwatch.core.RoomWatcher;
+import org.roomwatch.core.SourceKind;
+import org.roomwatch.core.WatchedRoom;
+import org.roomwatch.core.config.DurationText;
+
+/**
+ * The triage queue of rooms found through links: list them, and watch or dismiss each, recording who decided.
+ * Only public Telegram rooms can be watched from here; an invite link needs an authorized account.
+ */
+final class DiscoveredRoutes {
+    private final DiscoveredRooms rooms;
+    private final RoomWatcher watcher;
+    private final ObjectMapper json;
+    private final BiConsumer<Context, Problem> problem;
+    private final Clock clock;
+
+    DiscoveredRoutes(DiscoveredRooms rooms, RoomWatcher watcher, ObjectMapper json, BiConsumer<Context, Problem> problem, Clock clock) {
+        this.rooms = rooms;
+        this.watcher = watcher;
+        this.json = json;
+        this.problem = problem;
+        this.clock = clock;
+    }
+
+    void register(Javalin app) {
+        app.get("/api/discovered", this::list);
+        app.get("/api/discovered/{id}", ctx -> rooms.find(id(ctx)).ifPresentOrElse(ctx::json, () -> notFound(ctx)));
+        app.post("/api/discovered/{id}/watch", this::watch);
+        app.post("/api/discovered/{id}/dismiss", this::dismiss);
+    }
+
+    /** Ids hold ':' and '+'; a '+' that a client left unencoded arrives as a space, which no id contains. */
+    private static String id(Context ctx) {
+        return ctx.pathParam("id").replace(' ', '+');
+    }
+
+    private void notFound(Context ctx) {
+        problem.accept(ctx, Problem.notFound("no discovered room " + id(ctx)));
+    }
+
+    private void list(Context ctx) {
+        Params p = new Params(ctx, Set.of("status", "limit"));
+        String status = p.text("status");
+        if (status == null) {
+            status = "pending";
+        } else if (status.equals("all")) {
+            status = null;
+        } else if (!Set.of("pending", "watching", "dismissed").contains(status)) {
+            throw new BadParameter("status", "status must be pending, watching, dismissed or all, got '" + status + "'");
+        }
+        int limit = p.integer("limit", 100);
+        if (limit < 1 || limit > 1000) {
+            throw new BadParameter("limit", "limit must be between 1 and 1000, got " + limit);
+        }
+        ctx.json(Map.of("rooms", rooms.list(status, limit)));
+    }
+
+    private record Decision(String by, Duration interval) {}
+
+    private Decision decision(Context ctx) throws IOException {
+        JsonNode body = ctx.body().isBlank() ? json.createObjectNode() : json.readTree(ctx.body());
+        String by = body.path("by").asText("").strip();
+        if (by.isEmpty()) {
+            throw new BadParameter("by", "say who decides: {\"by\": \"analyst name\"}");
+        }
+        Duration interval = body.hasNonNull("interval") ? DurationText.parse(body.get("interval").asText()) : Duration.ofMinutes(10);
+        return new Decision(by.length() > 200 ? by.substring(0, 200) : by, interval);
+    }
+
+    private void watch(Context ctx) throws IOException {
+        DiscoveredRoom room = rooms.find(id(ctx)).orElse(null);
+        if (room == null) {
+            notFound(ctx);
+            return;
+        }
+        Decision decision;
+        try {
+            decision = decision(ctx);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            problem.accept(ctx, Problem.invalidBody("the body is not JSON: " + e.getOriginalMessage()));
+            return;
+        } catch (IllegalArgumentException e) {
+            throw new BadParameter("interval", e.getMessage());
+        }
+        if (!room.platform().equals("telegram") || room.invite()) {
+            problem.accept(ctx, new Problem(Problem.BASE + "needs-account", "Needs an authorized account", 409,
+                    room.id() + " is " + (room.invite() ? "an invite link" : "a " + room.platform() + " room")
+                            + ": it can only be joined through an authorized account, which this server does not have."
+                            + " Keep it pending or dismiss it.", null));
+            return;
+        }
+        watcher.watch(new WatchedRoom(room.target(), SourceKind.PUBLIC, decision.interval()));
+        rooms.decide(room.id(), "watching", decision.by(), clock.instant());
+        ctx.json(rooms.find(room.id()).orElseThrow());
+    }
+
+    private void dismiss(Context ctx) throws IOException {
+        DiscoveredRoom room = rooms.find(id(ctx)).orElse(null);
+        if (room == null) {
+            notFound(ctx);
+            return;
+        }
+        Decision decision;
+        try {
+            decision = decision(ctx);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            problem.accept(ctx, Problem.invalidBody("the body is not JSON: " + e.getOriginalMessage()));
+            return;
+        }
+        rooms.decide(room.id(), "dismissed", decision.by(), clock.instant());
+        ctx.json(rooms.find(room.id()).orElseThrow());
+    }
+}
