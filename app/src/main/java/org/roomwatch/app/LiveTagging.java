@@ -7,26 +7,30 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.roomwatch.crawler.store.JdbcSchoolRegistry;
+import org.roomwatch.crawler.store.JdbcWatchedPeople;
 import org.roomwatch.tagging.Lexicon;
 import org.roomwatch.tagging.Tagging;
+import org.roomwatch.tagging.WatchedPerson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The tagging the pipeline uses, recompiled when the school registry changes (an import by another process
- * included): checked every few seconds, swapped whole, so a message is tagged with one registry or the other.
+ * The tagging the pipeline uses, recompiled when the school registry or the watched people change (by another
+ * process too): checked every few seconds, swapped whole, so a message is tagged with one registry or the other.
  */
 final class LiveTagging implements Supplier<Tagging>, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LiveTagging.class);
 
     private final JdbcSchoolRegistry schools;
+    private final JdbcWatchedPeople people;
     private final AtomicReference<Tagging> current = new AtomicReference<>(Tagging.none());
     private final ScheduledExecutorService refresher;
     private final Lexicon lexicon;
     private volatile String version = "";
 
-    LiveTagging(JdbcSchoolRegistry schools, Lexicon lexicon, long checkSeconds) {
+    LiveTagging(JdbcSchoolRegistry schools, JdbcWatchedPeople people, Lexicon lexicon, long checkSeconds) {
         this.schools = schools;
+        this.people = people;
         this.lexicon = lexicon;
         refresh();
         this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -42,14 +46,15 @@ final class LiveTagging implements Supplier<Tagging>, AutoCloseable {
         return current.get();
     }
 
-    /** Recompiles if the registry changed since the last compile. */
+    /** Recompiles if the registry or the watched people changed since the last compile. */
     void refresh() {
-        String now = schools.version();
+        String now = schools.version() + "|" + people.version();
         if (!now.equals(version)) {
-            Tagging compiled = new Tagging(schools.all(), List.of(), lexicon);
+            List<WatchedPerson> watched = people.all();
+            Tagging compiled = new Tagging(schools.all(), watched, lexicon);
             current.set(compiled);
             version = now;
-            log.info("Tagging compiled: {} schools", compiled.schools());
+            log.info("Tagging compiled: {} schools, {} watched people", compiled.schools(), watched.size());
         }
     }
 

@@ -33,6 +33,7 @@ import org.roomwatch.crawler.store.JdbcDiscoveredRooms;
 import org.roomwatch.crawler.store.JdbcHashSets;
 import org.roomwatch.crawler.store.JdbcRoomRegistry;
 import org.roomwatch.crawler.store.JdbcSchoolRegistry;
+import org.roomwatch.crawler.store.JdbcWatchedPeople;
 import org.roomwatch.crawler.telegram.PublicRoomSource;
 import org.roomwatch.esnode.ElasticsearchDistribution;
 import org.roomwatch.esnode.ManagedElasticsearchNode;
@@ -106,7 +107,8 @@ public final class Roomwatch implements AutoCloseable {
         ControlPlaneDatabase db = ControlPlaneDatabase.open(config.database());
         closeables.push(db);
         schools = new JdbcSchoolRegistry(db.dataSource());
-        LiveTagging tagging = new LiveTagging(schools, new Lexicon(config.signals().lexicon()), 5);
+        JdbcWatchedPeople people = new JdbcWatchedPeople(db.dataSource());
+        LiveTagging tagging = new LiveTagging(schools, people, new Lexicon(config.signals().lexicon()), 5);
         closeables.push(tagging);
         this.tagging = tagging;
         BulkMessageWriter writer = new BulkMessageWriter(client, names, new MessageEnricher(tagging), es);

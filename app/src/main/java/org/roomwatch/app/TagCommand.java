@@ -13,8 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.roomwatch.crawler.store.ControlPlaneDatabase;
+import org.roomwatch.core.config.RoomwatchConfig;
 import org.roomwatch.crawler.store.JdbcSchoolRegistry;
+import org.roomwatch.crawler.store.JdbcWatchedPeople;
 import org.roomwatch.tagging.Gazetteer;
+import org.roomwatch.tagging.Lexicon;
 import org.roomwatch.tagging.School;
 import org.roomwatch.tagging.Tag;
 import org.roomwatch.tagging.Tagger;
@@ -26,7 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * What the tagger makes of a text: one JSON line per input line with every tag (kind, canonical value, matched
- * span, confidence), using the school registry in the control-plane database.
+ * span, confidence), using the school registry and watched people in the control-plane database and the configured
+ * lexicon.
  */
 @Command(name = "tag", description = "Tag text lines from stdin (or --file): schools, grades, regions, phones, handles, names.")
 final class TagCommand implements Callable<Integer> {
@@ -40,23 +44,22 @@ final class TagCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        RoomwatchConfig cfg = Configs.load(config);
         List<School> schools;
-        if (sampleSchools) {
-            schools = SchoolsCommand.sample();
-        } else {
-            try (ControlPlaneDatabase db = ControlPlaneDatabase.open(Configs.load(config).database())) {
-                schools = new JdbcSchoolRegistry(db.dataSource()).all();
-            }
-            if (schools.isEmpty()) {
-                spec.commandLine().getErr().println("roomwatch tag: the school registry is empty; run 'roomwatch schools import FILE'"
-                        + " (or --sample), or pass --sample-schools");
-            }
-        }
         List<WatchedPerson> people = new ArrayList<>();
+        try (ControlPlaneDatabase db = ControlPlaneDatabase.open(cfg.database())) {
+            schools = sampleSchools ? SchoolsCommand.sample() : new JdbcSchoolRegistry(db.dataSource()).all();
+            people.addAll(new JdbcWatchedPeople(db.dataSource()).all());
+        }
+        if (schools.isEmpty()) {
+            spec.commandLine().getErr().println("roomwatch tag: the school registry is empty; run 'roomwatch schools import FILE'"
+                    + " (or --sample), or pass --sample-schools");
+        }
         for (int i = 0; i < watchNames.size(); i++) {
             people.add(new WatchedPerson("cli-" + (i + 1), watchNames.get(i), List.of(), List.of()));
         }
         Tagger tagger = new Tagger(new Gazetteer(schools), people);
+        Lexicon lexicon = new Lexicon(cfg.signals().lexicon());
         ObjectMapper json = new ObjectMapper();
         PrintWriter out = spec.commandLine().getOut();
         try (BufferedReader in = file != null ? Files.newBufferedReader(file, StandardCharsets.UTF_8)
@@ -83,6 +86,12 @@ final class TagCommand implements Callable<Integer> {
                         var candidates = tag.putArray("candidates");
                         t.candidates().forEach(candidates::add);
                     }
+                }
+                for (String word : lexicon.find(result.text())) {
+                    ObjectNode tag = tags.addObject();
+                    tag.put("kind", "lexicon");
+                    tag.put("value", word);
+                    tag.put("weight", lexicon.weight(word));
                 }
                 out.println(json.writeValueAsString(node));
             }

@@ -73,4 +73,25 @@ class SchoolsAndTagCommandTest {
         Run tagged = run("tag", "--file", csv.toString(), "--config", config);
         assertTrue(tagged.err().contains("the school registry is empty"), tagged.err());
     }
+
+    @Test
+    void watchedPeopleAreTaggedAndTheLexiconShown() throws Exception {
+        String config = config();
+        Run added = run("people", "add", "문지수", "--phone", "010 5555 0101", "--handle", "@Jisu_Sample", "--by", "분석관", "--config", config);
+        assertEquals(0, added.code(), added.err());
+        String id = added.out().trim().replace("watching ", "");
+        assertTrue(run("people", "list", "--config", config).out().contains(id + "\t문지수\t010-5555-0101\tjisu_sample"));
+        Path lines = dir.resolve("people.txt");
+        Files.writeString(lines, "지수야 사진 지인능욕방에 있음\n", StandardCharsets.UTF_8);
+        JsonNode tags = new ObjectMapper().readTree(run("tag", "--file", lines.toString(), "--sample-schools", "--config", config).out()).get("tags");
+        assertEquals("person", tags.get(0).get("kind").asText());
+        assertEquals(id, tags.get(0).get("value").asText());
+        assertEquals("lexicon", tags.get(1).get("kind").asText());
+        assertEquals("지인능욕", tags.get(1).get("value").asText());
+        Run badPhone = run("people", "add", "유나래", "--phone", "12345", "--by", "x", "--config", config);
+        assertEquals(2, badPhone.code());
+        assertTrue(badPhone.err().contains("phone must be a Korean mobile number"), badPhone.err());
+        assertEquals(0, run("people", "remove", id, "--config", config).code());
+        assertEquals(1, run("people", "remove", id, "--config", config).code());
+    }
 }
