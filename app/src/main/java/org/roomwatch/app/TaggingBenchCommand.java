@@ -99,6 +99,17 @@ final class TaggingBenchCommand implements Callable<Integer> {
         }
         Arrays.sort(rates);
 
+        // Pathological input: 100 KB of one character and 10,000 zero-width joiners around a school's name.
+        String pathological = "\u200d".repeat(10_000) + "한\u200d빛\u200d여\u200d고 " + "가".repeat(100_000);
+        for (int i = 0; i < 20; i++) {
+            tagging.tagger().tag(pathological);
+        }
+        long pathStart = System.nanoTime();
+        for (int i = 0; i < 100; i++) {
+            tagging.tagger().tag(pathological);
+        }
+        double pathologicalMillis = (System.nanoTime() - pathStart) / 1e6 / 100;
+
         double withTagging = stageRate(() -> tagging);
         double withoutTagging = stageRate(Tagging::none);
 
@@ -109,6 +120,8 @@ final class TaggingBenchCommand implements Callable<Integer> {
                 + tags + " tags)", rates[1]);
         System.out.printf(Locale.ROOT, "| parse + enrich, tagging on (ingest bench pages)        | %10.0f |%n", withTagging);
         System.out.printf(Locale.ROOT, "| parse + enrich, tagging off                            | %10.0f |%n", withoutTagging);
+        System.out.printf(Locale.ROOT, "%na 110 KB pathological message (one character, zero-width joiners) takes %.2f ms to tag"
+                + " (text past %d characters is not read)%n", pathologicalMillis, org.roomwatch.tagging.NormalizedText.MAX_CHARS);
         System.out.printf(Locale.ROOT, "%ntarget: >= 50000 messages/s per core for tagging: %s%n", rates[1] >= 50_000 ? "met" : "NOT met");
         System.out.println("(end-to-end ingest into Elasticsearch is measured by 'roomwatch bench')");
         return 0;

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,22 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roomwatch.media.DecodeLimits;
 import org.roomwatch.media.ImageHasher;
-import picocli.CommandLine;
 
 class HashCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {}
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     private Path picture(String name, long seed) throws Exception {
@@ -50,7 +39,7 @@ class HashCommandTest {
     void printsOneTabSeparatedLinePerFile() throws Exception {
         Path a = picture("a.png", 1);
         Path b = picture("b.jpg", 2);
-        Run run = run("hash", a.toString(), b.toString());
+        CommandRun run = run("hash", a.toString(), b.toString());
         assertEquals(0, run.code(), run.err());
         String[] lines = run.out().trim().split("\n");
         assertEquals(2, lines.length);
@@ -68,7 +57,7 @@ class HashCommandTest {
     @Test
     void dihedralAddsTheSevenVariants() throws Exception {
         Path a = picture("a.png", 3);
-        Run run = run("hash", "--dihedral", a.toString());
+        CommandRun run = run("hash", "--dihedral", a.toString());
         assertEquals(0, run.code(), run.err());
         String[] cols = run.out().trim().split("\t");
         assertEquals(12, cols.length);
@@ -84,7 +73,7 @@ class HashCommandTest {
         Files.writeString(html, "<html><body>not a photo</body></html>", StandardCharsets.UTF_8);
         Path empty = Files.createFile(dir.resolve("empty.png"));
         Path missing = dir.resolve("missing.png");
-        Run run = run("hash", html.toString(), good.toString(), empty.toString(), missing.toString(), dir.toString());
+        CommandRun run = run("hash", html.toString(), good.toString(), empty.toString(), missing.toString(), dir.toString());
         assertEquals(1, run.code());
         assertEquals(1, run.out().trim().split("\n").length, run.out());
         assertTrue(run.out().startsWith(good + "\t"));

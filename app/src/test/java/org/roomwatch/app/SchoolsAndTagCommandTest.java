@@ -5,31 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The commands against a real H2 database file named in a config file. */
 class SchoolsAndTagCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {}
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     private String config() throws Exception {
@@ -41,7 +30,7 @@ class SchoolsAndTagCommandTest {
     @Test
     void importTheSampleListItAndTagWithIt() throws Exception {
         String config = config();
-        Run imported = run("schools", "import", "--sample", "--config", config);
+        CommandRun imported = run("schools", "import", "--sample", "--config", config);
         assertEquals(0, imported.code(), imported.err());
         assertEquals("30 schools imported (30 new, 0 updated)", imported.out().trim());
         assertEquals("30 schools imported (0 new, 30 updated)", run("schools", "import", "--sample", "--config", config).out().trim());
@@ -49,7 +38,7 @@ class SchoolsAndTagCommandTest {
 
         Path lines = dir.resolve("lines.txt");
         Files.writeString(lines, "한빛여고 2학년 애들\n중고거래\n", StandardCharsets.UTF_8);
-        Run tagged = run("tag", "--file", lines.toString(), "--config", config);
+        CommandRun tagged = run("tag", "--file", lines.toString(), "--config", config);
         assertEquals(0, tagged.code(), tagged.err());
         String[] out = tagged.out().trim().split("\n");
         assertEquals(2, out.length);
@@ -65,19 +54,19 @@ class SchoolsAndTagCommandTest {
         String config = config();
         Path csv = dir.resolve("schools.csv");
         Files.write(csv, "학교명,학교종류명,남녀공학구분명\n한빛여자고등학교,고등학교,여\n새솔중학교,,남여공학\n".getBytes(Charset.forName("EUC-KR")));
-        Run run = run("schools", "import", csv.toString(), "--config", config);
+        CommandRun run = run("schools", "import", csv.toString(), "--config", config);
         assertEquals(1, run.code());
         assertTrue(run.err().contains("line 3, column 학교종류명: empty"), run.err());
         assertTrue(run.err().contains("nothing was imported"), run.err());
         assertEquals("", run("schools", "list", "--config", config).out());
-        Run tagged = run("tag", "--file", csv.toString(), "--config", config);
+        CommandRun tagged = run("tag", "--file", csv.toString(), "--config", config);
         assertTrue(tagged.err().contains("the school registry is empty"), tagged.err());
     }
 
     @Test
     void watchedPeopleAreTaggedAndTheLexiconShown() throws Exception {
         String config = config();
-        Run added = run("people", "add", "문지수", "--phone", "010 5555 0101", "--handle", "@Jisu_Sample", "--by", "분석관", "--config", config);
+        CommandRun added = run("people", "add", "문지수", "--phone", "010 5555 0101", "--handle", "@Jisu_Sample", "--by", "분석관", "--config", config);
         assertEquals(0, added.code(), added.err());
         String id = added.out().trim().replace("watching ", "");
         assertTrue(run("people", "list", "--config", config).out().contains(id + "\t문지수\t010-5555-0101\tjisu_sample"));
@@ -88,7 +77,7 @@ class SchoolsAndTagCommandTest {
         assertEquals(id, tags.get(0).get("value").asText());
         assertEquals("lexicon", tags.get(1).get("kind").asText());
         assertEquals("지인능욕", tags.get(1).get("value").asText());
-        Run badPhone = run("people", "add", "유나래", "--phone", "12345", "--by", "x", "--config", config);
+        CommandRun badPhone = run("people", "add", "유나래", "--phone", "12345", "--by", "x", "--config", config);
         assertEquals(2, badPhone.code());
         assertTrue(badPhone.err().contains("phone must be a Korean mobile number"), badPhone.err());
         assertEquals(0, run("people", "remove", id, "--config", config).code());

@@ -52,6 +52,7 @@ import org.roomwatch.media.ImageHasher;
 import org.roomwatch.simulator.SimPost;
 import org.roomwatch.simulator.SimRoom;
 import org.roomwatch.simulator.TelegramSite;
+import org.roomwatch.testkit.Bytes;
 import org.roomwatch.testkit.ElasticsearchExtension;
 import org.roomwatch.testkit.TestNode;
 
@@ -225,21 +226,8 @@ class CrawlImagesTest {
                 continue; // vanished or unreadable socket-like file
             }
             for (byte[] needle : needles) {
-                assertTrue(indexOf(content, needle) < 0, "image bytes found in " + file);
+                assertTrue(Bytes.indexOf(content, needle) < 0, "image bytes found in " + file);
             }
         }
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

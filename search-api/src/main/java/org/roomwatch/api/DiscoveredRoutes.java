@@ -82,6 +82,31 @@ final class DiscoveredRoutes {
     }
 
     private void watch(Context ctx) throws IOException {
+        decide(ctx, (room, decision) -> {
+            if (!room.platform().equals("telegram") || room.invite()) {
+                problem.accept(ctx, new Problem(Problem.BASE + "needs-account", "Needs an authorized account", 409,
+                        room.id() + " is " + (room.invite() ? "an invite link" : "a " + room.platform() + " room")
+                                + ": it can only be joined through an authorized account, which this server does not have."
+                                + " Keep it pending or dismiss it.", null));
+                return false;
+            }
+            watcher.watch(new WatchedRoom(room.target(), SourceKind.PUBLIC, decision.interval()));
+            rooms.decide(room.id(), "watching", decision.by(), clock.instant());
+            return true;
+        });
+    }
+
+    private void dismiss(Context ctx) throws IOException {
+        decide(ctx, (room, decision) -> rooms.decide(room.id(), "dismissed", decision.by(), clock.instant()));
+    }
+
+    private interface Action {
+        /** Carries out the decision; false when it answered with a problem itself. */
+        boolean apply(DiscoveredRoom room, Decision decision);
+    }
+
+    /** Finds the room, reads who decides, runs the action, and answers with the room as it now stands. */
+    private void decide(Context ctx, Action action) throws IOException {
         DiscoveredRoom room = rooms.find(id(ctx)).orElse(null);
         if (room == null) {
             notFound(ctx);
@@ -96,32 +121,8 @@ final class DiscoveredRoutes {
         } catch (IllegalArgumentException e) {
             throw new BadParameter("interval", e.getMessage());
         }
-        if (!room.platform().equals("telegram") || room.invite()) {
-            problem.accept(ctx, new Problem(Problem.BASE + "needs-account", "Needs an authorized account", 409,
-                    room.id() + " is " + (room.invite() ? "an invite link" : "a " + room.platform() + " room")
-                            + ": it can only be joined through an authorized account, which this server does not have."
-                            + " Keep it pending or dismiss it.", null));
-            return;
+        if (action.apply(room, decision)) {
+            ctx.json(rooms.find(room.id()).orElseThrow());
         }
-        watcher.watch(new WatchedRoom(room.target(), SourceKind.PUBLIC, decision.interval()));
-        rooms.decide(room.id(), "watching", decision.by(), clock.instant());
-        ctx.json(rooms.find(room.id()).orElseThrow());
-    }
-
-    private void dismiss(Context ctx) throws IOException {
-        DiscoveredRoom room = rooms.find(id(ctx)).orElse(null);
-        if (room == null) {
-            notFound(ctx);
-            return;
-        }
-        Decision decision;
-        try {
-            decision = decision(ctx);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            problem.accept(ctx, Problem.invalidBody("the body is not JSON: " + e.getOriginalMessage()));
-            return;
-        }
-        rooms.decide(room.id(), "dismissed", decision.by(), clock.instant());
-        ctx.json(rooms.find(room.id()).orElseThrow());
     }
 }

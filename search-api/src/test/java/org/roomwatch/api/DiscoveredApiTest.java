@@ -13,13 +13,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.roomwatch.core.InMemoryRoomRegistry;
-import org.roomwatch.core.RoomWatcher;
-import org.roomwatch.core.WatchedRoom;
 import org.roomwatch.core.config.DatabaseConfig;
 import org.roomwatch.core.search.SearchService;
 import org.roomwatch.crawler.store.ControlPlaneDatabase;
@@ -30,7 +26,7 @@ class DiscoveredApiTest {
     private static final Instant T0 = Instant.parse("2026-08-01T00:00:00Z");
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
-    private final InMemoryRoomRegistry watched = new InMemoryRoomRegistry();
+    private final InMemoryWatcher watcher = new InMemoryWatcher();
     private ControlPlaneDatabase db;
     private ApiServer server;
     private String base;
@@ -41,11 +37,6 @@ class DiscoveredApiTest {
         JdbcDiscoveredRooms rooms = new JdbcDiscoveredRooms(db.dataSource());
         rooms.record("telegram:other_room", "telegram", false, "other_room", "telegram:a:1", "https://t.me/other_room", T0);
         rooms.record("telegram:+SimSecretInvite01", "telegram", true, "+SimSecretInvite01", "telegram:a:2", "https://t.me/+SimSecretInvite01", T0);
-        RoomWatcher watcher = new RoomWatcher() {
-            public List<WatchedRoom> watched() { return watched.list(); }
-            public boolean watch(WatchedRoom room) { return watched.put(room); }
-            public boolean unwatch(String name) { return watched.remove(name); }
-        };
         SearchService unused = null;
         server = new ApiServer(unused, watcher, () -> true).withDiscovered(rooms).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.port();
@@ -75,7 +66,7 @@ class DiscoveredApiTest {
         assertEquals(200, watch.statusCode(), watch.body());
         assertEquals("watching", json.readTree(watch.body()).get("status").asText());
         assertEquals("분석관 김", json.readTree(watch.body()).get("decidedBy").asText());
-        assertEquals("other_room", watched.list().get(0).name());
+        assertEquals("other_room", watcher.watched().get(0).name());
 
         HttpResponse<String> invite = send("POST", "/api/discovered/" + id("telegram:+SimSecretInvite01") + "/watch", "{\"by\": \"x\"}");
         assertEquals(409, invite.statusCode());

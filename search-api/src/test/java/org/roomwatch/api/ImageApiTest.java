@@ -36,12 +36,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.roomwatch.core.ImageHashes;
-import org.roomwatch.core.InMemoryRoomRegistry;
 import org.roomwatch.core.MediaKind;
 import org.roomwatch.core.MediaRef;
 import org.roomwatch.core.Message;
 import org.roomwatch.core.RoomWatcher;
-import org.roomwatch.core.WatchedRoom;
 import org.roomwatch.core.config.ConfigLoader;
 import org.roomwatch.core.config.DatabaseConfig;
 import org.roomwatch.core.hashes.HashSetMatcher;
@@ -57,6 +55,7 @@ import org.roomwatch.indexer.MessageEnricher;
 import org.roomwatch.media.DecodeLimits;
 import org.roomwatch.media.ImageFingerprint;
 import org.roomwatch.media.ImageHasher;
+import org.roomwatch.testkit.Bytes;
 import org.roomwatch.testkit.ElasticsearchExtension;
 import org.roomwatch.testkit.TestNode;
 
@@ -126,13 +125,7 @@ class ImageApiTest {
             writer.writeMessages(messages);
         }
         client.indices().refresh(r -> r.index(names.media()));
-        RoomWatcher watcher = new RoomWatcher() {
-            final InMemoryRoomRegistry registry = new InMemoryRoomRegistry();
-
-            public List<WatchedRoom> watched() { return registry.list(); }
-            public boolean watch(WatchedRoom room) { return registry.put(room); }
-            public boolean unwatch(String name) { return registry.remove(name); }
-        };
+        RoomWatcher watcher = new InMemoryWatcher();
         db = ControlPlaneDatabase.open(new DatabaseConfig("jdbc:h2:file:" + Files.createTempDirectory("rw-api").resolve("db"), "sa", "", 2));
         JdbcHashSets sets = new JdbcHashSets(db.dataSource());
         ElasticsearchImageSearch search = new ElasticsearchImageSearch(client, names, ElasticsearchImageSearch.Method.MIH);
@@ -264,7 +257,7 @@ class ImageApiTest {
                 try {
                     if (Files.getLastModifiedTime(file).compareTo(start) >= 0 && Files.size(file) < 256L * 1024 * 1024) {
                         byte[] content = Files.readAllBytes(file);
-                        assertTrue(indexOf(content, window) < 0, "the upload was written to " + file);
+                        assertTrue(Bytes.indexOf(content, window) < 0, "the upload was written to " + file);
                     }
                 } catch (java.io.IOException vanished) {
                     // a file that went away while walking
@@ -275,19 +268,6 @@ class ImageApiTest {
                 ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nx\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         assertEquals(400, noPart.statusCode());
         assertEquals("image", json.readTree(noPart.body()).get("parameter").asText());
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     @Test

@@ -22,13 +22,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.roomwatch.core.InMemoryRoomRegistry;
 import org.roomwatch.core.InviteStatus;
 import org.roomwatch.core.Message;
 import org.roomwatch.core.Room;
 import org.roomwatch.core.RoomKind;
 import org.roomwatch.core.RoomWatcher;
-import org.roomwatch.core.WatchedRoom;
 import org.roomwatch.core.config.ConfigLoader;
 import org.roomwatch.indexer.BulkMessageWriter;
 import org.roomwatch.indexer.ElasticsearchClients;
@@ -87,13 +85,7 @@ class SchoolApiTest {
             writer.writeMessages(messages);
         }
         client.indices().refresh(r -> r.index(names.messages(), names.rooms()));
-        RoomWatcher watcher = new RoomWatcher() {
-            final InMemoryRoomRegistry registry = new InMemoryRoomRegistry();
-
-            public List<WatchedRoom> watched() { return registry.list(); }
-            public boolean watch(WatchedRoom room) { return registry.put(room); }
-            public boolean unwatch(String name) { return registry.remove(name); }
-        };
+        RoomWatcher watcher = new InMemoryWatcher();
         server = new ApiServer(new ElasticsearchSearchService(client, names), watcher, () -> true).withSchools(() -> tagging)
                 .start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.port();

@@ -5,7 +5,9 @@ import java.text.Normalizer;
 /**
  * Text as the tagger sees it: NFC (decomposed Hangul from some clients composed), format characters removed
  * (zero-width joiners and spaces, soft hyphens, BOMs: 한‍빛‍여‍고 is 한빛여고), full-width ASCII made ASCII, and
- * cut at {@link #MAX_CHARS} so a 100 KB message costs a bounded, linear amount. Spans refer to this text.
+ * cut at {@link #MAX_CHARS} so a 100 KB message costs a bounded, linear amount. Telegram caps a message at 4,096
+ * characters and a room title or description far below that, so the cut only ever meets abuse. Spans refer to this
+ * text.
  */
 public final class NormalizedText {
     public static final int MAX_CHARS = 20_000;
