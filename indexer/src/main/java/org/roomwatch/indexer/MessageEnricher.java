@@ -42,9 +42,16 @@ public final class MessageEnricher {
         Set<String> handles = new LinkedHashSet<>();
         Set<String> links = new LinkedHashSet<>(message.links());
         if (text != null) {
-            collect(HASHTAG.matcher(text), 1, hashtags);
-            collect(HANDLE.matcher(text), 1, handles);
-            collect(URL.matcher(text), 0, links);
+            // Scans run only when their one required character is there.
+            if (text.indexOf('#') >= 0) {
+                collect(HASHTAG.matcher(text), 1, hashtags);
+            }
+            if (text.indexOf('@') >= 0) {
+                collect(HANDLE.matcher(text), 1, handles);
+            }
+            if (text.indexOf("://") >= 0) {
+                collect(URL.matcher(text), 0, links);
+            }
         }
         Map<String, Object> tagFields = tagging.get().fieldsOf(text);
         return new Enrichment(text, List.copyOf(hashtags), List.copyOf(handles), List.copyOf(links), tagFields);

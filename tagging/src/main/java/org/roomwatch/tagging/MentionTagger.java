@@ -82,6 +82,28 @@ public final class MentionTagger {
 
     public List<Tag> tag(NormalizedText text, List<Tag> out) {
         String t = text.text();
+        // Each scan runs only when the text holds what its pattern cannot match without (most messages hold none).
+        if (t.indexOf("01") >= 0) {
+            phones(t, out);
+        }
+        if (t.indexOf('@') >= 0) {
+            Matcher at = AT_HANDLE.matcher(t);
+            while (at.find()) {
+                String value = at.group(1).toLowerCase(Locale.ROOT).replaceAll("[.]+$", "");
+                handle(out, value, at.start(), at.end(), at.group(), 0.85);
+            }
+        }
+        if (t.indexOf('.') >= 0 && t.indexOf('/') >= 0) {
+            urls(t, out);
+        }
+        if (t.indexOf('카') >= 0 || t.indexOf('ㅋ') >= 0 || t.indexOf('k') >= 0 || t.indexOf('K') >= 0) {
+            kakao(t, out);
+        }
+        people(text, out);
+        return out;
+    }
+
+    private void phones(String t, List<Tag> out) {
         Matcher phone = PHONE.matcher(t);
         while (phone.find()) {
             String value = phone.group(1) + "-" + phone.group(2) + "-" + phone.group(3);
@@ -91,11 +113,9 @@ public final class MentionTagger {
                 out.add(new Tag("person", p.id(), p.name(), phone.start(), phone.end(), phone.group(), 0.95, null));
             }
         }
-        Matcher at = AT_HANDLE.matcher(t);
-        while (at.find()) {
-            String value = at.group(1).toLowerCase(Locale.ROOT).replaceAll("[.]+$", "");
-            handle(out, value, at.start(), at.end(), at.group(), 0.85);
-        }
+    }
+
+    private void urls(String t, List<Tag> out) {
         Matcher url = SNS_URL.matcher(t);
         while (url.find()) {
             String id = url.group(2).replaceFirst("^@", "").toLowerCase(Locale.ROOT).replaceAll("[.]+$", "");
@@ -110,6 +130,9 @@ public final class MentionTagger {
                 out.add(new Tag("person", p.id(), p.name(), url.start(), url.end(), url.group(), 0.9, null));
             }
         }
+    }
+
+    private void kakao(String t, List<Tag> out) {
         Matcher kakao = KAKAO.matcher(t);
         while (kakao.find()) {
             String value = kakao.group(1).toLowerCase(Locale.ROOT);
@@ -119,8 +142,6 @@ public final class MentionTagger {
                 out.add(new Tag("person", p.id(), p.name(), kakao.start(), kakao.end(), kakao.group(), 0.9, null));
             }
         }
-        people(text, out);
-        return out;
     }
 
     private void handle(List<Tag> out, String value, int start, int end, String matched, double confidence) {

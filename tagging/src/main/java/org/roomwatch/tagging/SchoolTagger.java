@@ -67,7 +67,9 @@ public final class SchoolTagger {
             taken.add(new int[] {span.start(), span.end()});
             out.add(resolve(span, t.substring(span.start(), span.end()), mentioned));
         }
-        candidates(t, taken, out);
+        if (mayHoldCandidate(t)) {
+            candidates(t, taken, out);
+        }
         grades(t, out);
         return out;
     }
@@ -192,6 +194,19 @@ public final class SchoolTagger {
         }
     }
 
+    /** Every candidate suffix ends in 학교 or is one of the two-syllable school words; without them, no scan. */
+    private static boolean mayHoldCandidate(String t) {
+        if (t.contains("학교")) {
+            return true;
+        }
+        for (String suffix : new String[] {"여고", "여중", "남고", "남중", "외고", "과고", "예고", "체고", "공고", "상고"}) {
+            if (t.contains(suffix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean endsWithNonName(String stem) {
         return stem.endsWith("하는") || stem.endsWith("다니는") || stem.endsWith("있는") || stem.endsWith("없는") || stem.endsWith("같은");
     }
@@ -199,6 +214,16 @@ public final class SchoolTagger {
     private static boolean followsAllowed(String t, int end) {
         for (String f : FOLLOWERS) {
             if (t.startsWith(f, end)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasDigit(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c >= '0' && c <= '9') {
                 return true;
             }
         }
@@ -215,6 +240,9 @@ public final class SchoolTagger {
     }
 
     private static void grades(String t, List<Tag> out) {
+        if (!hasDigit(t)) {
+            return; // every grade form has a digit
+        }
         Matcher m = GRADE_CLASS.matcher(t);
         while (m.find()) {
             String value = m.group(1) + "학년" + (m.group(2) == null ? "" : " " + Integer.parseInt(m.group(2)) + "반");

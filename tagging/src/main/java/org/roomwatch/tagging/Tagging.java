@@ -28,8 +28,11 @@ public final class Tagging {
         schools.forEach(s -> byId.put(s.id(), s));
     }
 
+    private static final Tagging NONE = new Tagging(List.of(), List.of());
+
+    /** No schools, no watched people, no lexicon: one shared instance (compiling even an empty one costs). */
     public static Tagging none() {
-        return new Tagging(List.of(), List.of());
+        return NONE;
     }
 
     public Lexicon lexicon() {

@@ -41,13 +41,14 @@ public final class PublicChannelParser {
         Room header = header(doc, roomName, pageUrl, capturedAt, html);
         List<Message> posts = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        int[] sourceCursor = {0}; // posts come in page order: each one's source is searched for after the last
         for (Element element : doc.select("div.tgme_widget_message")) {
             if (!element.hasAttr("data-post")) {
                 skipped.add("a post without data-post attribute was skipped");
                 continue;
             }
             try {
-                posts.add(post(element, roomName, pageUrl, capturedAt, html));
+                posts.add(post(element, roomName, pageUrl, capturedAt, html, sourceCursor));
             } catch (UnreadablePost e) {
                 skipped.add(e.getMessage());
             }
@@ -92,8 +93,8 @@ public final class PublicChannelParser {
                 true, InviteStatus.NOT_AN_INVITE, capturedAt, pageUrl, Digests.sha256(info == null ? "" : source(info, "\"tgme_channel_info", html)));
     }
 
-    private static Message post(Element element, String roomName, String pageUrl, Instant capturedAt, String html)
-            throws UnreadablePost {
+    private static Message post(Element element, String roomName, String pageUrl, Instant capturedAt, String html,
+                                int[] sourceCursor) throws UnreadablePost {
         String dataPost = element.attr("data-post");
         Matcher idMatch = POST_ID.matcher(dataPost);
         if (!idMatch.matches()) {
@@ -150,7 +151,7 @@ public final class PublicChannelParser {
         boolean edited = meta != null && meta.toLowerCase().contains("edited");
         boolean service = element.hasClass("service_message");
         return new Message(PLATFORM, roomName, id, permalink, postedAt, author, text, List.copyOf(links), forwardedFrom,
-                replyTo, views, edited, service, media(parts), capturedAt, pageUrl, Digests.sha256(source(element, "data-post=\"" + dataPost + "\"", html)));
+                replyTo, views, edited, service, media(parts), capturedAt, pageUrl, Digests.sha256(postSource(element, "data-post=\"" + dataPost + "\"", html, sourceCursor)));
     }
 
     /**
@@ -249,6 +250,20 @@ public final class PublicChannelParser {
             }
         }
         return media;
+    }
+
+    /** A post's exact text in the page, searched from where the previous post was found. */
+    private static String postSource(Element element, String anchor, String html, int[] cursor) {
+        String fragment = SourceFragments.enclosingDiv(html, anchor, cursor[0]);
+        if (fragment == null && cursor[0] > 0) {
+            fragment = SourceFragments.enclosingDiv(html, anchor, 0); // out of order: search the whole page
+        }
+        if (fragment == null) {
+            return element.outerHtml();
+        }
+        int at = html.indexOf(anchor, cursor[0]);
+        cursor[0] = Math.max(cursor[0], at < 0 ? 0 : at);
+        return fragment;
     }
 
     /** The element's exact text in the page (found from an anchor in its start tag), else its parsed form. */
