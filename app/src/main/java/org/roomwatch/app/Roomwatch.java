@@ -31,6 +31,7 @@ import org.roomwatch.crawler.discovery.DiscoveredPageFetcher;
 import org.roomwatch.crawler.discovery.LinkDiscovery;
 import org.roomwatch.crawler.store.JdbcDiscoveredRooms;
 import org.roomwatch.crawler.store.JdbcHashSets;
+import org.roomwatch.crawler.store.JdbcWatchlists;
 import org.roomwatch.crawler.store.JdbcRoomRegistry;
 import org.roomwatch.crawler.store.JdbcSchoolRegistry;
 import org.roomwatch.crawler.store.JdbcWatchedPeople;
@@ -38,6 +39,7 @@ import org.roomwatch.crawler.telegram.PublicRoomSource;
 import org.roomwatch.esnode.ElasticsearchDistribution;
 import org.roomwatch.esnode.ManagedElasticsearchNode;
 import org.roomwatch.esnode.NodeSettings;
+import org.roomwatch.indexer.AlertStore;
 import org.roomwatch.indexer.BulkMessageWriter;
 import org.roomwatch.indexer.ElasticsearchClients;
 import org.roomwatch.indexer.ElasticsearchImageSearch;
@@ -113,6 +115,13 @@ public final class Roomwatch implements AutoCloseable {
         this.tagging = tagging;
         BulkMessageWriter writer = new BulkMessageWriter(client, names, new MessageEnricher(tagging), es);
         closeables.push(writer);
+        // Watchlists are matched on every acknowledged batch, from the first crawl on.
+        JdbcHashSets hashSets = new JdbcHashSets(db.dataSource());
+        JdbcWatchlists watchlists = new JdbcWatchlists(db.dataSource());
+        AlertStore alertStore = new AlertStore(client, names, Clock.systemUTC());
+        LiveWatch watch = new LiveWatch(watchlists, hashSets, alertStore, 2);
+        closeables.push(watch);
+        writer.afterWrite(watch::onIndexed);
 
         registry = new JdbcRoomRegistry(db.dataSource());
         var crawl = config.crawler();
@@ -149,13 +158,13 @@ public final class Roomwatch implements AutoCloseable {
         }
         scheduler.start();
 
-        JdbcHashSets hashSets = new JdbcHashSets(db.dataSource());
         ImageSearch images = new ElasticsearchImageSearch(client, names, ElasticsearchImageSearch.method(media.nearDuplicateMethod()));
         api = new ApiServer(new ElasticsearchSearchService(client, names), watcher, this::elasticsearchHealthy)
                 .withImages(images, new ImageHasher(new DecodeLimits(media.maxImageBytes(), media.maxImagePixels())))
                 .withHashSets(hashSets, new HashSetMatcher(hashSets, images))
                 .withSchools(tagging)
                 .withDiscovered(discovered)
+                .withWatchlists(watchlists, alertStore)
                 .start(config.api().host(), config.api().port());
         closeables.push(api);
         log.info("roomwatch is up: API http://{}:{}/api, Elasticsearch {}", config.api().host(), api.port(), elasticsearchUrl);

@@ -31,6 +31,7 @@ public final class BulkMessageWriter implements CaptureStore, AutoCloseable {
     private final BulkIngester<CompletableFuture<Void>> ingester;
     private final long ackTimeoutMillis;
     private final MediaIndexWriter media;
+    private volatile java.util.function.Consumer<List<Prepared>> afterWrite = prepared -> { };
 
     public BulkMessageWriter(ElasticsearchClient client, IndexNames names, MessageEnricher enricher, ElasticsearchConfig config) {
         this.names = names;
@@ -80,6 +81,16 @@ public final class BulkMessageWriter implements CaptureStore, AutoCloseable {
             messages.add(p.message());
         }
         media.write(MediaIndexWriter.sightings(messages));
+        afterWrite.accept(prepared);
+    }
+
+    /**
+     * Runs with each batch once it is acknowledged (watchlist matching). It runs on the crawl's thread; a failure
+     * there fails the write, so the cursor stays and the batch is matched again on the next crawl.
+     */
+    public BulkMessageWriter afterWrite(java.util.function.Consumer<List<Prepared>> action) {
+        this.afterWrite = action;
+        return this;
     }
 
     /**

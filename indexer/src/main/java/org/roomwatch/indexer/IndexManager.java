@@ -40,6 +40,7 @@ public final class IndexManager {
         ensure(names.rooms(), "rooms");
         ensure(names.roomVersions(), "room-versions");
         ensure(names.media(), "media");
+        ensure(names.alerts(), "alerts");
     }
 
     void ensure(String index, String mapping) {

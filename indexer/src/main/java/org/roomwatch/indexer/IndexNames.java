@@ -27,7 +27,12 @@ public record IndexNames(String prefix) {
         return prefix + "media";
     }
 
+    /** Alerts raised by watchlists: one per list and message. */
+    public String alerts() {
+        return prefix + "alerts";
+    }
+
     public java.util.List<String> all() {
-        return java.util.List.of(messages(), messageVersions(), rooms(), roomVersions(), media());
+        return java.util.List.of(messages(), messageVersions(), rooms(), roomVersions(), media(), alerts());
     }
 }

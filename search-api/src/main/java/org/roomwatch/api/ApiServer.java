@@ -25,6 +25,8 @@ import org.roomwatch.core.search.MessageQuery;
 import org.roomwatch.core.search.MessageSort;
 import org.roomwatch.core.search.RoomQuery;
 import org.roomwatch.core.hashes.HashSetMatcher;
+import org.roomwatch.core.watch.Watchlists;
+import org.roomwatch.indexer.AlertStore;
 import org.roomwatch.core.hashes.HashSets;
 import org.roomwatch.core.search.ImageSearch;
 import org.roomwatch.core.search.SearchService;
@@ -223,6 +225,12 @@ public final class ApiServer implements AutoCloseable {
     /** Adds the triage queue of rooms found through links. */
     public ApiServer withDiscovered(DiscoveredRooms rooms) {
         new DiscoveredRoutes(rooms, watcher, json, this::problem, java.time.Clock.systemUTC()).register(app);
+        return this;
+    }
+
+    /** Adds watchlists and the alerts they raise. */
+    public ApiServer withWatchlists(Watchlists watchlists, AlertStore alerts) {
+        new WatchRoutes(watchlists, alerts, json, this::problem).register(app);
         return this;
     }
 

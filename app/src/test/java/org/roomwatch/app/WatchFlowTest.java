@@ -1,0 +1,138 @@
+package org.roomwatch.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.roomwatch.api.ApiServer;
+import org.roomwatch.core.InMemoryRoomRegistry;
+import org.roomwatch.core.Message;
+import org.roomwatch.core.RoomWatcher;
+import org.roomwatch.core.WatchedRoom;
+import org.roomwatch.core.config.ConfigLoader;
+import org.roomwatch.core.config.DatabaseConfig;
+import org.roomwatch.crawler.store.ControlPlaneDatabase;
+import org.roomwatch.crawler.store.JdbcHashSets;
+import org.roomwatch.crawler.store.JdbcSchoolRegistry;
+import org.roomwatch.crawler.store.JdbcWatchlists;
+import org.roomwatch.indexer.AlertStore;
+import org.roomwatch.indexer.BulkMessageWriter;
+import org.roomwatch.indexer.ElasticsearchClients;
+import org.roomwatch.indexer.ElasticsearchSearchService;
+import org.roomwatch.indexer.IndexManager;
+import org.roomwatch.indexer.IndexNames;
+import org.roomwatch.indexer.MessageEnricher;
+import org.roomwatch.tagging.Tagging;
+import org.roomwatch.testkit.ElasticsearchExtension;
+import org.roomwatch.testkit.TestNode;
+
+/**
+ * A watchlist made over HTTP, messages indexed through the real writer, alerts raised at ingest into the real index,
+ * then worked through their states over HTTP.
+ */
+@ExtendWith(ElasticsearchExtension.class)
+class WatchFlowTest {
+    private static final Instant T0 = Instant.parse("2026-09-01T00:00:00Z");
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    @TempDir
+    Path dir;
+
+    private JsonNode send(String base, String method, String path, String body, int expected) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("content-type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(expected, response.statusCode(), method + " " + path + ": " + response.body());
+        return response.body().isEmpty() ? null : json.readTree(response.body());
+    }
+
+    private static Message message(String room, long id, String text) {
+        return new Message("telegram", room, id, "http://sim/" + room + "/" + id, T0.plusSeconds(id), null, text, List.of(), null,
+                null, 1L, false, false, List.of(), T0, "http://sim/s/" + room, "aa".repeat(32));
+    }
+
+    @Test
+    void rulesMatchAtIngestOnceAndAlertsMoveThroughTheirStates(TestNode node) throws Exception {
+        try (ControlPlaneDatabase db = ControlPlaneDatabase.open(new DatabaseConfig("jdbc:h2:file:" + dir.resolve("db"), "sa", "", 4))) {
+            new JdbcSchoolRegistry(db.dataSource()).importAll(SchoolsCommand.sample());
+            Tagging tagging = new Tagging(SchoolsCommand.sample(), List.of());
+            ElasticsearchClient client = ElasticsearchClients.create(node.url(), Duration.ofMinutes(1));
+            IndexNames names = new IndexNames(node.indexPrefix() + System.nanoTime() + "-");
+            new IndexManager(client, names).ensureAll();
+            JdbcWatchlists watchlists = new JdbcWatchlists(db.dataSource());
+            AlertStore alerts = new AlertStore(client, names, Clock.systemUTC());
+            InMemoryRoomRegistry rooms = new InMemoryRoomRegistry();
+            RoomWatcher watcher = new RoomWatcher() {
+                public List<WatchedRoom> watched() { return rooms.list(); }
+                public boolean watch(WatchedRoom room) { return rooms.put(room); }
+                public boolean unwatch(String name) { return rooms.remove(name); }
+            };
+            try (ApiServer api = new ApiServer(new ElasticsearchSearchService(client, names), watcher, () -> true)
+                    .withWatchlists(watchlists, alerts).start("127.0.0.1", 0);
+                 LiveWatch watch = new LiveWatch(watchlists, new JdbcHashSets(db.dataSource()), alerts, 3600);
+                 BulkMessageWriter writer = new BulkMessageWriter(client, names, new MessageEnricher(() -> tagging),
+                         new ConfigLoader().defaults().elasticsearch())) {
+                String base = "http://127.0.0.1:" + api.port();
+                writer.afterWrite(watch::onIndexed);
+                JsonNode list = send(base, "POST", "/api/watchlists",
+                        "{\"name\": \"사건 17\", \"owner\": \"kim\", \"priority\": \"high\", \"members\": [\"kim@example.org\"], \"by\": \"kim\"}", 201);
+                String id = list.get("id").asText();
+                send(base, "POST", "/api/watchlists/" + id + "/rules", "{\"kind\": \"term\", \"value\": \"지인능욕\", \"by\": \"kim\"}", 201);
+                send(base, "POST", "/api/watchlists/" + id + "/rules", "{\"kind\": \"school\", \"value\": \"9900001\", \"by\": \"kim\"}", 201);
+                JsonNode bad = send(base, "POST", "/api/watchlists/" + id + "/rules", "{\"kind\": \"term\", \"value\": \"능\", \"by\": \"kim\"}", 400);
+                assertTrue(bad.get("detail").asText().contains("at least 2 characters"));
+                send(base, "POST", "/api/watchlists/" + id + "/rules", "{\"kind\": \"regex\", \"value\": \"x\", \"by\": \"kim\"}", 400);
+                watch.refresh();
+
+                List<Message> batch = List.of(message("room_a", 1, "한빛여고 지인 능욕방 새로 팜"), message("room_a", 2, "잡담"),
+                        message("room_b", 1, "한빛 여고 애들"));
+                writer.writeMessages(batch);
+                writer.writeMessages(batch); // the same crawl again: no second alert
+                client.indices().refresh(r -> r.index(names.alerts()));
+
+                JsonNode found = send(base, "GET", "/api/alerts?state=new", null, 200);
+                assertEquals(2, found.get("total").asInt(), found.toString());
+                JsonNode first = null;
+                for (JsonNode hit : found.get("hits")) {
+                    if (hit.get("id").asText().endsWith("room_a:1")) {
+                        first = hit;
+                    }
+                }
+                assertEquals(2, first.get("source").get("rules").size(), "one alert per list and message, with every rule that hit");
+                assertEquals("high", first.get("source").get("priority").asText());
+                String alertId = URLEncoder.encode(first.get("id").asText(), StandardCharsets.UTF_8);
+
+                JsonNode seen = send(base, "POST", "/api/alerts/" + alertId + "/state", "{\"state\": \"seen\", \"by\": \"lee\"}", 200);
+                assertEquals("lee", seen.get("state_by").asText());
+                send(base, "POST", "/api/alerts/" + alertId + "/state", "{\"state\": \"actioned\", \"by\": \"lee\"}", 200);
+                JsonNode back = send(base, "POST", "/api/alerts/" + alertId + "/state", "{\"state\": \"seen\", \"by\": \"lee\"}", 409);
+                assertTrue(back.get("detail").asText().contains("actioned cannot become seen"));
+                send(base, "POST", "/api/alerts/" + alertId + "/state", "{\"state\": \"done\", \"by\": \"lee\"}", 400);
+                send(base, "POST", "/api/alerts/" + alertId + "/state", "{\"state\": \"seen\"}", 400);
+                send(base, "POST", "/api/alerts/nope/state", "{\"state\": \"seen\", \"by\": \"lee\"}", 404);
+                send(base, "GET", "/api/alerts?state=maybe", null, 400);
+                client.indices().refresh(r -> r.index(names.alerts()));
+                assertEquals(1, send(base, "GET", "/api/alerts?state=actioned", null, 200).get("total").asInt());
+
+                JsonNode audit = send(base, "GET", "/api/watchlists/" + id + "/audit", null, 200).get("audit");
+                assertEquals(3, audit.size(), "create and two rules; the refused ones left nothing");
+            }
+        }
+    }
+}

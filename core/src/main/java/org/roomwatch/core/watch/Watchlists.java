@@ -1,0 +1,25 @@
+package org.roomwatch.core.watch;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Watchlists and their audit trail. Every change is made by a named actor and recorded. */
+public interface Watchlists {
+    Watchlist create(String name, String owner, boolean highPriority, List<String> members, String actor);
+
+    Rule addRule(String watchlistId, RuleKind kind, String value, Integer threshold, String actor);
+
+    boolean removeRule(String watchlistId, String ruleId, String actor);
+
+    List<Watchlist> all();
+
+    Optional<Watchlist> find(String id);
+
+    /** Changes whenever any watchlist changes, so matchers know to recompile. */
+    String version();
+
+    record AuditEntry(long seq, String watchlistId, int version, String actor, String action, String detail, Instant at) {}
+
+    List<AuditEntry> audit(String watchlistId);
+}

@@ -1,0 +1,162 @@
+package org.roomwatch.indexer;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.roomwatch.core.search.Hit;
+import org.roomwatch.core.search.SearchPage;
+
+/**
+ * Alerts in Elasticsearch. One per watchlist and message (id: list:message, written with create), so the same
+ * message never alerts the same list twice, however often it is crawled or how many of the list's rules it hits.
+ * States go new → seen → actioned or dismissed; each change is recorded with who made it.
+ */
+public final class AlertStore {
+    private static final Map<String, Set<String>> NEXT = Map.of(
+            "new", Set.of("seen", "actioned", "dismissed"),
+            "seen", Set.of("actioned", "dismissed"),
+            "actioned", Set.of(),
+            "dismissed", Set.of());
+
+    private final ElasticsearchClient client;
+    private final IndexNames names;
+    private final Clock clock;
+
+    public AlertStore(ElasticsearchClient client, IndexNames names, Clock clock) {
+        this.client = client;
+        this.names = names;
+        this.clock = clock;
+    }
+
+    /** A new alert: the list, the rules that matched, the message. */
+    public record NewAlert(String id, Map<String, Object> document) {}
+
+    /** Groups the hits on one message by list; returns the alerts that are new (already-raised ones are skipped). */
+    @SuppressWarnings("unchecked")
+    public List<NewAlert> raise(Map<String, Object> messageDoc, String messageId, List<WatchMatcher.Hit> hits) {
+        if (hits.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Map<String, Object>> byList = new LinkedHashMap<>();
+        for (WatchMatcher.Hit hit : hits) {
+            Map<String, Object> alert = byList.computeIfAbsent(hit.list().id(), id -> {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("watchlist_id", hit.list().id());
+                doc.put("watchlist_name", hit.list().name());
+                doc.put("priority", hit.list().highPriority() ? "high" : "normal");
+                doc.put("rules", new ArrayList<Map<String, Object>>());
+                doc.put("message_id", messageId);
+                doc.put("room_id", messageDoc.get("room_id"));
+                doc.put("permalink", messageDoc.get("permalink"));
+                doc.put("posted_at", messageDoc.get("posted_at"));
+                doc.put("created_at", clock.instant().toString());
+                doc.put("state", "new");
+                doc.put("history", new ArrayList<>(List.of(Map.of("state", "new", "by", "roomwatch", "at", clock.instant().toString()))));
+                return doc;
+            });
+            List<Map<String, Object>> rules = (List<Map<String, Object>>) alert.get("rules");
+            if (rules.stream().noneMatch(r -> r.get("rule_id").equals(hit.rule().id()))) {
+                Map<String, Object> rule = new LinkedHashMap<>();
+                rule.put("rule_id", hit.rule().id());
+                rule.put("kind", hit.rule().kind().key());
+                rule.put("matched", hit.matched());
+                rule.put("distance", hit.distance());
+                rules.add(rule);
+            }
+        }
+        List<BulkOperation> ops = new ArrayList<>();
+        List<NewAlert> candidates = new ArrayList<>();
+        byList.forEach((list, doc) -> {
+            String id = list + ":" + messageId;
+            candidates.add(new NewAlert(id, doc));
+            ops.add(BulkOperation.of(o -> o.create(c -> c.index(names.alerts()).id(id).document(doc))));
+        });
+        try {
+            BulkResponse response = client.bulk(b -> b.operations(ops));
+            List<NewAlert> created = new ArrayList<>();
+            for (int i = 0; i < response.items().size(); i++) {
+                BulkResponseItem item = response.items().get(i);
+                if (item.error() == null) {
+                    created.add(candidates.get(i));
+                } else if (item.status() != 409) {
+                    throw new IndexWriteException("alert " + item.id() + " was not written: " + item.error().reason(), null);
+                }
+            }
+            return created;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write alerts: " + e.getMessage(), e);
+        }
+    }
+
+    /** Moves an alert to a new state; the transition must be allowed (new → seen → actioned or dismissed). */
+    @SuppressWarnings("unchecked")
+    public Optional<Map<String, Object>> changeState(String id, String state, String by) {
+        if (!Set.of("seen", "actioned", "dismissed").contains(state)) {
+            throw new IllegalArgumentException("state must be seen, actioned or dismissed, got '" + state + "'");
+        }
+        try {
+            var got = client.get(g -> g.index(names.alerts()).id(id), Map.class);
+            if (!got.found()) {
+                return Optional.empty();
+            }
+            Map<String, Object> doc = new LinkedHashMap<>(got.source());
+            String current = (String) doc.get("state");
+            if (!NEXT.getOrDefault(current, Set.of()).contains(state)) {
+                throw new IllegalStateException("an alert that is " + current + " cannot become " + state);
+            }
+            String at = clock.instant().toString();
+            doc.put("state", state);
+            doc.put("state_by", by);
+            doc.put("state_at", at);
+            List<Map<String, Object>> history = new ArrayList<>((List<Map<String, Object>>) doc.getOrDefault("history", List.of()));
+            history.add(Map.of("state", state, "by", by, "at", at));
+            doc.put("history", history);
+            long seqNo = got.seqNo();
+            long term = got.primaryTerm();
+            client.index(i -> i.index(names.alerts()).id(id).ifSeqNo(seqNo).ifPrimaryTerm(term).document(doc).refresh(
+                    co.elastic.clients.elasticsearch._types.Refresh.WaitFor));
+            return Optional.of(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not change alert " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Alerts, newest first, filtered by state, list and room (each optional). */
+    public SearchPage find(String state, String watchlist, String room, int page, int size) {
+        BoolQuery.Builder bool = new BoolQuery.Builder();
+        if (state != null) {
+            bool.filter(Query.of(q -> q.term(t -> t.field("state").value(state))));
+        }
+        if (watchlist != null) {
+            bool.filter(Query.of(q -> q.term(t -> t.field("watchlist_id").value(watchlist))));
+        }
+        if (room != null) {
+            bool.filter(Query.of(q -> q.term(t -> t.field("room_id").value(room.contains(":") ? room : "telegram:" + room))));
+        }
+        try {
+            var response = client.search(s -> s.index(names.alerts()).query(q -> q.bool(bool.build()))
+                    .from((page - 1) * size).size(size).trackTotalHits(t -> t.enabled(true))
+                    .sort(o -> o.field(f -> f.field("created_at").order(SortOrder.Desc))), Map.class);
+            List<Hit> hits = new ArrayList<>();
+            for (var h : response.hits().hits()) {
+                hits.add(new Hit(h.id(), null, (Map<String, Object>) h.source(), List.of()));
+            }
+            return new SearchPage(response.hits().total() == null ? hits.size() : response.hits().total().value(), page, size, hits);
+        } catch (IOException e) {
+            throw new UncheckedIOException("alert search failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.roomwatch.indexer;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.roomwatch.core.hashes.HashSetEntry;
+import org.roomwatch.core.hashes.HashSets;
+import org.roomwatch.core.watch.Rule;
+import org.roomwatch.core.watch.Watchlist;
+import org.roomwatch.media.PdqHash;
+import org.roomwatch.tagging.AhoCorasick;
+import org.roomwatch.tagging.NormalizedText;
+import org.roomwatch.tagging.SchoolNames;
+
+/**
+ * Every active rule of every watchlist compiled for one pass over an enriched message document: one Aho-Corasick
+ * automaton over all terms (normalised, spaces ignored), lookups for schools, people and rooms (the enrichment
+ * already resolved them), exact digests and PDQ distances for hash sets. Immutable; recompiled when lists change.
+ */
+public final class WatchMatcher {
+    /** A rule that matched: what matched (the term, the id) or, for images, the PDQ distance. */
+    public record Hit(Watchlist list, Rule rule, String matched, Integer distance) {}
+
+    private record Pdq(PdqHash hash, Rule rule, Watchlist list) {}
+
+    private final AhoCorasick terms = new AhoCorasick();
+    private final List<List<Rule>> termRules = new ArrayList<>();
+    private final Map<String, List<Rule>> byValue = new HashMap<>(); // "school:ID", "person:ID", "room:ID", "digest:HEX"
+    private final List<Pdq> pdq = new ArrayList<>();
+    private final Map<String, Watchlist> lists = new LinkedHashMap<>();
+    private final int rules;
+
+    public WatchMatcher(List<Watchlist> watchlists, HashSets hashSets) {
+        int count = 0;
+        for (Watchlist list : watchlists) {
+            if (!list.active()) {
+                continue;
+            }
+            lists.put(list.id(), list);
+            for (Rule rule : list.rules()) {
+                count++;
+                switch (rule.kind()) {
+                    case TERM -> {
+                        int id = terms.add(SchoolNames.compact(NormalizedText.of(rule.value()).text()));
+                        while (termRules.size() <= id) {
+                            termRules.add(new ArrayList<>(1));
+                        }
+                        termRules.get(id).add(rule);
+                    }
+                    case SCHOOL -> byValue.computeIfAbsent("school:" + rule.value(), k -> new ArrayList<>()).add(rule);
+                    case PERSON -> byValue.computeIfAbsent("person:" + rule.value(), k -> new ArrayList<>()).add(rule);
+                    case ROOM -> byValue.computeIfAbsent("room:" + rule.value(), k -> new ArrayList<>()).add(rule);
+                    case HASHSET -> {
+                        for (HashSetEntry e : hashSets.entries(rule.value())) {
+                            if (e.kind().equals("pdq")) {
+                                pdq.add(new Pdq(PdqHash.fromHex(e.value()), rule, list));
+                            } else {
+                                byValue.computeIfAbsent("digest:" + e.value(), k -> new ArrayList<>()).add(rule);
+                            }
+                        }
+                    }
+                    default -> throw new IllegalStateException(rule.kind().name());
+                }
+            }
+        }
+        this.rules = count;
+    }
+
+    public int rules() {
+        return rules;
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Hit> match(Map<String, Object> doc) {
+        List<Hit> hits = new ArrayList<>();
+        Object text = doc.get("text");
+        if (text instanceof String s && terms.patterns() > 0) {
+            String compact = SchoolNames.compact(NormalizedText.of(s).text());
+            char[] chars = compact.toCharArray();
+            terms.search(chars, chars.length, (pattern, end) -> {
+                for (Rule r : termRules.get(pattern)) {
+                    hits.add(new Hit(lists.get(r.watchlistId()), r, compact.substring(end - terms.patternLength(pattern), end), null));
+                }
+            });
+        }
+        for (String key : List.of("school_ids", "person_ids")) {
+            for (String id : (List<String>) doc.getOrDefault(key, List.of())) {
+                for (Rule r : byValue.getOrDefault((key.startsWith("school") ? "school:" : "person:") + id, List.of())) {
+                    hits.add(new Hit(lists.get(r.watchlistId()), r, id, null));
+                }
+            }
+        }
+        Object room = doc.get("room_id");
+        for (Rule r : byValue.getOrDefault("room:" + room, List.of())) {
+            hits.add(new Hit(lists.get(r.watchlistId()), r, String.valueOf(room), null));
+        }
+        for (Map<String, Object> media : (List<Map<String, Object>>) doc.getOrDefault("media", List.of())) {
+            for (String digest : new String[] {(String) media.get("md5"), (String) media.get("sha256")}) {
+                for (Rule r : digest == null ? List.<Rule>of() : byValue.getOrDefault("digest:" + digest, List.of())) {
+                    hits.add(new Hit(lists.get(r.watchlistId()), r, digest, 0));
+                }
+            }
+            Object hex = media.get("pdq");
+            if (hex instanceof String h && !pdq.isEmpty()) {
+                PdqHash hash = PdqHash.fromHex(h);
+                for (Pdq p : pdq) {
+                    int d = hash.distance(p.hash());
+                    if (d <= p.rule().threshold()) {
+                        hits.add(new Hit(p.list(), p.rule(), h, d));
+                    }
+                }
+            }
+        }
+        return hits;
+    }
+}

@@ -1,0 +1,75 @@
+package org.roomwatch.indexer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.roomwatch.core.hashes.HashSetEntry;
+import org.roomwatch.core.hashes.HashSetInfo;
+import org.roomwatch.core.hashes.HashSets;
+import org.roomwatch.core.watch.Rule;
+import org.roomwatch.core.watch.RuleKind;
+import org.roomwatch.core.watch.Watchlist;
+import org.roomwatch.media.PdqHash;
+
+class WatchMatcherTest {
+    private static final PdqHash VICTIM = PdqHash.fromHex("3efc0d3e31371d84f64f9ac1cedcf0c39f03e3816c2c053c08fc1a5c92c3fd23");
+
+    /** A fixed set of hash sets, read from memory. */
+    private record FixedSets(Map<String, List<HashSetEntry>> sets) implements HashSets {
+        public HashSetInfo replace(String name, String description, List<HashSetEntry> entries) { throw new UnsupportedOperationException(); }
+        public List<HashSetInfo> list() { return sets.keySet().stream().map(n -> new HashSetInfo(n, null, sets.get(n).size(), Instant.EPOCH)).toList(); }
+        public Optional<HashSetInfo> find(String name) { return list().stream().filter(i -> i.name().equals(name)).findFirst(); }
+        public List<HashSetEntry> entries(String name) { return sets.getOrDefault(name, List.of()); }
+        public boolean delete(String name) { return false; }
+    }
+
+    private static Rule rule(String id, String list, RuleKind kind, String value, Integer threshold) {
+        return new Rule(id, list, kind, value, threshold);
+    }
+
+    private final Watchlist a = new Watchlist("wl-a", "사건 17", "kim", true, true, 3, List.of("a@example.org"), List.of(
+            rule("r1", "wl-a", RuleKind.TERM, "지인 능욕", null),
+            rule("r2", "wl-a", RuleKind.SCHOOL, "9900001", null),
+            rule("r3", "wl-a", RuleKind.HASHSET, "case17", 20)));
+    private final Watchlist b = new Watchlist("wl-b", "방 감시", "lee", false, true, 1, List.of(), List.of(
+            rule("r4", "wl-b", RuleKind.ROOM, "telegram:jiin_room", null),
+            rule("r5", "wl-b", RuleKind.PERSON, "p-1", null)));
+    private final Watchlist off = new Watchlist("wl-c", "꺼짐", "lee", false, false, 1, List.of(), List.of(
+            rule("r6", "wl-c", RuleKind.TERM, "합성", null)));
+    private final WatchMatcher matcher = new WatchMatcher(List.of(a, b, off), new FixedSets(Map.of("case17", List.of(
+            new HashSetEntry("pdq", VICTIM.hex(), "v1"), new HashSetEntry("md5", "e12c44ccf7a73fe2f312e367db54649c", "v2")))));
+
+    private List<String> rules(Map<String, Object> doc) {
+        return matcher.match(doc).stream().map(h -> h.rule().id()).sorted().toList();
+    }
+
+    @Test
+    void termsIgnoreSpacingAndZeroWidthCharacters() {
+        assertEquals(List.of("r1"), rules(Map.of("text", "오늘 지인능욕 자료")));
+        assertEquals(List.of("r1"), rules(Map.of("text", "지\u200d인 능\u200b욕")));
+        assertEquals(List.of(), rules(Map.of("text", "합성 요청")), "an inactive list matches nothing");
+    }
+
+    @Test
+    void schoolsPeopleAndRoomsComeFromTheEnrichment() {
+        assertEquals(List.of("r2", "r4", "r5"), rules(Map.of("school_ids", List.of("9900001"), "person_ids", List.of("p-1"),
+                "room_id", "telegram:jiin_room")));
+    }
+
+    @Test
+    void imagesMatchByDigestOrWithinTheRulesDistance() {
+        PdqHash near = VICTIM;
+        for (int bit = 0; bit < 20; bit++) {
+            near = near.flip(bit * 7);
+        }
+        List<WatchMatcher.Hit> hits = matcher.match(Map.of("media", List.of(Map.of("pdq", near.hex()))));
+        assertEquals(1, hits.size());
+        assertEquals(20, hits.get(0).distance());
+        assertEquals(List.of(), rules(Map.of("media", List.of(Map.of("pdq", near.flip(255).hex())))), "21 bits is past the rule's 20");
+        assertEquals(List.of("r3"), rules(Map.of("media", List.of(Map.of("md5", "e12c44ccf7a73fe2f312e367db54649c")))));
+    }
+}

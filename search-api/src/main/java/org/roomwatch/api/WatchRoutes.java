@@ -1,0 +1,136 @@
+package org.roomwatch.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import org.roomwatch.core.watch.RuleKind;
+import org.roomwatch.core.watch.Watchlists;
+import org.roomwatch.indexer.AlertStore;
+
+/** Watchlists (create, add and remove rules, audit trail) and the alerts they raise (list, change state). */
+final class WatchRoutes {
+    private final Watchlists watchlists;
+    private final AlertStore alerts;
+    private final ObjectMapper json;
+    private final BiConsumer<Context, Problem> problem;
+
+    WatchRoutes(Watchlists watchlists, AlertStore alerts, ObjectMapper json, BiConsumer<Context, Problem> problem) {
+        this.watchlists = watchlists;
+        this.alerts = alerts;
+        this.json = json;
+        this.problem = problem;
+    }
+
+    void register(Javalin app) {
+        app.get("/api/watchlists", ctx -> ctx.json(Map.of("watchlists", watchlists.all())));
+        app.post("/api/watchlists", this::create);
+        app.get("/api/watchlists/{id}", ctx -> watchlists.find(ctx.pathParam("id")).ifPresentOrElse(ctx::json,
+                () -> problem.accept(ctx, Problem.notFound("no watchlist " + ctx.pathParam("id")))));
+        app.post("/api/watchlists/{id}/rules", this::addRule);
+        app.delete("/api/watchlists/{id}/rules/{rule}", this::removeRule);
+        app.get("/api/watchlists/{id}/audit", ctx -> ctx.json(Map.of("audit", watchlists.audit(ctx.pathParam("id")))));
+        app.get("/api/alerts", this::listAlerts);
+        app.post("/api/alerts/{id}/state", this::changeState);
+    }
+
+    private JsonNode body(Context ctx) throws IOException {
+        try {
+            JsonNode body = ctx.body().isBlank() ? null : json.readTree(ctx.body());
+            if (body == null || !body.isObject()) {
+                throw new BadParameter(null, "expected a JSON object");
+            }
+            return body;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new BadParameter(null, "the body is not JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private void create(Context ctx) throws IOException {
+        JsonNode body = body(ctx);
+        List<String> members = new ArrayList<>();
+        body.path("members").forEach(m -> members.add(m.asText()));
+        try {
+            ctx.status(201).json(watchlists.create(text(body, "name"), text(body, "owner"), "high".equals(text(body, "priority")),
+                    members, text(body, "by")));
+        } catch (IllegalArgumentException e) {
+            throw new BadParameter(parameterOf(e.getMessage()), e.getMessage());
+        }
+    }
+
+    private void addRule(Context ctx) throws IOException {
+        JsonNode body = body(ctx);
+        String id = ctx.pathParam("id");
+        if (watchlists.find(id).isEmpty()) {
+            problem.accept(ctx, Problem.notFound("no watchlist " + id));
+            return;
+        }
+        try {
+            RuleKind kind = RuleKind.parse(text(body, "kind"));
+            Integer threshold = body.hasNonNull("maxDistance") ? body.get("maxDistance").asInt() : null;
+            ctx.status(201).json(watchlists.addRule(id, kind, text(body, "value"), threshold, text(body, "by")));
+        } catch (IllegalArgumentException e) {
+            throw new BadParameter(parameterOf(e.getMessage()), e.getMessage());
+        }
+    }
+
+    private void removeRule(Context ctx) {
+        String by = ctx.queryParam("by");
+        try {
+            watchlists.removeRule(ctx.pathParam("id"), ctx.pathParam("rule"), by);
+            ctx.status(204);
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage().startsWith("no watchlist") || e.getMessage().contains("has no rule")) {
+                problem.accept(ctx, Problem.notFound(e.getMessage()));
+            } else {
+                throw new BadParameter("by", e.getMessage());
+            }
+        }
+    }
+
+    private void listAlerts(Context ctx) {
+        Params p = new Params(ctx, Set.of("state", "watchlist", "room", "page", "size"));
+        String state = p.text("state");
+        if (state != null && !Set.of("new", "seen", "actioned", "dismissed").contains(state)) {
+            throw new BadParameter("state", "state must be new, seen, actioned or dismissed, got '" + state + "'");
+        }
+        int page = p.integer("page", 1);
+        int size = p.integer("size", 20);
+        if (page < 1 || size < 1 || size > 100) {
+            throw new BadParameter(page < 1 ? "page" : "size", "page must be 1 or more and size between 1 and 100");
+        }
+        ctx.json(alerts.find(state, p.text("watchlist"), p.text("room"), page, size));
+    }
+
+    private void changeState(Context ctx) throws IOException {
+        JsonNode body = body(ctx);
+        String by = text(body, "by");
+        if (by == null || by.isBlank()) {
+            throw new BadParameter("by", "say who changes the alert: {\"state\": \"seen\", \"by\": \"analyst\"}");
+        }
+        try {
+            alerts.changeState(ctx.pathParam("id"), text(body, "state"), by.strip()).ifPresentOrElse(ctx::json,
+                    () -> problem.accept(ctx, Problem.notFound("no alert " + ctx.pathParam("id"))));
+        } catch (IllegalArgumentException e) {
+            throw new BadParameter("state", e.getMessage());
+        } catch (IllegalStateException e) {
+            problem.accept(ctx, new Problem(Problem.BASE + "invalid-transition", "Invalid state change", 409, e.getMessage(), "state"));
+        }
+    }
+
+    private static String parameterOf(String message) {
+        String first = message.split("[ ,;']")[0];
+        return first.matches("[a-z]+") ? first : null;
+    }
+}
