@@ -39,6 +39,9 @@ final class DemoCommand implements Runnable {
         System.out.println("  # a synthetic photo, searched by image (hashed in memory, dropped): where else it was posted");
         System.out.println("  curl -s '" + demo.site().baseUrl() + "/img/hanbit_gossip/3-0.png' | curl -s -H 'content-type: image/png'"
                 + " --data-binary @- '" + api + "/api/images/search?maxDistance=31'");
+        System.out.println("  # a high-priority watchlist (school 한빛여고, term 지인능욕) raises alerts and mails them to a local SMTP sink");
+        System.out.println("  curl '" + api + "/api/alerts?state=new'");
+        System.out.println("  curl '" + api + "/api/demo/mail'                                   # the mails the sink received");
         System.out.println("Ctrl-C stops everything.");
         ServeCommand.awaitShutdown(demo);
     }

@@ -5,6 +5,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.roomwatch.core.watch.AlertNotice;
 import org.roomwatch.core.hashes.HashSets;
 import org.roomwatch.core.watch.Watchlists;
 import org.roomwatch.indexer.AlertStore;
@@ -26,6 +28,7 @@ final class LiveWatch implements AutoCloseable {
     private final AtomicReference<WatchMatcher> matcher = new AtomicReference<>();
     private final ScheduledExecutorService refresher;
     private volatile String version = "";
+    private volatile Consumer<AlertNotice> onAlert = notice -> { };
 
     LiveWatch(Watchlists watchlists, HashSets hashSets, AlertStore alerts, long checkSeconds) {
         this.watchlists = watchlists;
@@ -44,6 +47,12 @@ final class LiveWatch implements AutoCloseable {
                 log.warn("Could not refresh watchlists: {}", e.getMessage());
             }
         }, checkSeconds, checkSeconds, TimeUnit.SECONDS);
+    }
+
+    /** Receives each new alert (mail is planned there). */
+    LiveWatch onAlert(Consumer<AlertNotice> action) {
+        this.onAlert = action;
+        return this;
     }
 
     void refresh() {
@@ -67,8 +76,24 @@ final class LiveWatch implements AutoCloseable {
             if (!hits.isEmpty()) {
                 for (AlertStore.NewAlert alert : alerts.raise(p.document(), p.message().id(), hits)) {
                     log.info("Alert {} ({} rule(s) of {})", alert.id(), hits.size(), alert.document().get("watchlist_name"));
+                    notify(alert, hits);
                 }
             }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void notify(AlertStore.NewAlert alert, List<WatchMatcher.Hit> hits) {
+        WatchMatcher.Hit first = hits.stream().filter(h -> h.list().id().equals(alert.document().get("watchlist_id"))).findFirst().orElseThrow();
+        List<String> kinds = ((List<java.util.Map<String, Object>>) alert.document().get("rules")).stream()
+                .map(r -> (String) r.get("kind")).distinct().toList();
+        String roomId = (String) alert.document().get("room_id");
+        try {
+            onAlert.accept(new AlertNotice(alert.id(), first.list().id(), first.list().name(), first.list().highPriority(),
+                    first.list().members(), roomId, alerts.roomTitle(roomId), kinds));
+        } catch (RuntimeException e) {
+            // The alert is stored; mail planning failing must not fail the crawl.
+            log.warn("Could not plan mail for alert {}: {}", alert.id(), e.toString());
         }
     }
 

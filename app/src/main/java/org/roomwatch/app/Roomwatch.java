@@ -14,6 +14,7 @@ import org.roomwatch.api.ApiServer;
 import org.roomwatch.core.SourceKind;
 import org.roomwatch.core.WatchedRoom;
 import org.roomwatch.core.config.DurationText;
+import org.roomwatch.core.config.MailConfig;
 import org.roomwatch.core.config.MediaConfig;
 import org.roomwatch.core.config.RoomConfig;
 import org.roomwatch.core.config.RoomwatchConfig;
@@ -40,6 +41,11 @@ import org.roomwatch.esnode.ElasticsearchDistribution;
 import org.roomwatch.esnode.ManagedElasticsearchNode;
 import org.roomwatch.esnode.NodeSettings;
 import org.roomwatch.indexer.AlertStore;
+import org.roomwatch.mail.AlertMailer;
+import org.roomwatch.mail.Digests;
+import org.roomwatch.mail.MailDispatcher;
+import org.roomwatch.mail.MailOutbox;
+import org.roomwatch.mail.SmtpSender;
 import org.roomwatch.indexer.BulkMessageWriter;
 import org.roomwatch.indexer.ElasticsearchClients;
 import org.roomwatch.indexer.ElasticsearchImageSearch;
@@ -64,6 +70,8 @@ public final class Roomwatch implements AutoCloseable {
     private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
     private JdbcSchoolRegistry schools;
     private LiveTagging tagging;
+    private MailOutbox outbox;
+    private final java.util.Map<String, java.util.function.Supplier<?>> extraRoutes = new java.util.LinkedHashMap<>();
     private final RoomwatchConfig config;
     private URI elasticsearchUrl;
     private ElasticsearchClient client;
@@ -78,7 +86,13 @@ public final class Roomwatch implements AutoCloseable {
 
     /** Starts Elasticsearch (configured or managed), the database, the scheduler with the configured rooms, and the API. */
     public static Roomwatch start(RoomwatchConfig config) {
+        return start(config, java.util.Map.of());
+    }
+
+    /** As {@link #start(RoomwatchConfig)}, with extra read-only routes (the demo's mailbox). */
+    static Roomwatch start(RoomwatchConfig config, java.util.Map<String, java.util.function.Supplier<?>> routes) {
         Roomwatch app = new Roomwatch(config);
+        app.extraRoutes.putAll(routes);
         try {
             app.startAll();
             return app;
@@ -122,6 +136,25 @@ public final class Roomwatch implements AutoCloseable {
         LiveWatch watch = new LiveWatch(watchlists, hashSets, alertStore, 2);
         closeables.push(watch);
         writer.afterWrite(watch::onIndexed);
+        MailOutbox outbox = new MailOutbox(db.dataSource());
+        this.outbox = outbox;
+        MailConfig mail = config.mail();
+        if (mail.enabled()) {
+            AlertMailer mailer = new AlertMailer(outbox, mail, Clock.systemUTC());
+            watch.onAlert(mailer::onAlert);
+            MailDispatcher dispatcher = new MailDispatcher(outbox, new SmtpSender(mail), mail, Clock.systemUTC());
+            Digests digests = new Digests(outbox, mail, Clock.systemUTC());
+            ScheduledExecutorService mailing = Executors.newScheduledThreadPool(1, r -> {
+                Thread t = new Thread(r, "alert-mail");
+                t.setDaemon(true);
+                return t;
+            });
+            mailing.scheduleWithFixedDelay(() -> quietly("sending alert mail", dispatcher::runOnce), 1, 1, TimeUnit.SECONDS);
+            long digestSeconds = mail.digestInterval().toSeconds();
+            mailing.scheduleWithFixedDelay(() -> quietly("building digests", digests::run), digestSeconds, digestSeconds, TimeUnit.SECONDS);
+            closeables.push(mailing::shutdownNow);
+            log.info("Alert mail via {}:{} ({})", mail.host(), mail.port(), mail.security());
+        }
 
         registry = new JdbcRoomRegistry(db.dataSource());
         var crawl = config.crawler();
@@ -165,9 +198,24 @@ public final class Roomwatch implements AutoCloseable {
                 .withSchools(tagging)
                 .withDiscovered(discovered)
                 .withWatchlists(watchlists, alertStore)
+                .withMailOutbox(status -> outbox.withStatus(status, 200))
                 .start(config.api().host(), config.api().port());
         closeables.push(api);
+        extraRoutes.forEach(api::withGet);
         log.info("roomwatch is up: API http://{}:{}/api, Elasticsearch {}", config.api().host(), api.port(), elasticsearchUrl);
+    }
+
+    private static void quietly(String what, java.util.function.Supplier<Integer> work) {
+        try {
+            work.get();
+        } catch (RuntimeException e) {
+            log.warn("Failed {}: {}", what, e.toString());
+        }
+    }
+
+    /** The alert mail outbox (the demo's mailbox page reads what was sent). */
+    MailOutbox outbox() {
+        return outbox;
     }
 
     /** Recompiles the tagging now instead of at the next check. */

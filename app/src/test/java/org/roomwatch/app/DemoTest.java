@@ -82,6 +82,22 @@ class DemoTest {
             JsonNode school = get(port, "/api/schools?q=" + URLEncoder.encode("달빛여중", StandardCharsets.UTF_8)).path("schools").get(0);
             assertEquals("달빛여자중학교", school.path("name").asText());
             assertTrue(school.path("rooms").asInt() >= 1, school.toString());
+
+            // The demo's watchlist raised alerts at ingest, and their mail went over SMTP to the sink.
+            JsonNode mails = null;
+            while (System.nanoTime() - start < Duration.ofSeconds(120).toNanos()) {
+                mails = get(port, "/api/demo/mail");
+                if (mails.size() > 0) {
+                    break;
+                }
+                Thread.sleep(500);
+            }
+            assertTrue(mails.size() > 0, "alert mail reached the sink: " + mails);
+            assertEquals("[roomwatch] 데모: 한빛여고: new alert", mails.get(0).path("subject").asText());
+            String text = mails.get(0).path("text").asText();
+            assertTrue(text.contains("/api/alerts/"), text);
+            assertTrue(!text.contains("010-"), "no phone number in mail: " + text);
+            assertTrue(get(port, "/api/alerts").path("total").asInt() > 0);
         }
     }
 

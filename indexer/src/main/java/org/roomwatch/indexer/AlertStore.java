@@ -101,6 +101,16 @@ public final class AlertStore {
         }
     }
 
+    /** A room's title as captured, or null. */
+    public String roomTitle(String roomId) {
+        try {
+            var got = client.get(g -> g.index(names.rooms()).id(roomId).sourceIncludes("title"), Map.class);
+            return got.found() && got.source() != null ? (String) got.source().get("title") : null;
+        } catch (IOException e) {
+            return null; // a title is a nicety in a mail; the alert stands without it
+        }
+    }
+
     /** Moves an alert to a new state; the transition must be allowed (new → seen → actioned or dismissed). */
     @SuppressWarnings("unchecked")
     public Optional<Map<String, Object>> changeState(String id, String state, String by) {

@@ -11,6 +11,7 @@ import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -231,6 +232,28 @@ public final class ApiServer implements AutoCloseable {
     /** Adds watchlists and the alerts they raise. */
     public ApiServer withWatchlists(Watchlists watchlists, AlertStore alerts) {
         new WatchRoutes(watchlists, alerts, json, this::problem).register(app);
+        return this;
+    }
+
+    /**
+     * Alert mail as the outbox holds it: {@code GET /api/alerts/mail?status=failed} shows sends that keep failing
+     * (queued and sent too). The mails carry no matched names or images, so listing them spreads nothing.
+     */
+    public ApiServer withMailOutbox(java.util.function.Function<String, List<?>> byStatus) {
+        app.get("/api/alerts/mail", ctx -> {
+            Params p = new Params(ctx, Set.of("status"));
+            String status = p.text("status") == null ? "failed" : p.text("status");
+            if (!Set.of("queued", "sent", "failed").contains(status)) {
+                throw new BadParameter("status", "status must be queued, sent or failed, got '" + status + "'");
+            }
+            ctx.json(Map.of("status", status, "mails", byStatus.apply(status)));
+        });
+        return this;
+    }
+
+    /** A read-only JSON route (the demo's mailbox), answered from {@code body}. */
+    public ApiServer withGet(String path, java.util.function.Supplier<?> body) {
+        app.get(path, ctx -> ctx.json(body.get()));
         return this;
     }
 

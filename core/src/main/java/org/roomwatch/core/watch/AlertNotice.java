@@ -1,0 +1,15 @@
+package org.roomwatch.core.watch;
+
+import java.util.List;
+
+/**
+ * What mail may say about a new alert: the list, who receives it, the room and which kinds of rule matched. By
+ * construction it holds no matched words, names, numbers, handles or images.
+ */
+public record AlertNotice(String alertId, String watchlistId, String watchlistName, boolean highPriority, List<String> members,
+                          String roomId, String roomTitle, List<String> ruleKinds) {
+    public AlertNotice {
+        members = List.copyOf(members);
+        ruleKinds = List.copyOf(ruleKinds);
+    }
+}

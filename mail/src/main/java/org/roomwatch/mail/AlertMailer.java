@@ -1,0 +1,39 @@
+package org.roomwatch.mail;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.roomwatch.core.config.MailConfig;
+import org.roomwatch.core.watch.AlertNotice;
+
+/**
+ * Decides how each new alert reaches each member: an immediate mail for a high-priority list while the recipient is
+ * under the hourly limit, else a place in the next digest. Nothing is sent here; mails go through the outbox.
+ */
+public final class AlertMailer {
+    private final MailOutbox outbox;
+    private final MailConfig config;
+    private final Clock clock;
+
+    public AlertMailer(MailOutbox outbox, MailConfig config, Clock clock) {
+        this.outbox = outbox;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public void onAlert(AlertNotice notice) {
+        Instant now = clock.instant();
+        for (String member : notice.members()) {
+            boolean underLimit = outbox.immediateSince(member, now.minus(Duration.ofHours(1))) < config.perRecipientPerHour();
+            if (notice.highPriority() && underLimit) {
+                String line = AlertMails.line(config.baseUrl(), notice.alertId(), notice.roomId(), notice.roomTitle(),
+                        String.join(", ", notice.ruleKinds()));
+                outbox.enqueue(member, AlertMails.immediateSubject(notice.watchlistName()),
+                        AlertMails.body(notice.watchlistName(), true, List.of(line), 1, config.baseUrl(), notice.watchlistId()), "immediate", now);
+            } else {
+                outbox.queueForDigest(notice, member, now);
+            }
+        }
+    }
+}

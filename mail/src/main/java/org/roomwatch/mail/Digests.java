@@ -1,0 +1,69 @@
+package org.roomwatch.mail;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.roomwatch.core.config.MailConfig;
+
+/**
+ * Turns everything waiting for a digest into one mail per recipient and list, in the same transaction that empties
+ * the queue: ten thousand matches in a minute become one mail, and none is lost or mailed twice.
+ */
+public final class Digests {
+    private final MailOutbox outbox;
+    private final MailConfig config;
+    private final Clock clock;
+
+    public Digests(MailOutbox outbox, MailConfig config, Clock clock) {
+        this.outbox = outbox;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Builds the digests due now; returns how many mails were queued. */
+    public int run() {
+        try (Connection c = outbox.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Map<String, List<MailOutbox.Queued>> groups = new LinkedHashMap<>();
+                for (MailOutbox.Queued q : outbox.takeDigestQueue(c)) {
+                    groups.computeIfAbsent(q.recipient() + "\u0000" + q.watchlistId(), k -> new ArrayList<>()).add(q);
+                }
+                for (List<MailOutbox.Queued> group : groups.values()) {
+                    MailOutbox.Queued first = group.get(0);
+                    List<String> lines = new ArrayList<>();
+                    for (MailOutbox.Queued q : group) {
+                        lines.add(AlertMails.line(config.baseUrl(), q.alertId(), q.roomId(), q.roomTitle(), q.ruleKinds()));
+                    }
+                    enqueue(c, first.recipient(), AlertMails.digestSubject(first.watchlistName(), group.size()),
+                            AlertMails.body(first.watchlistName(), false, lines, group.size(), config.baseUrl(), first.watchlistId()));
+                }
+                c.commit();
+                return groups.size();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not build digests: " + e.getMessage(), e);
+        }
+    }
+
+    private void enqueue(Connection c, String recipient, String subject, String body) throws SQLException {
+        try (var s = c.prepareStatement("INSERT INTO mail_outbox (id, recipient, subject, body, kind, status, attempts, next_attempt_at,"
+                + " created_at) VALUES (?, ?, ?, ?, 'digest', 'queued', 0, ?, ?)")) {
+            var now = java.sql.Timestamp.from(clock.instant());
+            s.setString(1, "m-" + java.util.UUID.randomUUID());
+            s.setString(2, recipient);
+            s.setString(3, subject);
+            s.setString(4, body);
+            s.setTimestamp(5, now);
+            s.setTimestamp(6, now);
+            s.executeUpdate();
+        }
+    }
+}

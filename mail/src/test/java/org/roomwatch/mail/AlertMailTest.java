@@ -1,0 +1,186 @@
+package org.roomwatch.mail;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.roomwatch.core.config.ConfigLoader;
+import org.roomwatch.core.config.DatabaseConfig;
+import org.roomwatch.core.config.MailConfig;
+import org.roomwatch.core.watch.AlertNotice;
+import org.roomwatch.crawler.store.ControlPlaneDatabase;
+
+/** Alert mail through a real SMTP server in the JVM (GreenMail) and a real H2 outbox. */
+class AlertMailTest {
+    @TempDir
+    Path dir;
+    private ControlPlaneDatabase db;
+    private GreenMail smtp;
+    private int port;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-10-01T00:00:00Z"));
+
+    /** A clock the test moves forward, so retries and backoff take no real time. */
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        db = ControlPlaneDatabase.open(new DatabaseConfig("jdbc:h2:file:" + dir.resolve("db"), "sa", "", 2));
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (smtp != null) {
+            smtp.stop();
+        }
+        db.close();
+    }
+
+    private void startSmtp() {
+        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    private MailConfig config(int perHour, int maxAttempts) {
+        MailConfig d = new ConfigLoader().defaults().mail();
+        return new MailConfig(true, "127.0.0.1", port, "none", "", "", "roomwatch@example.org", "http://roomwatch.local:8080",
+                d.digestInterval(), perHour, maxAttempts, Duration.ofSeconds(30));
+    }
+
+    private static AlertNotice notice(int n, boolean high, List<String> members) {
+        return new AlertNotice("wl-1:telegram:hanbit_gossip:" + n, "wl-1", "사건 17", high, members, "telegram:hanbit_gossip",
+                "한빛여고 소식방", List.of("term", "person"));
+    }
+
+    @Test
+    void aHighPriorityAlertIsMailedAtOnceWithoutWhatMatched() throws Exception {
+        startSmtp();
+        MailConfig config = config(20, 8);
+        MailOutbox outbox = new MailOutbox(db.dataSource());
+        new AlertMailer(outbox, config, clock).onAlert(notice(1, true, List.of("kim@example.org", "lee@example.org")));
+        assertEquals(2, new MailDispatcher(outbox, new SmtpSender(config), config, clock).runOnce());
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertEquals(2, received.length);
+        assertEquals("[roomwatch] 사건 17: new alert", received[0].getSubject());
+        String body = GreenMailUtil.getBody(received[0]);
+        String text = new String(jakarta.mail.internet.MimeUtility.decode(new java.io.ByteArrayInputStream(body.getBytes()), "quoted-printable")
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(text.contains("한빛여고 소식방 (telegram:hanbit_gossip); rules: term, person"), text);
+        assertTrue(text.contains("http://roomwatch.local:8080/api/alerts/wl-1%3Atelegram%3Ahanbit_gossip%3A1"), text);
+        assertTrue(text.contains("never put in mail"), text);
+        assertEquals(List.of(), outbox.withStatus("queued", 10));
+    }
+
+    @Test
+    void aStormBecomesOneDigestPerRecipient() throws Exception {
+        startSmtp();
+        MailConfig config = config(20, 8);
+        MailOutbox outbox = new MailOutbox(db.dataSource());
+        AlertMailer mailer = new AlertMailer(outbox, config, clock);
+        for (int i = 0; i < 1000; i++) {
+            mailer.onAlert(notice(i, false, List.of("kim@example.org")));
+        }
+        mailer.onAlert(notice(5, false, List.of("kim@example.org"))); // the same alert again is not counted twice
+        assertEquals(0, new MailDispatcher(outbox, new SmtpSender(config), config, clock).runOnce(), "normal lists wait for the digest");
+        assertEquals(1, new Digests(outbox, config, clock).run());
+        assertEquals(0, new Digests(outbox, config, clock).run(), "the queue was emptied with the digest");
+        assertEquals(1, new MailDispatcher(outbox, new SmtpSender(config), config, clock).runOnce());
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertEquals(1, received.length);
+        assertEquals("[roomwatch] 사건 17: 1000 new alerts", received[0].getSubject());
+    }
+
+    @Test
+    void pastTheHourlyLimitAlertsWaitForTheDigest() {
+        MailConfig config = config(2, 8);
+        MailOutbox outbox = new MailOutbox(db.dataSource());
+        AlertMailer mailer = new AlertMailer(outbox, config, clock);
+        for (int i = 0; i < 5; i++) {
+            mailer.onAlert(notice(i, true, List.of("kim@example.org")));
+        }
+        assertEquals(2, outbox.withStatus("queued", 10).size());
+        assertEquals(1, new Digests(outbox, config, clock).run());
+        assertEquals(3, outbox.withStatus("queued", 10).size(), "two immediate mails and one digest of the other three");
+        assertTrue(outbox.withStatus("queued", 10).stream().anyMatch(m -> m.subject().equals("[roomwatch] 사건 17: 3 new alerts")));
+    }
+
+    @Test
+    void aServerThatIsDownLosesNothingAndIsRetriedWithBackoff() {
+        MailConfig config = config(20, 3);
+        MailOutbox outbox = new MailOutbox(db.dataSource());
+        new AlertMailer(outbox, config, clock).onAlert(notice(1, true, List.of("kim@example.org")));
+        MailDispatcher dispatcher = new MailDispatcher(outbox, new SmtpSender(config), config, clock);
+        assertEquals(0, dispatcher.runOnce(), "nothing listens on the port yet");
+        MailOutbox.Mail waiting = outbox.withStatus("queued", 10).get(0);
+        assertEquals(1, waiting.attempts());
+        assertEquals(clock.instant().plusSeconds(30), waiting.nextAttemptAt());
+        assertEquals(0, dispatcher.runOnce(), "not due yet: no attempt");
+        assertEquals(1, outbox.withStatus("queued", 10).get(0).attempts());
+
+        startSmtp();
+        clock.advance(Duration.ofSeconds(31));
+        assertEquals(1, dispatcher.runOnce());
+        assertEquals(1, smtp.getReceivedMessages().length);
+        assertEquals(1, outbox.withStatus("sent", 10).size());
+    }
+
+    @Test
+    void aSendThatKeepsFailingIsMarkedFailedAndStaysVisible() {
+        MailConfig config = config(20, 3);
+        MailOutbox outbox = new MailOutbox(db.dataSource());
+        new AlertMailer(outbox, config, clock).onAlert(notice(1, true, List.of("kim@example.org", "not an address")));
+        MailDispatcher dispatcher = new MailDispatcher(outbox, new SmtpSender(config), config, clock);
+        for (int i = 0; i < 5; i++) {
+            dispatcher.runOnce();
+            clock.advance(Duration.ofMinutes(30));
+        }
+        List<MailOutbox.Mail> failed = outbox.withStatus("failed", 10);
+        assertEquals(2, failed.size());
+        assertTrue(failed.stream().anyMatch(m -> m.recipient().equals("not an address") && m.attempts() == 1
+                && m.lastError().startsWith("unusable address")), failed.toString());
+        assertTrue(failed.stream().anyMatch(m -> m.recipient().equals("kim@example.org") && m.attempts() == 3), failed.toString());
+        assertFalse(failed.get(0).body().isEmpty(), "the mail itself is kept");
+    }
+}
