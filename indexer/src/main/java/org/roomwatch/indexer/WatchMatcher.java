@@ -10,6 +10,7 @@ import org.roomwatch.core.hashes.HashSets;
 import org.roomwatch.core.watch.Rule;
 import org.roomwatch.core.watch.Watchlist;
 import org.roomwatch.media.PdqHash;
+import org.roomwatch.media.PdqIndex;
 import org.roomwatch.tagging.AhoCorasick;
 import org.roomwatch.tagging.NormalizedText;
 import org.roomwatch.tagging.SchoolNames;
@@ -24,6 +25,10 @@ public final class WatchMatcher {
     public record Hit(Watchlist list, Rule rule, String matched, Integer distance) {}
 
     private record Pdq(PdqHash hash, Rule rule, Watchlist list) {}
+
+    /** Image rules indexed by hash (exact multi-index lookup instead of a comparison per stored hash). */
+    private final PdqIndex pdqIndex;
+    private final int maxThreshold;
 
     private final AhoCorasick terms = new AhoCorasick();
     private final List<List<Rule>> termRules = new ArrayList<>();
@@ -66,6 +71,8 @@ public final class WatchMatcher {
             }
         }
         this.rules = count;
+        this.pdqIndex = new PdqIndex(pdq.stream().map(Pdq::hash).toList());
+        this.maxThreshold = pdq.stream().mapToInt(p -> p.rule().threshold()).max().orElse(0);
     }
 
     public int rules() {
@@ -77,11 +84,12 @@ public final class WatchMatcher {
         List<Hit> hits = new ArrayList<>();
         Object text = doc.get("text");
         if (text instanceof String s && terms.patterns() > 0) {
-            String compact = SchoolNames.compact(NormalizedText.of(s).text());
-            char[] chars = compact.toCharArray();
-            terms.search(chars, chars.length, (pattern, end) -> {
+            NormalizedText normalized = NormalizedText.of(s);
+            char[] chars = normalized.compact();
+            terms.search(chars, normalized.compactLength(), (pattern, end) -> {
                 for (Rule r : termRules.get(pattern)) {
-                    hits.add(new Hit(lists.get(r.watchlistId()), r, compact.substring(end - terms.patternLength(pattern), end), null));
+                    hits.add(new Hit(lists.get(r.watchlistId()), r,
+                            new String(chars, end - terms.patternLength(pattern), terms.patternLength(pattern)), null));
                 }
             });
         }
@@ -105,7 +113,8 @@ public final class WatchMatcher {
             Object hex = media.get("pdq");
             if (hex instanceof String h && !pdq.isEmpty()) {
                 PdqHash hash = PdqHash.fromHex(h);
-                for (Pdq p : pdq) {
+                for (int i : pdqIndex.within(hash, maxThreshold)) {
+                    Pdq p = pdq.get(i);
                     int d = hash.distance(p.hash());
                     if (d <= p.rule().threshold()) {
                         hits.add(new Hit(p.list(), p.rule(), h, d));

@@ -61,12 +61,15 @@ public final class NormalizedText {
         return text;
     }
 
-    /** The text with whitespace removed, and for each of its chars the index in {@link #text()}. */
-    char[] compact() {
+    /**
+     * The text with whitespace removed (valid up to {@link #compactLength()}), and for each of its chars the index in
+     * {@link #text()}. The array itself, not a copy: callers only read it.
+     */
+    public char[] compact() {
         return compact;
     }
 
-    int compactLength() {
+    public int compactLength() {
         return compactLength;
     }
 
