@@ -24,7 +24,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,6 +52,7 @@ import org.roomwatch.simulator.SimPost;
 import org.roomwatch.simulator.SimRoom;
 import org.roomwatch.simulator.TelegramSite;
 import org.roomwatch.testkit.Bytes;
+import org.roomwatch.testkit.FilesChanged;
 import org.roomwatch.testkit.ElasticsearchExtension;
 import org.roomwatch.testkit.TestNode;
 
@@ -187,19 +187,7 @@ class CrawlImagesTest {
     private static List<Path> changedSince(FileTime since) throws IOException {
         List<Path> changed = new ArrayList<>();
         for (Path root : List.of(Path.of(System.getProperty("java.io.tmpdir")), Path.of("").toAbsolutePath())) {
-            try (Stream<Path> files = Files.walk(root)) {
-                files.forEach(p -> {
-                    try {
-                        if (Files.isRegularFile(p) && Files.getLastModifiedTime(p).compareTo(since) >= 0) {
-                            changed.add(p);
-                        }
-                    } catch (IOException e) {
-                        // vanished while walking
-                    }
-                });
-            } catch (java.io.UncheckedIOException e) {
-                // a directory vanished while walking; what was listed is still checked
-            }
+            changed.addAll(FilesChanged.since(root, since));
         }
         assertTrue(changed.stream().anyMatch(p -> p.toString().contains("translog") || p.toString().endsWith(".tlog")
                 || p.toString().contains("roomwatch-elasticsearch")), "the index's own files are among those checked: " + changed.size());
@@ -216,14 +204,14 @@ class CrawlImagesTest {
         }
         for (Path file : files) {
             assertTrue(!file.getFileName().toString().startsWith("imageio"), "ImageIO spilled a stream to " + file);
-            if (Files.size(file) > 256L * 1024 * 1024) {
-                continue;
-            }
             byte[] content;
             try {
+                if (Files.size(file) > 256L * 1024 * 1024) {
+                    continue;
+                }
                 content = Files.readAllBytes(file);
             } catch (IOException e) {
-                continue; // vanished or unreadable socket-like file
+                continue; // the node's temporary files come and go while we read: one that vanished holds nothing now
             }
             for (byte[] needle : needles) {
                 assertTrue(Bytes.indexOf(content, needle) < 0, "image bytes found in " + file);

@@ -28,7 +28,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,6 +55,7 @@ import org.roomwatch.media.DecodeLimits;
 import org.roomwatch.media.ImageFingerprint;
 import org.roomwatch.media.ImageHasher;
 import org.roomwatch.testkit.Bytes;
+import org.roomwatch.testkit.FilesChanged;
 import org.roomwatch.testkit.ElasticsearchExtension;
 import org.roomwatch.testkit.TestNode;
 
@@ -252,16 +252,13 @@ class ImageApiTest {
         assertEquals(64, body.get("query").get("pdq").asText().length());
 
         byte[] window = Arrays.copyOfRange(image, image.length / 2, image.length / 2 + 32);
-        try (Stream<Path> files = Files.walk(Path.of(System.getProperty("java.io.tmpdir")))) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                try {
-                    if (Files.getLastModifiedTime(file).compareTo(start) >= 0 && Files.size(file) < 256L * 1024 * 1024) {
-                        byte[] content = Files.readAllBytes(file);
-                        assertTrue(Bytes.indexOf(content, window) < 0, "the upload was written to " + file);
-                    }
-                } catch (java.io.IOException vanished) {
-                    // a file that went away while walking
+        for (Path file : FilesChanged.since(Path.of(System.getProperty("java.io.tmpdir")), start)) {
+            try {
+                if (Files.size(file) < 256L * 1024 * 1024) {
+                    assertTrue(Bytes.indexOf(Files.readAllBytes(file), window) < 0, "the upload was written to " + file);
                 }
+            } catch (java.io.IOException vanished) {
+                // a temporary file of the node that went away while we read
             }
         }
         HttpResponse<String> noPart = post("/api/images/search", "multipart/form-data; boundary=" + boundary,
