@@ -53,6 +53,7 @@ import org.roomwatch.indexer.ElasticsearchSearchService;
 import org.roomwatch.indexer.IndexManager;
 import org.roomwatch.indexer.IndexNames;
 import org.roomwatch.indexer.MessageEnricher;
+import org.roomwatch.indexer.RetroScans;
 import org.roomwatch.indexer.RoomSignals;
 import org.roomwatch.media.DecodeLimits;
 import org.roomwatch.media.ImageHasher;
@@ -191,13 +192,15 @@ public final class Roomwatch implements AutoCloseable {
         }
         scheduler.start();
 
+        RetroScans retro = new RetroScans(client, names, alertStore, hashSets, Clock.systemUTC());
+        closeables.push(retro);
         ImageSearch images = new ElasticsearchImageSearch(client, names, ElasticsearchImageSearch.method(media.nearDuplicateMethod()));
         api = new ApiServer(new ElasticsearchSearchService(client, names), watcher, this::elasticsearchHealthy)
                 .withImages(images, new ImageHasher(new DecodeLimits(media.maxImageBytes(), media.maxImagePixels())))
                 .withHashSets(hashSets, new HashSetMatcher(hashSets, images))
                 .withSchools(tagging)
                 .withDiscovered(discovered)
-                .withWatchlists(watchlists, alertStore)
+                .withWatchlists(watchlists, alertStore, retro, new ImageHasher(new DecodeLimits(media.maxImageBytes(), media.maxImagePixels())))
                 .withMailOutbox(status -> outbox.withStatus(status, 200))
                 .start(config.api().host(), config.api().port());
         closeables.push(api);

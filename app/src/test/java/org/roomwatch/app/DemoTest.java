@@ -98,6 +98,12 @@ class DemoTest {
             assertTrue(text.contains("/api/alerts/"), text);
             assertTrue(!text.contains("010-"), "no phone number in mail: " + text);
             assertTrue(get(port, "/api/alerts").path("total").asInt() > 0);
+            // Not a timed assertion: the latency from alert (mail queued) to the SMTP server's acceptance is printed.
+            for (JsonNode sent : get(port, "/api/alerts/mail?status=sent").path("mails")) {
+                long millis = java.time.Duration.between(java.time.Instant.parse(sent.path("createdAt").asText()),
+                        java.time.Instant.parse(sent.path("sentAt").asText())).toMillis();
+                System.out.println("demo alert mail: queued to accepted by SMTP in " + millis + " ms");
+            }
         }
     }
 

@@ -38,6 +38,9 @@ import org.roomwatch.indexer.ElasticsearchSearchService;
 import org.roomwatch.indexer.IndexManager;
 import org.roomwatch.indexer.IndexNames;
 import org.roomwatch.indexer.MessageEnricher;
+import org.roomwatch.indexer.RetroScans;
+import org.roomwatch.media.DecodeLimits;
+import org.roomwatch.media.ImageHasher;
 import org.roomwatch.tagging.Tagging;
 import org.roomwatch.testkit.ElasticsearchExtension;
 import org.roomwatch.testkit.TestNode;
@@ -77,6 +80,7 @@ class WatchFlowTest {
             new IndexManager(client, names).ensureAll();
             JdbcWatchlists watchlists = new JdbcWatchlists(db.dataSource());
             AlertStore alerts = new AlertStore(client, names, Clock.systemUTC());
+            RetroScans retro = new RetroScans(client, names, alerts, new JdbcHashSets(db.dataSource()), Clock.systemUTC());
             InMemoryRoomRegistry rooms = new InMemoryRoomRegistry();
             RoomWatcher watcher = new RoomWatcher() {
                 public List<WatchedRoom> watched() { return rooms.list(); }
@@ -84,7 +88,7 @@ class WatchFlowTest {
                 public boolean unwatch(String name) { return rooms.remove(name); }
             };
             try (ApiServer api = new ApiServer(new ElasticsearchSearchService(client, names), watcher, () -> true)
-                    .withWatchlists(watchlists, alerts).start("127.0.0.1", 0);
+                    .withWatchlists(watchlists, alerts, retro, new ImageHasher(DecodeLimits.DEFAULT)).start("127.0.0.1", 0);
                  LiveWatch watch = new LiveWatch(watchlists, new JdbcHashSets(db.dataSource()), alerts, 3600);
                  BulkMessageWriter writer = new BulkMessageWriter(client, names, new MessageEnricher(() -> tagging),
                          new ConfigLoader().defaults().elasticsearch())) {
@@ -130,8 +134,50 @@ class WatchFlowTest {
                 client.indices().refresh(r -> r.index(names.alerts()));
                 assertEquals(1, send(base, "GET", "/api/alerts?state=actioned", null, 200).get("total").asInt());
 
+                // A list made afterwards finds what is already indexed, in the background, with progress.
+                JsonNode later = send(base, "POST", "/api/watchlists", "{\"name\": \"나중\", \"owner\": \"lee\", \"by\": \"lee\"}", 201);
+                String laterId = later.get("id").asText();
+                send(base, "POST", "/api/watchlists/" + laterId + "/rules", "{\"kind\": \"room\", \"value\": \"room_b\", \"by\": \"lee\"}", 201);
+                client.indices().refresh(r -> r.index(names.messages()));
+                send(base, "POST", "/api/watchlists/" + laterId + "/retro", "{}", 400);
+                send(base, "POST", "/api/watchlists/" + laterId + "/retro", "{\"by\": \"lee\"}", 202);
+                JsonNode progress = null;
+                for (int i = 0; i < 100; i++) {
+                    progress = send(base, "GET", "/api/watchlists/" + laterId + "/retro", null, 200);
+                    if (progress.get("state").asText().equals("done")) {
+                        break;
+                    }
+                    Thread.sleep(100);
+                }
+                assertEquals("done", progress.get("state").asText(), progress.toString());
+                assertEquals(3, progress.get("scanned").asInt());
+                assertEquals(1, progress.get("alerts").asInt());
+                send(base, "POST", "/api/watchlists/" + laterId + "/retro", "{\"by\": \"lee\"}", 202);
+                for (int i = 0; i < 100 && !send(base, "GET", "/api/watchlists/" + laterId + "/retro", null, 200).get("state").asText().equals("done"); i++) {
+                    Thread.sleep(100);
+                }
+                assertEquals(0, send(base, "GET", "/api/watchlists/" + laterId + "/retro", null, 200).get("alerts").asInt(), "a second run alerts nothing twice");
+
+                // A victim's photo becomes an image rule: hashed in memory, only its PDQ kept.
+                java.awt.image.BufferedImage photo = new java.awt.image.BufferedImage(120, 90, java.awt.image.BufferedImage.TYPE_INT_RGB);
+                var g = photo.createGraphics();
+                g.setPaint(new java.awt.GradientPaint(0, 0, java.awt.Color.RED, 120, 90, java.awt.Color.BLUE));
+                g.fillRect(0, 0, 120, 90);
+                g.dispose();
+                java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+                javax.imageio.ImageIO.write(photo, "png", png);
+                HttpResponse<String> imageRule = http.send(HttpRequest.newBuilder(URI.create(base + "/api/watchlists/" + id + "/rules/image?by=kim&maxDistance=20"))
+                        .header("content-type", "image/png").POST(HttpRequest.BodyPublishers.ofByteArray(png.toByteArray())).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(201, imageRule.statusCode(), imageRule.body());
+                assertEquals(64, json.readTree(imageRule.body()).get("value").asText().length());
+                assertEquals(20, json.readTree(imageRule.body()).get("threshold").asInt());
+                HttpResponse<String> notImage = http.send(HttpRequest.newBuilder(URI.create(base + "/api/watchlists/" + id + "/rules/image?by=kim"))
+                        .header("content-type", "image/png").POST(HttpRequest.BodyPublishers.ofString("<html>")).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(400, notImage.statusCode());
+
                 JsonNode audit = send(base, "GET", "/api/watchlists/" + id + "/audit", null, 200).get("audit");
-                assertEquals(3, audit.size(), "create and two rules; the refused ones left nothing");
+                assertEquals(4, audit.size(), "create, two rules and the image rule; the refused ones left nothing");
             }
         }
     }

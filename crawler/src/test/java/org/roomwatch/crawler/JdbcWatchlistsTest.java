@@ -39,7 +39,8 @@ class JdbcWatchlistsTest {
                     {RuleKind.TERM, "능욕.*방", "terms are matched as written, not as patterns: '능욕.*방' looks like a regular expression; give the words themselves"},
                     {RuleKind.SCHOOL, "0000000", "no school with id '0000000' in the registry"},
                     {RuleKind.PERSON, "p-none", "no watched person with id 'p-none'"},
-                    {RuleKind.HASHSET, "nope", "no hash set named 'nope'"}}) {
+                    {RuleKind.HASHSET, "nope", "no hash set named 'nope'"},
+                    {RuleKind.IMAGE, "abc", "an image rule is a PDQ hash of 64 hex digits (or upload the photo), got 'abc'"}}) {
                 IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                         () -> lists.addRule(list.id(), (RuleKind) bad[0], (String) bad[1], null, "kim"));
                 assertEquals(bad[2], e.getMessage());

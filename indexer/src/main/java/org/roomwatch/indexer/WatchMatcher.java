@@ -57,6 +57,7 @@ public final class WatchMatcher {
                     case SCHOOL -> byValue.computeIfAbsent("school:" + rule.value(), k -> new ArrayList<>()).add(rule);
                     case PERSON -> byValue.computeIfAbsent("person:" + rule.value(), k -> new ArrayList<>()).add(rule);
                     case ROOM -> byValue.computeIfAbsent("room:" + rule.value(), k -> new ArrayList<>()).add(rule);
+                    case IMAGE -> pdq.add(new Pdq(PdqHash.fromHex(rule.value()), rule, list));
                     case HASHSET -> {
                         for (HashSetEntry e : hashSets.entries(rule.value())) {
                             if (e.kind().equals("pdq")) {

@@ -37,7 +37,8 @@ class WatchMatcherTest {
             rule("r3", "wl-a", RuleKind.HASHSET, "case17", 20)));
     private final Watchlist b = new Watchlist("wl-b", "방 감시", "lee", false, true, 1, List.of(), List.of(
             rule("r4", "wl-b", RuleKind.ROOM, "telegram:jiin_room", null),
-            rule("r5", "wl-b", RuleKind.PERSON, "p-1", null)));
+            rule("r5", "wl-b", RuleKind.PERSON, "p-1", null),
+            rule("r7", "wl-b", RuleKind.IMAGE, VICTIM.flip(3).hex(), 5)));
     private final Watchlist off = new Watchlist("wl-c", "꺼짐", "lee", false, false, 1, List.of(), List.of(
             rule("r6", "wl-c", RuleKind.TERM, "합성", null)));
     private final WatchMatcher matcher = new WatchMatcher(List.of(a, b, off), new FixedSets(Map.of("case17", List.of(
@@ -69,6 +70,7 @@ class WatchMatcherTest {
         List<WatchMatcher.Hit> hits = matcher.match(Map.of("media", List.of(Map.of("pdq", near.hex()))));
         assertEquals(1, hits.size());
         assertEquals(20, hits.get(0).distance());
+        assertEquals(List.of("r3", "r7"), rules(Map.of("media", List.of(Map.of("pdq", VICTIM.hex())))), "one photo's own image rule, within 5 bits");
         assertEquals(List.of(), rules(Map.of("media", List.of(Map.of("pdq", near.flip(255).hex())))), "21 bits is past the rule's 20");
         assertEquals(List.of("r3"), rules(Map.of("media", List.of(Map.of("md5", "e12c44ccf7a73fe2f312e367db54649c")))));
     }

@@ -28,6 +28,7 @@ import org.roomwatch.core.search.RoomQuery;
 import org.roomwatch.core.hashes.HashSetMatcher;
 import org.roomwatch.core.watch.Watchlists;
 import org.roomwatch.indexer.AlertStore;
+import org.roomwatch.indexer.RetroScans;
 import org.roomwatch.core.hashes.HashSets;
 import org.roomwatch.core.search.ImageSearch;
 import org.roomwatch.core.search.SearchService;
@@ -230,8 +231,8 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /** Adds watchlists and the alerts they raise. */
-    public ApiServer withWatchlists(Watchlists watchlists, AlertStore alerts) {
-        new WatchRoutes(watchlists, alerts, json, this::problem).register(app);
+    public ApiServer withWatchlists(Watchlists watchlists, AlertStore alerts, RetroScans retro, ImageHasher hasher) {
+        new WatchRoutes(watchlists, alerts, retro, hasher, json, this::problem).register(app);
         return this;
     }
 

@@ -13,17 +13,24 @@ import java.util.function.BiConsumer;
 import org.roomwatch.core.watch.RuleKind;
 import org.roomwatch.core.watch.Watchlists;
 import org.roomwatch.indexer.AlertStore;
+import org.roomwatch.indexer.RetroScans;
+import org.roomwatch.media.ImageHasher;
 
 /** Watchlists (create, add and remove rules, audit trail) and the alerts they raise (list, change state). */
 final class WatchRoutes {
     private final Watchlists watchlists;
     private final AlertStore alerts;
+    private final RetroScans retro;
+    private final ImageHasher hasher;
     private final ObjectMapper json;
     private final BiConsumer<Context, Problem> problem;
 
-    WatchRoutes(Watchlists watchlists, AlertStore alerts, ObjectMapper json, BiConsumer<Context, Problem> problem) {
+    WatchRoutes(Watchlists watchlists, AlertStore alerts, RetroScans retro, ImageHasher hasher, ObjectMapper json,
+                BiConsumer<Context, Problem> problem) {
         this.watchlists = watchlists;
         this.alerts = alerts;
+        this.retro = retro;
+        this.hasher = hasher;
         this.json = json;
         this.problem = problem;
     }
@@ -34,7 +41,11 @@ final class WatchRoutes {
         app.get("/api/watchlists/{id}", ctx -> watchlists.find(ctx.pathParam("id")).ifPresentOrElse(ctx::json,
                 () -> problem.accept(ctx, Problem.notFound("no watchlist " + ctx.pathParam("id")))));
         app.post("/api/watchlists/{id}/rules", this::addRule);
+        app.post("/api/watchlists/{id}/rules/image", this::addImageRule);
         app.delete("/api/watchlists/{id}/rules/{rule}", this::removeRule);
+        app.post("/api/watchlists/{id}/retro", this::startRetro);
+        app.get("/api/watchlists/{id}/retro", ctx -> retro.progress(ctx.pathParam("id")).ifPresentOrElse(ctx::json,
+                () -> problem.accept(ctx, Problem.notFound("no retroactive run of " + ctx.pathParam("id")))));
         app.get("/api/watchlists/{id}/audit", ctx -> ctx.json(Map.of("audit", watchlists.audit(ctx.pathParam("id")))));
         app.get("/api/alerts", this::listAlerts);
         app.post("/api/alerts/{id}/state", this::changeState);
@@ -83,6 +94,56 @@ final class WatchRoutes {
         } catch (IllegalArgumentException e) {
             throw new BadParameter(parameterOf(e.getMessage()), e.getMessage());
         }
+    }
+
+    /** The photo as the request body, hashed in memory and dropped; the rule keeps only its PDQ hash. */
+    private void addImageRule(Context ctx) throws IOException {
+        Params p = new Params(ctx, Set.of("by", "maxDistance"));
+        String id = ctx.pathParam("id");
+        if (watchlists.find(id).isEmpty()) {
+            problem.accept(ctx, Problem.notFound("no watchlist " + id));
+            return;
+        }
+        long cap = hasher.decoder().limits().maxBytes();
+        byte[] bytes;
+        try (java.io.InputStream in = ctx.bodyInputStream()) {
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, cap + 1));
+        }
+        if (bytes.length > cap) {
+            throw new BadParameter("image", "the image is larger than " + cap + " bytes (media.maxImageBytes)");
+        }
+        org.roomwatch.media.ImageFingerprint f;
+        try {
+            f = hasher.hash(bytes, false);
+        } catch (org.roomwatch.media.ImageRefusedException e) {
+            throw new BadParameter("image", "the image could not be hashed: " + e.getMessage());
+        }
+        String maxDistance = p.text("maxDistance");
+        try {
+            ctx.status(201).json(watchlists.addRule(id, RuleKind.IMAGE, f.pdq().hex(),
+                    maxDistance == null ? null : ImageRoutes.distance(maxDistance, "maxDistance"), p.text("by")));
+        } catch (IllegalArgumentException e) {
+            throw new BadParameter("by", e.getMessage());
+        }
+    }
+
+    private void startRetro(Context ctx) throws IOException {
+        JsonNode body = body(ctx);
+        String by = text(body, "by");
+        if (by == null || by.isBlank()) {
+            throw new BadParameter("by", "say who starts the run: {\"by\": \"analyst\"}");
+        }
+        var list = watchlists.find(ctx.pathParam("id"));
+        if (list.isEmpty()) {
+            problem.accept(ctx, Problem.notFound("no watchlist " + ctx.pathParam("id")));
+            return;
+        }
+        if (!retro.start(list.get(), by.strip())) {
+            problem.accept(ctx, new Problem(Problem.BASE + "already-running", "Already running", 409,
+                    "a retroactive run of " + list.get().id() + " is already going; see GET /api/watchlists/" + list.get().id() + "/retro", null));
+            return;
+        }
+        ctx.status(202).json(retro.progress(list.get().id()).orElseThrow());
     }
 
     private void removeRule(Context ctx) {

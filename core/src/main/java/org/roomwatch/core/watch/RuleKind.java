@@ -4,11 +4,11 @@ import java.util.Locale;
 
 /**
  * What a rule watches for: a term or phrase in text; a school (registry id, every alias included); a watched person
- * (id: name variants, phones, handles); a hash set (images within the rule's PDQ distance, or exact digests); a
- * room (anything new in it).
+ * (id: name variants, phones, handles); a hash set (images within the rule's PDQ distance, or exact digests); one
+ * image (its PDQ hash, from an uploaded photo hashed and dropped, or given as hex); a room (anything new in it).
  */
 public enum RuleKind {
-    TERM, SCHOOL, PERSON, HASHSET, ROOM;
+    TERM, SCHOOL, PERSON, HASHSET, IMAGE, ROOM;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT);
@@ -20,6 +20,6 @@ public enum RuleKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("rule kind must be one of term, school, person, hashset, room; got '" + value + "'");
+        throw new IllegalArgumentException("rule kind must be one of term, school, person, hashset, image, room; got '" + value + "'");
     }
 }

@@ -76,9 +76,9 @@ public final class JdbcWatchlists implements Watchlists {
         return inTransaction(c -> {
             int version = bump(c, watchlistId);
             String checked = check(c, kind, value);
-            Integer limit = kind == RuleKind.HASHSET ? (threshold == null ? 31 : threshold) : null;
+            Integer limit = kind == RuleKind.HASHSET || kind == RuleKind.IMAGE ? (threshold == null ? 31 : threshold) : null;
             if (limit != null && (limit < 0 || limit > 256)) {
-                throw new IllegalArgumentException("a hash-set rule's distance must be within 0..256, got " + limit);
+                throw new IllegalArgumentException("an image rule's distance must be within 0..256, got " + limit);
             }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO watchlist_rules"
                     + " (id, watchlist_id, kind, rule_value, threshold, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
@@ -143,6 +143,13 @@ public final class JdbcWatchlists implements Watchlists {
             }
             case HASHSET -> {
                 return exists(c, "SELECT 1 FROM hash_sets WHERE name = ?", v, "no hash set named '" + v + "'");
+            }
+            case IMAGE -> {
+                String hex = v.toLowerCase(java.util.Locale.ROOT);
+                if (!hex.matches("[0-9a-f]{64}")) {
+                    throw new IllegalArgumentException("an image rule is a PDQ hash of 64 hex digits (or upload the photo), got '" + v + "'");
+                }
+                return hex;
             }
             case ROOM -> {
                 String name = v.startsWith("telegram:") ? v.substring("telegram:".length()) : v;

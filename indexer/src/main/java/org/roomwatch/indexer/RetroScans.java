@@ -1,0 +1,129 @@
+package org.roomwatch.indexer;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.roomwatch.core.hashes.HashSets;
+import org.roomwatch.core.watch.Watchlist;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one watchlist over everything already indexed, in the background, with progress: a point-in-time scan of the
+ * messages index in pages, each message matched and alerted exactly as at ingest (so nothing alerts twice). One
+ * run per list at a time; progress is kept in memory (a restart forgets it; running again is harmless).
+ */
+public final class RetroScans implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RetroScans.class);
+    private static final int PAGE = 500;
+
+    /** Progress of one run. */
+    public record Progress(String watchlistId, String state, long total, long scanned, long alerts, String by, Instant startedAt,
+                           Instant finishedAt, String error) {}
+
+    private final ElasticsearchClient client;
+    private final IndexNames names;
+    private final AlertStore alerts;
+    private final HashSets hashSets;
+    private final Clock clock;
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "retro-scan");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<String, Progress> runs = new ConcurrentHashMap<>();
+
+    public RetroScans(ElasticsearchClient client, IndexNames names, AlertStore alerts, HashSets hashSets, Clock clock) {
+        this.client = client;
+        this.names = names;
+        this.alerts = alerts;
+        this.hashSets = hashSets;
+        this.clock = clock;
+    }
+
+    /** Starts a run of the list; false when one is already running for it. */
+    public boolean start(Watchlist list, String by) {
+        Progress current = runs.get(list.id());
+        if (current != null && (current.state().equals("running") || current.state().equals("queued"))) {
+            return false;
+        }
+        runs.put(list.id(), new Progress(list.id(), "queued", 0, 0, 0, by, clock.instant(), null, null));
+        runner.submit(() -> run(list, by));
+        return true;
+    }
+
+    public Optional<Progress> progress(String watchlistId) {
+        return Optional.ofNullable(runs.get(watchlistId));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void run(Watchlist list, String by) {
+        Instant started = clock.instant();
+        AtomicLong scanned = new AtomicLong();
+        AtomicLong raised = new AtomicLong();
+        String pit = null;
+        try {
+            WatchMatcher matcher = new WatchMatcher(List.of(list), hashSets);
+            long total = client.count(c -> c.index(names.messages())).count();
+            pit = client.openPointInTime(p -> p.index(names.messages()).keepAlive(k -> k.time("2m"))).id();
+            List<FieldValue> after = null;
+            while (true) {
+                String pitId = pit;
+                List<FieldValue> searchAfter = after;
+                SearchResponse<Map> page = client.search(s -> {
+                    s.pit(p -> p.id(pitId).keepAlive(k -> k.time("2m"))).size(PAGE)
+                            .sort(o -> o.field(f -> f.field("_shard_doc").order(SortOrder.Asc)));
+                    if (searchAfter != null) {
+                        s.searchAfter(searchAfter);
+                    }
+                    return s;
+                }, Map.class);
+                List<Hit<Map>> hits = page.hits().hits();
+                for (Hit<Map> hit : hits) {
+                    Map<String, Object> doc = hit.source();
+                    List<WatchMatcher.Hit> found = matcher.match(doc);
+                    if (!found.isEmpty()) {
+                        raised.addAndGet(alerts.raise(doc, hit.id(), found).size());
+                    }
+                }
+                scanned.addAndGet(hits.size());
+                runs.put(list.id(), new Progress(list.id(), "running", total, scanned.get(), raised.get(), by, started, null, null));
+                if (hits.size() < PAGE) {
+                    break;
+                }
+                after = hits.get(hits.size() - 1).sort();
+                pit = page.pitId() != null ? page.pitId() : pit;
+            }
+            runs.put(list.id(), new Progress(list.id(), "done", scanned.get(), scanned.get(), raised.get(), by, started, clock.instant(), null));
+            log.info("Retroactive run of {}: {} messages, {} new alerts", list.id(), scanned.get(), raised.get());
+        } catch (Exception e) {
+            log.warn("Retroactive run of {} failed: {}", list.id(), e.toString());
+            runs.put(list.id(), new Progress(list.id(), "failed", 0, scanned.get(), raised.get(), by, started, clock.instant(), e.getMessage()));
+        } finally {
+            if (pit != null) {
+                String id = pit;
+                try {
+                    client.closePointInTime(c -> c.id(id));
+                } catch (Exception ignored) {
+                    // it expires on its own
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        runner.shutdownNow();
+    }
+}
