@@ -65,6 +65,25 @@ final class LiveWatch implements AutoCloseable {
         }
     }
 
+    /** Matches a newly discovered room's page against discovered-room rules; an alert per list and room. */
+    void onDiscovered(org.roomwatch.core.DiscoveredRoom room, java.util.function.Supplier<org.roomwatch.tagging.Tagging> tagging) {
+        WatchMatcher current = matcher.get();
+        List<String> schools = tagging.get().tagger().tag(room.title() == null ? "" : room.title()).tags().stream()
+                .filter(t -> t.kind().equals("school")).map(org.roomwatch.tagging.Tag::value).toList();
+        List<WatchMatcher.Hit> hits = current.matchDiscovered(room.title(), schools);
+        if (hits.isEmpty()) {
+            return;
+        }
+        java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
+        doc.put("room_id", room.id());
+        doc.put("permalink", room.recent().isEmpty() ? null : room.recent().get(0).url());
+        doc.put("posted_at", room.lastSeen() == null ? null : room.lastSeen().toString());
+        for (AlertStore.NewAlert alert : alerts.raise(doc, "discovered:" + room.id(), hits)) {
+            log.info("Alert {} on a discovered room", alert.id());
+            notify(alert, hits);
+        }
+    }
+
     /** Matches an acknowledged batch and raises its alerts. */
     void onIndexed(List<BulkMessageWriter.Prepared> batch) {
         WatchMatcher current = matcher.get();

@@ -170,7 +170,8 @@ public final class Roomwatch implements AutoCloseable {
         JdbcDiscoveredRooms discovered = new JdbcDiscoveredRooms(db.dataSource());
         RoomCrawler crawler = new RoomCrawler(registry, Map.of(SourceKind.PUBLIC, publicSource), writer, Clock.systemUTC(),
                 photos.then(new LinkDiscovery(discovered))).afterStore(signals::refresh);
-        DiscoveredPageFetcher pages = new DiscoveredPageFetcher(discovered, publicSource, Clock.systemUTC());
+        DiscoveredPageFetcher pages = new DiscoveredPageFetcher(discovered, publicSource, Clock.systemUTC())
+                .onFetched(room -> watch.onDiscovered(room, tagging));
         ScheduledExecutorService discovery = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "discovered-pages");
             t.setDaemon(true);

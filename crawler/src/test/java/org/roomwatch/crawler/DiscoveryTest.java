@@ -83,9 +83,12 @@ class DiscoveryTest {
         assertEquals(T0, other.firstSeen());
         assertEquals(T0.plusSeconds(240), other.lastSeen());
 
-        var fetcher = new DiscoveredPageFetcher(discovered, source, Clock.systemUTC());
+        List<String> announced = new java.util.ArrayList<>();
+        var fetcher = new DiscoveredPageFetcher(discovered, source, Clock.systemUTC()).onFetched(r -> announced.add(r.id() + "=" + r.title()));
         assertEquals(5, fetcher.fetchSome(10));
         assertEquals(0, fetcher.fetchSome(10), "each page is read once");
+        assertTrue(announced.contains("telegram:other_room=다른 방") && announced.contains("telegram:+SimSecretInvite01=비밀 합성방"),
+                "read pages are handed on for watchlist matching: " + announced);
         other = discovered.find("telegram:other_room").orElseThrow();
         assertEquals("다른 방", other.title());
         assertEquals(321L, other.members());

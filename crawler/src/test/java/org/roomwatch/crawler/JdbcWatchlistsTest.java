@@ -32,6 +32,7 @@ class JdbcWatchlistsTest {
             Rule room = lists.addRule(list.id(), RuleKind.ROOM, "jiin_room", null, "lee");
             assertEquals("telegram:jiin_room", room.value());
             assertTrue(lists.removeRule(list.id(), term.id(), "lee"));
+            assertEquals("term:지인방", lists.addRule(list.id(), RuleKind.DISCOVERED, "지인방", null, "lee").value());
 
             for (Object[] bad : new Object[][] {
                     {RuleKind.TERM, "", "a term needs at least 2 characters, got ''"},
@@ -40,7 +41,9 @@ class JdbcWatchlistsTest {
                     {RuleKind.SCHOOL, "0000000", "no school with id '0000000' in the registry"},
                     {RuleKind.PERSON, "p-none", "no watched person with id 'p-none'"},
                     {RuleKind.HASHSET, "nope", "no hash set named 'nope'"},
-                    {RuleKind.IMAGE, "abc", "an image rule is a PDQ hash of 64 hex digits (or upload the photo), got 'abc'"}}) {
+                    {RuleKind.IMAGE, "abc", "an image rule is a PDQ hash of 64 hex digits (or upload the photo), got 'abc'"},
+                    {RuleKind.DISCOVERED, "school:0000", "no school with id '0000' in the registry"},
+                    {RuleKind.DISCOVERED, "x", "a term needs at least 2 characters, got 'x'"}}) {
                 IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                         () -> lists.addRule(list.id(), (RuleKind) bad[0], (String) bad[1], null, "kim"));
                 assertEquals(bad[2], e.getMessage());
@@ -51,12 +54,12 @@ class JdbcWatchlistsTest {
             assertThrows(IllegalArgumentException.class, () -> lists.addRule(list.id(), RuleKind.TERM, "합성", null, " "));
 
             Watchlist now = lists.find(list.id()).orElseThrow();
-            assertEquals(4, now.version(), "created, two rules added, one removed; refused changes leave no trace");
-            assertEquals(List.of(room.id()), now.rules().stream().map(Rule::id).toList());
+            assertEquals(5, now.version(), "created, three rules added, one removed; refused changes leave no trace");
+            assertEquals(2, now.rules().size());
             List<Watchlists.AuditEntry> audit = lists.audit(list.id());
-            assertEquals(List.of("create", "add-rule", "add-rule", "remove-rule"), audit.stream().map(Watchlists.AuditEntry::action).toList());
-            assertEquals(List.of(1, 2, 3, 4), audit.stream().map(Watchlists.AuditEntry::version).toList());
-            assertEquals(List.of("kim", "kim", "lee", "lee"), audit.stream().map(Watchlists.AuditEntry::actor).toList());
+            assertEquals(List.of("create", "add-rule", "add-rule", "remove-rule", "add-rule"), audit.stream().map(Watchlists.AuditEntry::action).toList());
+            assertEquals(List.of(1, 2, 3, 4, 5), audit.stream().map(Watchlists.AuditEntry::version).toList());
+            assertEquals(List.of("kim", "kim", "lee", "lee", "lee"), audit.stream().map(Watchlists.AuditEntry::actor).toList());
             assertTrue(audit.stream().noneMatch(a -> a.detail().contains("지인능욕")), "the audit names rules by id, not by what they watch");
         }
     }

@@ -36,6 +36,7 @@ public final class WatchMatcher {
     private final List<Pdq> pdq = new ArrayList<>();
     private final Map<String, Watchlist> lists = new LinkedHashMap<>();
     private final int rules;
+    private final List<Rule> discovered = new ArrayList<>();
 
     public WatchMatcher(List<Watchlist> watchlists, HashSets hashSets) {
         int count = 0;
@@ -58,6 +59,7 @@ public final class WatchMatcher {
                     case PERSON -> byValue.computeIfAbsent("person:" + rule.value(), k -> new ArrayList<>()).add(rule);
                     case ROOM -> byValue.computeIfAbsent("room:" + rule.value(), k -> new ArrayList<>()).add(rule);
                     case IMAGE -> pdq.add(new Pdq(PdqHash.fromHex(rule.value()), rule, list));
+                    case DISCOVERED -> discovered.add(rule);
                     case HASHSET -> {
                         for (HashSetEntry e : hashSets.entries(rule.value())) {
                             if (e.kind().equals("pdq")) {
@@ -78,6 +80,24 @@ public final class WatchMatcher {
 
     public int rules() {
         return rules;
+    }
+
+    /** Rules on newly discovered rooms, against the room page's title and the schools tagged in it. */
+    public List<Hit> matchDiscovered(String title, List<String> schoolIds) {
+        List<Hit> hits = new ArrayList<>();
+        if (title == null || discovered.isEmpty()) {
+            return hits;
+        }
+        String compact = SchoolNames.compact(NormalizedText.of(title).text());
+        for (Rule r : discovered) {
+            String v = r.value();
+            boolean hit = v.startsWith("school:") ? schoolIds.contains(v.substring(7))
+                    : compact.contains(SchoolNames.compact(NormalizedText.of(v.substring(5)).text()));
+            if (hit) {
+                hits.add(new Hit(lists.get(r.watchlistId()), r, v.startsWith("school:") ? v.substring(7) : v.substring(5), null));
+            }
+        }
+        return hits;
     }
 
     @SuppressWarnings("unchecked")

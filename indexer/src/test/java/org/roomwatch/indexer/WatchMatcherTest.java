@@ -38,7 +38,9 @@ class WatchMatcherTest {
     private final Watchlist b = new Watchlist("wl-b", "방 감시", "lee", false, true, 1, List.of(), List.of(
             rule("r4", "wl-b", RuleKind.ROOM, "telegram:jiin_room", null),
             rule("r5", "wl-b", RuleKind.PERSON, "p-1", null),
-            rule("r7", "wl-b", RuleKind.IMAGE, VICTIM.flip(3).hex(), 5)));
+            rule("r7", "wl-b", RuleKind.IMAGE, VICTIM.flip(3).hex(), 5),
+            rule("r8", "wl-b", RuleKind.DISCOVERED, "term:지인 방", null),
+            rule("r9", "wl-b", RuleKind.DISCOVERED, "school:9900001", null)));
     private final Watchlist off = new Watchlist("wl-c", "꺼짐", "lee", false, false, 1, List.of(), List.of(
             rule("r6", "wl-c", RuleKind.TERM, "합성", null)));
     private final WatchMatcher matcher = new WatchMatcher(List.of(a, b, off), new FixedSets(Map.of("case17", List.of(
@@ -73,5 +75,13 @@ class WatchMatcherTest {
         assertEquals(List.of("r3", "r7"), rules(Map.of("media", List.of(Map.of("pdq", VICTIM.hex())))), "one photo's own image rule, within 5 bits");
         assertEquals(List.of(), rules(Map.of("media", List.of(Map.of("pdq", near.flip(255).hex())))), "21 bits is past the rule's 20");
         assertEquals(List.of("r3"), rules(Map.of("media", List.of(Map.of("md5", "e12c44ccf7a73fe2f312e367db54649c")))));
+    }
+
+    @Test
+    void newlyDiscoveredRoomsMatchByTitleOrTaggedSchool() {
+        assertEquals(List.of("r8"), matcher.matchDiscovered("새 지인방 모집", List.of()).stream().map(h -> h.rule().id()).toList());
+        assertEquals(List.of("r9"), matcher.matchDiscovered("한빛여고 공지", List.of("9900001")).stream().map(h -> h.rule().id()).toList());
+        assertEquals(List.of(), matcher.matchDiscovered(null, List.of()));
+        assertEquals(List.of(), rules(Map.of("text", "지인방")), "discovered-room rules do not match messages");
     }
 }

@@ -20,11 +20,18 @@ public final class DiscoveredPageFetcher {
     private final DiscoveredRooms rooms;
     private final PublicRoomSource telegram;
     private final Clock clock;
+    private volatile java.util.function.Consumer<DiscoveredRoom> onFetched = room -> { };
 
     public DiscoveredPageFetcher(DiscoveredRooms rooms, PublicRoomSource telegram, Clock clock) {
         this.rooms = rooms;
         this.telegram = telegram;
         this.clock = clock;
+    }
+
+    /** Receives each room whose page was read (watchlists match new rooms there). */
+    public DiscoveredPageFetcher onFetched(java.util.function.Consumer<DiscoveredRoom> action) {
+        this.onFetched = action;
+        return this;
     }
 
     /** Fetches up to {@code limit} rooms never fetched; returns how many were handled. */
@@ -41,6 +48,13 @@ public final class DiscoveredPageFetcher {
                 Room page = telegram.landing(room.target());
                 Long members = page.members() != null ? page.members() : page.subscribers();
                 rooms.saveFetched(room.id(), page.title(), members, page.invite() == InviteStatus.EXPIRED_OR_INVALID, null, clock.instant());
+                rooms.find(room.id()).ifPresent(fetched -> {
+                    try {
+                        onFetched.accept(fetched);
+                    } catch (RuntimeException e) {
+                        log.warn("Matching discovered room {} failed: {}", room.id(), e.toString());
+                    }
+                });
             } catch (SourceException e) {
                 if (e.retryable()) {
                     log.info("Page of discovered room {} not fetched yet: {}", room.id(), e.getMessage());

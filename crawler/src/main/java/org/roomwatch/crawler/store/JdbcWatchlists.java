@@ -151,6 +151,12 @@ public final class JdbcWatchlists implements Watchlists {
                 }
                 return hex;
             }
+            case DISCOVERED -> {
+                if (v.startsWith("school:")) {
+                    return "school:" + exists(c, "SELECT 1 FROM schools WHERE id = ?", v.substring(7), "no school with id '" + v.substring(7) + "' in the registry");
+                }
+                return "term:" + check(c, RuleKind.TERM, v.startsWith("term:") ? v.substring(5) : v);
+            }
             case ROOM -> {
                 String name = v.startsWith("telegram:") ? v.substring("telegram:".length()) : v;
                 return "telegram:" + RoomName.require(name);
