@@ -58,7 +58,7 @@ public final class Demo implements AutoCloseable {
         sink.start();
         MailConfig mail = new MailConfig(true, "127.0.0.1", sink.getSmtp().getPort(), "none", "", "", "roomwatch@demo.local",
                 "http://127.0.0.1:" + (port == 0 ? 8080 : port), base.mail().digestInterval(), base.mail().perRecipientPerHour(),
-                base.mail().maxAttempts(), base.mail().retryBackoff());
+                base.mail().maxAttempts(), base.mail().retryBackoff(), base.mail().timeout());
         RoomwatchConfig config = new RoomwatchConfig(base.elasticsearch(),
                 base.database().withJdbcUrl("jdbc:h2:file:" + db.resolve("roomwatch") + ";AUTO_SERVER=TRUE"),
                 base.crawler().withTelegramBaseUrl(site.baseUrl()).withRequestsPerSecondPerHost(20), base.media(), base.signals(), mail,

@@ -56,7 +56,12 @@ public final class MailDispatcher {
 
     private void retry(MailOutbox.Mail mail, Exception e) {
         int attempts = mail.attempts() + 1;
-        String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String error = e.getClass().getSimpleName() + ": " + e.getMessage()
+                + (root == e ? "" : " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")");
         if (attempts >= config.maxAttempts()) {
             log.warn("Mail {} failed {} times and is given up: {}", mail.id(), attempts, error);
             outbox.markFailed(mail.id(), error);

@@ -17,13 +17,19 @@ public final class SmtpSender {
     private final Session session;
 
     public SmtpSender(MailConfig config) {
+        this(config, new Properties());
+    }
+
+    /** With extra Jakarta Mail properties over the configured ones (tests use a test server's TLS socket factory). */
+    SmtpSender(MailConfig config, Properties extra) {
         this.config = config;
         Properties p = new Properties();
         p.put("mail.smtp.host", config.host());
         p.put("mail.smtp.port", Integer.toString(config.port()));
-        p.put("mail.smtp.connectiontimeout", "10000");
-        p.put("mail.smtp.timeout", "20000");
-        p.put("mail.smtp.writetimeout", "20000");
+        String timeout = Long.toString(config.timeout().toMillis());
+        p.put("mail.smtp.connectiontimeout", timeout);
+        p.put("mail.smtp.timeout", timeout);
+        p.put("mail.smtp.writetimeout", timeout);
         switch (config.security()) {
             case "starttls" -> {
                 p.put("mail.smtp.starttls.enable", "true");
@@ -32,6 +38,7 @@ public final class SmtpSender {
             case "tls" -> p.put("mail.smtp.ssl.enable", "true");
             default -> { }
         }
+        p.putAll(extra);
         boolean auth = !config.username().isEmpty();
         p.put("mail.smtp.auth", Boolean.toString(auth));
         this.session = auth ? Session.getInstance(p, new jakarta.mail.Authenticator() {

@@ -86,7 +86,7 @@ class AlertMailTest {
     private MailConfig config(int perHour, int maxAttempts) {
         MailConfig d = new ConfigLoader().defaults().mail();
         return new MailConfig(true, "127.0.0.1", port, "none", "", "", "roomwatch@example.org", "http://roomwatch.local:8080",
-                d.digestInterval(), perHour, maxAttempts, Duration.ofSeconds(30));
+                d.digestInterval(), perHour, maxAttempts, Duration.ofSeconds(30), Duration.ofSeconds(1));
     }
 
     private static AlertNotice notice(int n, boolean high, List<String> members) {
@@ -182,5 +182,47 @@ class AlertMailTest {
                 && m.lastError().startsWith("unusable address")), failed.toString());
         assertTrue(failed.stream().anyMatch(m -> m.recipient().equals("kim@example.org") && m.attempts() == 3), failed.toString());
         assertFalse(failed.get(0).body().isEmpty(), "the mail itself is kept");
+    }
+
+    @Test
+    void overTlsWithAuthentication() throws Exception {
+        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS));
+        smtp.setUser("roomwatch@example.org", "mailer", "s3cret-synthetic");
+        smtp.start();
+        MailConfig d = config(20, 8);
+        MailConfig tls = new MailConfig(true, "127.0.0.1", port, "tls", "mailer", "s3cret-synthetic", d.from(), d.baseUrl(),
+                d.digestInterval(), 20, 8, Duration.ofSeconds(30), Duration.ofSeconds(5));
+        java.util.Properties testTrust = new java.util.Properties();
+        // The test server's certificate is self-signed: trust that host's certificate, in this test only.
+        testTrust.put("mail.smtp.ssl.trust", "127.0.0.1");
+        testTrust.put("mail.smtp.ssl.checkserveridentity", "false"); // its certificate names no host at all
+        new SmtpSender(tls, testTrust).send("kim@example.org", "[roomwatch] tls", "body");
+        assertEquals(1, smtp.getReceivedMessages().length);
+        assertEquals("[roomwatch] tls", smtp.getReceivedMessages()[0].getSubject());
+        assertFalse(tls.toString().contains("s3cret"), "the password is never printed: " + tls);
+    }
+
+    @Test
+    void aServerThatAcceptsButNeverAnswersIsAFailedSendRetriedLater() throws Exception {
+        try (ServerSocket silent = new ServerSocket(port)) {
+            Thread accepter = new Thread(() -> {
+                try {
+                    while (true) {
+                        silent.accept(); // and say nothing
+                    }
+                } catch (java.io.IOException closed) {
+                    // the test is over
+                }
+            });
+            accepter.setDaemon(true);
+            accepter.start();
+            MailConfig config = config(20, 3);
+            MailOutbox outbox = new MailOutbox(db.dataSource());
+            new AlertMailer(outbox, config, clock).onAlert(notice(1, true, List.of("kim@example.org")));
+            assertEquals(0, new MailDispatcher(outbox, new SmtpSender(config), config, clock).runOnce());
+            MailOutbox.Mail waiting = outbox.withStatus("queued", 10).get(0);
+            assertEquals(1, waiting.attempts());
+            assertTrue(waiting.lastError().contains("timed out"), waiting.lastError());
+        }
     }
 }

@@ -7,11 +7,12 @@ import java.util.Set;
  * Alert mail. {@code security}: none, starttls or tls. {@code baseUrl} is where the links in mails point (this
  * server as officers reach it). High-priority lists mail at once; others in a digest every {@code digestInterval}.
  * A recipient gets at most {@code perRecipientPerHour} immediate mails; the rest wait for the digest. A send that
- * fails is retried with backoff from {@code retryBackoff}, up to {@code maxAttempts}, and then shown as failed.
+ * fails is retried with backoff from {@code retryBackoff}, up to {@code maxAttempts}, and then shown as failed. A server
+ * that answers nothing within {@code timeout} (connecting, reading or writing) counts as a failed send.
  */
 public record MailConfig(boolean enabled, String host, int port, String security, String username, String password,
                          String from, String baseUrl, Duration digestInterval, int perRecipientPerHour, int maxAttempts,
-                         Duration retryBackoff) {
+                         Duration retryBackoff, Duration timeout) {
     public MailConfig {
         host = Check.required("mail.host", host);
         if (port < 1 || port > 65535) {
@@ -29,11 +30,12 @@ public record MailConfig(boolean enabled, String host, int port, String security
         Check.atLeast("mail.perRecipientPerHour", perRecipientPerHour, 1);
         Check.atLeast("mail.maxAttempts", maxAttempts, 1);
         Check.positive("mail.retryBackoff", retryBackoff);
+        Check.positive("mail.timeout", timeout);
     }
 
     public MailConfig withServer(String newHost, int newPort) {
         return new MailConfig(enabled, newHost, newPort, security, username, password, from, baseUrl, digestInterval,
-                perRecipientPerHour, maxAttempts, retryBackoff);
+                perRecipientPerHour, maxAttempts, retryBackoff, timeout);
     }
 
     @Override
