@@ -159,7 +159,11 @@ public final class PublicChannelParser {
      * lookups, and a selector each would walk the subtree a dozen times (the parser's main cost on big crawls).
      */
     private static final class PostParts {
+        private static final Set<String> MEDIA_CLASSES = Set.of("tgme_widget_message_photo", "tgme_widget_message_photo_wrap",
+                "tgme_widget_message_document", "tgme_widget_message_document_wrap");
         private final Map<String, List<Element>> byClass = new HashMap<>();
+        /** Elements carrying a photo or document class, in document order. */
+        private final List<Element> mediaCandidates = new ArrayList<>();
         private final List<Element> elements;
         private final List<Element> videos = new ArrayList<>();
         private final List<Element> audios = new ArrayList<>();
@@ -168,9 +172,19 @@ public final class PublicChannelParser {
         PostParts(Element post) {
             elements = post.getAllElements();
             for (Element e : elements) {
-                for (String cls : e.classNames()) {
-                    if (cls.startsWith("tgme_widget_message_")) {
-                        byClass.computeIfAbsent(cls, k -> new ArrayList<>(2)).add(e);
+                // The class attribute is read as a string: most elements carry no post class, and classNames() would
+                // build a set for each of them.
+                String classes = e.className();
+                if (classes.contains("tgme_widget_message_")) {
+                    boolean media = false;
+                    for (String cls : classes.split("\\s+")) {
+                        if (cls.startsWith("tgme_widget_message_")) {
+                            byClass.computeIfAbsent(cls, k -> new ArrayList<>(2)).add(e);
+                            media |= MEDIA_CLASSES.contains(cls);
+                        }
+                    }
+                    if (media) {
+                        mediaCandidates.add(e);
                     }
                 }
                 String tag = e.normalName();
@@ -203,10 +217,10 @@ public final class PublicChannelParser {
             return null;
         }
 
-        /** Elements of the post that pass the test, in document order. */
+        /** Photo and document elements of the post that pass the test, in document order. */
         List<Element> matching(Predicate<Element> test) {
             List<Element> found = new ArrayList<>();
-            for (Element e : elements) {
+            for (Element e : mediaCandidates) {
                 if (test.test(e)) {
                     found.add(e);
                 }
