@@ -14,6 +14,7 @@ import org.roomwatch.core.search.MessageFilters;
 import org.roomwatch.core.search.MessageQuery;
 import org.roomwatch.core.search.MessageSort;
 import org.roomwatch.core.search.SearchService;
+import org.roomwatch.tagging.Phones;
 import org.roomwatch.tagging.School;
 import org.roomwatch.tagging.Tag;
 import org.roomwatch.tagging.Tagging;
@@ -109,11 +110,11 @@ final class SchoolRoutes {
             throw new BadParameter(given == 0 ? "person" : null, "give exactly one of person, phone or handle");
         }
         if (phone != null) {
-            String digits = phone.replaceAll("[^0-9]", "");
-            if (!digits.matches("01[016789][0-9]{7,8}")) {
-                throw new BadParameter("phone", "phone must be a Korean mobile number such as 010-1234-5678, got '" + phone + "'");
+            try {
+                phone = Phones.requireMobile(phone);
+            } catch (IllegalArgumentException e) {
+                throw new BadParameter("phone", e.getMessage());
             }
-            phone = digits.substring(0, 3) + "-" + digits.substring(3, digits.length() - 4) + "-" + digits.substring(digits.length() - 4);
         }
         if (handle != null) {
             handle = handle.toLowerCase().replaceFirst("^@", "");

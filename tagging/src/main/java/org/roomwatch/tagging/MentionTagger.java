@@ -39,7 +39,7 @@ public final class MentionTagger {
                 }
                 variants.get(id).add(new Variant(p, v.getValue()));
             }
-            p.phones().forEach(phone -> phones.put(canonicalPhone(phone), p));
+            p.phones().forEach(phone -> phones.put(Phones.canonical(phone), p));
             p.handles().forEach(handle -> handles.put(handle.toLowerCase(Locale.ROOT).replaceFirst("^@", ""), p));
         }
     }
@@ -67,17 +67,6 @@ public final class MentionTagger {
         }
         forms.putIfAbsent(given, 0.6);
         return forms;
-    }
-
-    static String canonicalPhone(String raw) {
-        String digits = raw.replaceAll("[^0-9]", "");
-        if (digits.length() == 11) {
-            return digits.substring(0, 3) + "-" + digits.substring(3, 7) + "-" + digits.substring(7);
-        }
-        if (digits.length() == 10) {
-            return digits.substring(0, 3) + "-" + digits.substring(3, 6) + "-" + digits.substring(6);
-        }
-        return digits;
     }
 
     public List<Tag> tag(NormalizedText text, List<Tag> out) {

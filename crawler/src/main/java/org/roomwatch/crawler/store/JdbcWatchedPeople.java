@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.roomwatch.tagging.Phones;
 import org.roomwatch.tagging.WatchedPerson;
 
 /** Watched people in the control-plane database; ids are random, so an id says nothing about the person. */
@@ -27,14 +28,7 @@ public final class JdbcWatchedPeople {
         if (clean.isEmpty() || clean.length() > 100) {
             throw new IllegalArgumentException("a watched person needs a name of 1 to 100 characters");
         }
-        List<String> phoneList = new ArrayList<>();
-        for (String phone : phones) {
-            String digits = phone.replaceAll("[^0-9]", "");
-            if (!digits.matches("01[016789][0-9]{7,8}")) {
-                throw new IllegalArgumentException("phone must be a Korean mobile number such as 010-1234-5678, got '" + phone + "'");
-            }
-            phoneList.add(digits.substring(0, 3) + "-" + digits.substring(3, digits.length() - 4) + "-" + digits.substring(digits.length() - 4));
-        }
+        List<String> phoneList = phones.stream().map(Phones::requireMobile).toList();
         List<String> handleList = handles.stream().map(h -> h.strip().toLowerCase().replaceFirst("^@", "")).filter(h -> !h.isEmpty()).toList();
         String id = "p-" + UUID.randomUUID().toString().substring(0, 12);
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
@@ -81,7 +75,8 @@ public final class JdbcWatchedPeople {
              PreparedStatement s = c.prepareStatement("SELECT COUNT(*), MAX(added_at) FROM watched_people");
              ResultSet r = s.executeQuery()) {
             r.next();
-            return r.getInt(1) + "@" + r.getTimestamp(2) + "#" + all().stream().map(WatchedPerson::id).sorted().toList().hashCode();
+            // Adding moves the latest time, removing the count: no need to read every person.
+            return r.getInt(1) + "@" + r.getTimestamp(2);
         } catch (SQLException e) {
             throw new IllegalStateException("could not read watched people: " + e.getMessage(), e);
         }
