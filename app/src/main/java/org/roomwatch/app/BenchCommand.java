@@ -228,8 +228,7 @@ final class BenchCommand implements Callable<Integer> {
      */
     private void drop(IndexNames names) {
         try {
-            client.indices().delete(d -> d.index(List.of(names.messages(), names.messageVersions(), names.rooms(), names.roomVersions(),
-                    names.media())));
+            client.indices().delete(d -> d.index(names.all()));
             created.remove(names);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

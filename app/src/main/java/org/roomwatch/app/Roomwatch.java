@@ -163,9 +163,9 @@ public final class Roomwatch implements AutoCloseable {
         PublicRoomSource publicSource = new PublicRoomSource(fetcher, crawl.telegramBaseUrl(), crawl.maxPagesPerCrawl(),
                 Clock.systemUTC());
         MediaConfig media = config.media();
-        MessageStep photos = media.hashImages()
-                ? new PhotoHashing(fetcher, new ImageHasher(new DecodeLimits(media.maxImageBytes(), media.maxImagePixels())))
-                : MessageStep.NONE;
+        // One hasher for crawled photos and uploads alike: it holds no state between images.
+        ImageHasher hasher = new ImageHasher(new DecodeLimits(media.maxImageBytes(), media.maxImagePixels()));
+        MessageStep photos = media.hashImages() ? new PhotoHashing(fetcher, hasher) : MessageStep.NONE;
         RoomSignals signals = new RoomSignals(client, names, tagging);
         JdbcDiscoveredRooms discovered = new JdbcDiscoveredRooms(db.dataSource());
         RoomCrawler crawler = new RoomCrawler(registry, Map.of(SourceKind.PUBLIC, publicSource), writer, Clock.systemUTC(),
@@ -197,11 +197,11 @@ public final class Roomwatch implements AutoCloseable {
         closeables.push(retro);
         ImageSearch images = new ElasticsearchImageSearch(client, names, ElasticsearchImageSearch.method(media.nearDuplicateMethod()));
         api = new ApiServer(new ElasticsearchSearchService(client, names), watcher, this::elasticsearchHealthy)
-                .withImages(images, new ImageHasher(new DecodeLimits(media.maxImageBytes(), media.maxImagePixels())))
+                .withImages(images, hasher)
                 .withHashSets(hashSets, new HashSetMatcher(hashSets, images))
                 .withSchools(tagging)
                 .withDiscovered(discovered)
-                .withWatchlists(watchlists, alertStore, retro, new ImageHasher(new DecodeLimits(media.maxImageBytes(), media.maxImagePixels())))
+                .withWatchlists(watchlists, alertStore, retro, hasher)
                 .withMailOutbox(status -> outbox.withStatus(status, 200))
                 .start(config.api().host(), config.api().port());
         closeables.push(api);

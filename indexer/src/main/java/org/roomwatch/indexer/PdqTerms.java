@@ -3,6 +3,7 @@ package org.roomwatch.indexer;
 import java.util.ArrayList;
 import java.util.List;
 import org.roomwatch.media.PdqHash;
+import org.roomwatch.media.PdqIndex;
 
 /**
  * Multi-index hashing terms. A hash is cut into 16 chunks of 16 bits; each chunk is indexed as one keyword: its
@@ -24,18 +25,10 @@ public final class PdqTerms {
 
     /** Every chunk's term and those of chunks within {@code radius} bits of it (radius 0, 1 or 2). */
     public static List<String> neighbourhood(PdqHash hash, int radius) {
-        if (radius < 0 || radius > 2) {
-            throw new IllegalArgumentException("chunk radius must be 0, 1 or 2, got " + radius);
-        }
         List<String> terms = new ArrayList<>();
         for (int c = 0; c < 16; c++) {
-            int value = hash.chunk(c);
-            terms.add(term(c, value));
-            for (int b = 0; radius >= 1 && b < 16; b++) {
-                terms.add(term(c, value ^ (1 << b)));
-                for (int b2 = b + 1; radius >= 2 && b2 < 16; b2++) {
-                    terms.add(term(c, value ^ (1 << b) ^ (1 << b2)));
-                }
+            for (int value : PdqIndex.neighbours(hash.chunk(c), radius)) {
+                terms.add(term(c, value));
             }
         }
         return terms;

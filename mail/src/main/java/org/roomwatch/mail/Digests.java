@@ -39,8 +39,9 @@ public final class Digests {
                     for (MailOutbox.Queued q : group) {
                         lines.add(AlertMails.line(config.baseUrl(), q.alertId(), q.roomId(), q.roomTitle(), q.ruleKinds()));
                     }
-                    enqueue(c, first.recipient(), AlertMails.digestSubject(first.watchlistName(), group.size()),
-                            AlertMails.body(first.watchlistName(), false, lines, group.size(), config.baseUrl(), first.watchlistId()));
+                    outbox.enqueue(c, first.recipient(), AlertMails.digestSubject(first.watchlistName(), group.size()),
+                            AlertMails.body(first.watchlistName(), false, lines, group.size(), config.baseUrl(), first.watchlistId()),
+                            "digest", clock.instant());
                 }
                 c.commit();
                 return groups.size();
@@ -50,20 +51,6 @@ public final class Digests {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not build digests: " + e.getMessage(), e);
-        }
-    }
-
-    private void enqueue(Connection c, String recipient, String subject, String body) throws SQLException {
-        try (var s = c.prepareStatement("INSERT INTO mail_outbox (id, recipient, subject, body, kind, status, attempts, next_attempt_at,"
-                + " created_at) VALUES (?, ?, ?, ?, 'digest', 'queued', 0, ?, ?)")) {
-            var now = java.sql.Timestamp.from(clock.instant());
-            s.setString(1, "m-" + java.util.UUID.randomUUID());
-            s.setString(2, recipient);
-            s.setString(3, subject);
-            s.setString(4, body);
-            s.setTimestamp(5, now);
-            s.setTimestamp(6, now);
-            s.executeUpdate();
         }
     }
 }

@@ -29,9 +29,27 @@ public final class MailOutbox {
     }
 
     public String enqueue(String recipient, String subject, String body, String kind, Instant now) {
+        try (Connection c = dataSource.getConnection()) {
+            return enqueue(c, recipient, subject, body, kind, now);
+        } catch (SQLException e) {
+            throw new IllegalStateException("mail outbox update failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Queues a mail on the caller's connection (the digest queues its mails in the transaction that empties its queue). */
+    String enqueue(Connection c, String recipient, String subject, String body, String kind, Instant now) throws SQLException {
         String id = "m-" + UUID.randomUUID();
-        update("INSERT INTO mail_outbox (id, recipient, subject, body, kind, status, attempts, next_attempt_at, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, 'queued', 0, ?, ?)", id, recipient, subject, body, kind, Timestamp.from(now), Timestamp.from(now));
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO mail_outbox (id, recipient, subject, body, kind, status, attempts,"
+                + " next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, 'queued', 0, ?, ?)")) {
+            s.setString(1, id);
+            s.setString(2, recipient);
+            s.setString(3, subject);
+            s.setString(4, body);
+            s.setString(5, kind);
+            s.setTimestamp(6, Timestamp.from(now));
+            s.setTimestamp(7, Timestamp.from(now));
+            s.executeUpdate();
+        }
         return id;
     }
 

@@ -81,7 +81,11 @@ public final class PdqIndex {
         return java.util.stream.IntStream.range(0, hashes.length).filter(i -> hashes[i].distance(query) <= maxDistance).toArray();
     }
 
-    private static int[] neighbours(int value, int radius) {
+    /** A 16-bit chunk value and every value within {@code radius} (0, 1 or 2) bits of it: itself first, then by bit. */
+    public static int[] neighbours(int value, int radius) {
+        if (radius < 0 || radius > 2) {
+            throw new IllegalArgumentException("chunk radius must be 0, 1 or 2, got " + radius);
+        }
         int count = 1 + (radius >= 1 ? 16 : 0) + (radius >= 2 ? 120 : 0);
         int[] out = new int[count];
         int n = 0;

@@ -132,12 +132,7 @@ final class ImageRoutes {
     }
 
     private Query fromImage(byte[] bytes, int maxDistance, boolean dihedral) {
-        ImageFingerprint f;
-        try {
-            f = hasher.hash(bytes, dihedral);
-        } catch (ImageRefusedException e) {
-            throw new BadParameter("image", "the image could not be hashed: " + e.getMessage());
-        }
+        ImageFingerprint f = hash(bytes, dihedral, hasher);
         List<PdqQuery> hashes = new ArrayList<>();
         if (dihedral) {
             f.dihedral().hashes().forEach((d, h) -> hashes.add(new PdqQuery(h.hex(), d.label())));
@@ -159,14 +154,27 @@ final class ImageRoutes {
         return new Query(hashes, maxDistance, described);
     }
 
-    /** The upload, read into memory up to the configured image size and no further. */
     private byte[] readCapped(InputStream in) throws IOException {
+        return readCapped(in, hasher);
+    }
+
+    /** The upload, read into memory up to the configured image size and no further. */
+    static byte[] readCapped(InputStream in, ImageHasher hasher) throws IOException {
         long cap = hasher.decoder().limits().maxBytes();
         byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, cap + 1));
         if (bytes.length > cap) {
             throw new BadParameter("image", "the image is larger than " + cap + " bytes (media.maxImageBytes)");
         }
         return bytes;
+    }
+
+    /** An uploaded image's fingerprint, or a 400 naming the image parameter and why it could not be hashed. */
+    static ImageFingerprint hash(byte[] bytes, boolean dihedral, ImageHasher hasher) {
+        try {
+            return hasher.hash(bytes, dihedral);
+        } catch (ImageRefusedException e) {
+            throw new BadParameter("image", "the image could not be hashed: " + e.getMessage());
+        }
     }
 
     private void bySha256(Context ctx) {

@@ -104,20 +104,11 @@ final class WatchRoutes {
             problem.accept(ctx, Problem.notFound("no watchlist " + id));
             return;
         }
-        long cap = hasher.decoder().limits().maxBytes();
         byte[] bytes;
         try (java.io.InputStream in = ctx.bodyInputStream()) {
-            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, cap + 1));
+            bytes = ImageRoutes.readCapped(in, hasher);
         }
-        if (bytes.length > cap) {
-            throw new BadParameter("image", "the image is larger than " + cap + " bytes (media.maxImageBytes)");
-        }
-        org.roomwatch.media.ImageFingerprint f;
-        try {
-            f = hasher.hash(bytes, false);
-        } catch (org.roomwatch.media.ImageRefusedException e) {
-            throw new BadParameter("image", "the image could not be hashed: " + e.getMessage());
-        }
+        org.roomwatch.media.ImageFingerprint f = ImageRoutes.hash(bytes, false, hasher);
         String maxDistance = p.text("maxDistance");
         try {
             ctx.status(201).json(watchlists.addRule(id, RuleKind.IMAGE, f.pdq().hex(),
