@@ -39,8 +39,9 @@ public final class MailDispatcher {
                 sent++;
             } catch (SendFailedException e) {
                 if (e.getInvalidAddresses() != null && e.getInvalidAddresses().length > 0) {
-                    log.warn("Mail {} refused for its recipient: {}", mail.id(), e.getMessage());
-                    outbox.markFailed(mail.id(), "recipient refused: " + e.getMessage());
+                    String reply = serverReplies(e);
+                    log.warn("Mail {} refused for its recipient: {}", mail.id(), reply);
+                    outbox.markFailed(mail.id(), "recipient refused: " + reply);
                 } else {
                     retry(mail, e);
                 }
@@ -52,6 +53,21 @@ public final class MailDispatcher {
             }
         }
         return sent;
+    }
+
+    /**
+     * The server's own words: Jakarta Mail's outer message is only "Invalid Addresses"; the SMTP reply ("550 no such
+     * user") is on the chained exceptions.
+     */
+    private static String serverReplies(MessagingException e) {
+        java.util.List<String> replies = new java.util.ArrayList<>();
+        for (Exception next = e.getNextException(); next != null;
+             next = next instanceof MessagingException m ? m.getNextException() : null) {
+            if (next.getMessage() != null && !next.getMessage().isBlank()) {
+                replies.add(next.getMessage().strip());
+            }
+        }
+        return replies.isEmpty() ? String.valueOf(e.getMessage()) : String.join("; ", replies);
     }
 
     private void retry(MailOutbox.Mail mail, Exception e) {
