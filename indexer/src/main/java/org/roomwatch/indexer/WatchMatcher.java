@@ -32,7 +32,11 @@ public final class WatchMatcher {
 
     private final AhoCorasick terms = new AhoCorasick();
     private final List<List<Rule>> termRules = new ArrayList<>();
-    private final Map<String, List<Rule>> byValue = new HashMap<>(); // "school:ID", "person:ID", "room:ID", "digest:HEX"
+    // One map per kind, keyed by the bare value: no key strings are built per message.
+    private final Map<String, List<Rule>> bySchool = new HashMap<>();
+    private final Map<String, List<Rule>> byPerson = new HashMap<>();
+    private final Map<String, List<Rule>> byRoom = new HashMap<>();
+    private final Map<String, List<Rule>> byDigest = new HashMap<>();
     private final List<Pdq> pdq = new ArrayList<>();
     private final Map<String, Watchlist> lists = new LinkedHashMap<>();
     private final int rules;
@@ -55,9 +59,9 @@ public final class WatchMatcher {
                         }
                         termRules.get(id).add(rule);
                     }
-                    case SCHOOL -> byValue.computeIfAbsent("school:" + rule.value(), k -> new ArrayList<>()).add(rule);
-                    case PERSON -> byValue.computeIfAbsent("person:" + rule.value(), k -> new ArrayList<>()).add(rule);
-                    case ROOM -> byValue.computeIfAbsent("room:" + rule.value(), k -> new ArrayList<>()).add(rule);
+                    case SCHOOL -> bySchool.computeIfAbsent(rule.value(), k -> new ArrayList<>()).add(rule);
+                    case PERSON -> byPerson.computeIfAbsent(rule.value(), k -> new ArrayList<>()).add(rule);
+                    case ROOM -> byRoom.computeIfAbsent(rule.value(), k -> new ArrayList<>()).add(rule);
                     case IMAGE -> pdq.add(new Pdq(PdqHash.fromHex(rule.value()), rule, list));
                     case DISCOVERED -> discovered.add(rule);
                     case HASHSET -> {
@@ -65,7 +69,7 @@ public final class WatchMatcher {
                             if (e.kind().equals("pdq")) {
                                 pdq.add(new Pdq(PdqHash.fromHex(e.value()), rule, list));
                             } else {
-                                byValue.computeIfAbsent("digest:" + e.value(), k -> new ArrayList<>()).add(rule);
+                                byDigest.computeIfAbsent(e.value(), k -> new ArrayList<>()).add(rule);
                             }
                         }
                     }
@@ -114,20 +118,14 @@ public final class WatchMatcher {
                 }
             });
         }
-        for (String key : List.of("school_ids", "person_ids")) {
-            for (String id : (List<String>) doc.getOrDefault(key, List.of())) {
-                for (Rule r : byValue.getOrDefault((key.startsWith("school") ? "school:" : "person:") + id, List.of())) {
-                    hits.add(new Hit(lists.get(r.watchlistId()), r, id, null));
-                }
-            }
-        }
-        Object room = doc.get("room_id");
-        for (Rule r : byValue.getOrDefault("room:" + room, List.of())) {
-            hits.add(new Hit(lists.get(r.watchlistId()), r, String.valueOf(room), null));
+        byId(hits, bySchool, (List<String>) doc.getOrDefault("school_ids", List.of()));
+        byId(hits, byPerson, (List<String>) doc.getOrDefault("person_ids", List.of()));
+        if (doc.get("room_id") instanceof String room) {
+            byId(hits, byRoom, List.of(room));
         }
         for (Map<String, Object> media : (List<Map<String, Object>>) doc.getOrDefault("media", List.of())) {
             for (String digest : new String[] {(String) media.get("md5"), (String) media.get("sha256")}) {
-                for (Rule r : digest == null ? List.<Rule>of() : byValue.getOrDefault("digest:" + digest, List.of())) {
+                for (Rule r : digest == null ? List.<Rule>of() : byDigest.getOrDefault(digest, List.of())) {
                     hits.add(new Hit(lists.get(r.watchlistId()), r, digest, 0));
                 }
             }
@@ -144,5 +142,16 @@ public final class WatchMatcher {
             }
         }
         return hits;
+    }
+
+    private void byId(List<Hit> hits, Map<String, List<Rule>> rules, List<String> ids) {
+        if (rules.isEmpty()) {
+            return;
+        }
+        for (String id : ids) {
+            for (Rule r : rules.getOrDefault(id, List.of())) {
+                hits.add(new Hit(lists.get(r.watchlistId()), r, id, null));
+            }
+        }
     }
 }

@@ -1,10 +1,7 @@
 package org.roomwatch.media;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * An in-memory multi-index over PDQ hashes: each of the 16 chunks of 16 bits maps to the hashes that have that chunk.
@@ -14,22 +11,50 @@ import java.util.Map;
  */
 public final class PdqIndex {
     private final PdqHash[] hashes;
-    /** chunks[c][v]: the hashes whose chunk c has value v (null when none); direct tables, no boxing on lookup. */
-    private final int[][][] chunks = new int[16][][];
+    /** The hashes' words side by side (4 longs each): a candidate costs one cache line, not an object walk. */
+    private final long[] words;
+    /**
+     * Per chunk c, its buckets in one array: the hashes whose chunk c has value v are
+     * {@code members[c][start[c][v]] .. members[c][start[c][v + 1] - 1]}. Flat arrays, no boxing, no per-bucket objects.
+     */
+    private final int[][] start = new int[16][];
+    private final int[][] members = new int[16][];
+    /**
+     * occupied[c]: one bit per chunk value that has any hash. 8 KiB per chunk stays in the CPU cache, where the
+     * 256 KiB bucket starts do not; most of a query's 272 neighbour lookups are empty and stop at the bit.
+     */
+    private final long[][] occupied = new long[16][1024];
+    /** FLIPS[r]: the masks that flip at most r of a chunk's 16 bits (the neighbourhood of any value is value ^ mask). */
+    private static final int[][] FLIPS = {neighbours(0, 0), neighbours(0, 1), neighbours(0, 2)};
 
     public PdqIndex(List<PdqHash> hashes) {
         this.hashes = hashes.toArray(PdqHash[]::new);
-        if (this.hashes.length == 0) {
-            return;
+        int n = this.hashes.length;
+        this.words = new long[n * 4];
+        for (int i = 0; i < n; i++) {
+            PdqHash h = this.hashes[i];
+            words[4 * i] = h.w0();
+            words[4 * i + 1] = h.w1();
+            words[4 * i + 2] = h.w2();
+            words[4 * i + 3] = h.w3();
         }
         for (int c = 0; c < 16; c++) {
-            Map<Integer, List<Integer>> building = new HashMap<>();
-            for (int i = 0; i < this.hashes.length; i++) {
-                building.computeIfAbsent(this.hashes[i].chunk(c), k -> new ArrayList<>(1)).add(i);
+            int[] begin = new int[65537];
+            for (PdqHash h : this.hashes) {
+                begin[h.chunk(c) + 1]++;
             }
-            int[][] table = new int[65536][];
-            building.forEach((k, v) -> table[k] = v.stream().mapToInt(Integer::intValue).toArray());
-            chunks[c] = table;
+            for (int v = 0; v < 65536; v++) {
+                begin[v + 1] += begin[v];
+            }
+            int[] fill = Arrays.copyOf(begin, 65536);
+            int[] ids = new int[n];
+            for (int i = 0; i < n; i++) {
+                int v = this.hashes[i].chunk(c);
+                ids[fill[v]++] = i;
+                occupied[c][v >>> 6] |= 1L << v;
+            }
+            start[c] = begin;
+            members[c] = ids;
         }
     }
 
@@ -50,31 +75,37 @@ public final class PdqIndex {
         if (radius > 2) {
             return scan(query, maxDistance);
         }
-        boolean[] seen = new boolean[hashes.length];
+        int[] masks = FLIPS[radius];
+        long q0 = query.w0(), q1 = query.w1(), q2 = query.w2(), q3 = query.w3();
+        // No "seen" array: a query meets only a few dozen candidates, and clearing one flag per stored hash cost
+        // more than the search. A match reached through several chunks is removed once, at the end.
         int[] out = new int[8];
         int n = 0;
         for (int c = 0; c < 16; c++) {
-            int[][] table = chunks[c];
+            long[] bits = occupied[c];
+            int[] begin = start[c];
+            int[] ids = members[c];
             int value = query.chunk(c);
-            for (int variant : neighbours(value, radius)) {
-                int[] bucket = table[variant];
-                if (bucket == null) {
+            for (int mask : masks) {
+                int variant = value ^ mask;
+                if ((bits[variant >>> 6] & (1L << variant)) == 0) {
                     continue;
                 }
-                for (int i : bucket) {
-                    if (!seen[i]) {
-                        seen[i] = true;
-                        if (hashes[i].distance(query) <= maxDistance) {
-                            if (n == out.length) {
-                                out = Arrays.copyOf(out, n * 2);
-                            }
-                            out[n++] = i;
+                for (int k = begin[variant], end = begin[variant + 1]; k < end; k++) {
+                    int i = ids[k];
+                    int w = 4 * i;
+                    int d = Long.bitCount(words[w] ^ q0) + Long.bitCount(words[w + 1] ^ q1)
+                            + Long.bitCount(words[w + 2] ^ q2) + Long.bitCount(words[w + 3] ^ q3);
+                    if (d <= maxDistance) {
+                        if (n == out.length) {
+                            out = Arrays.copyOf(out, n * 2);
                         }
+                        out[n++] = i;
                     }
                 }
             }
         }
-        return Arrays.copyOf(out, n);
+        return n <= 1 ? Arrays.copyOf(out, n) : Arrays.stream(out, 0, n).sorted().distinct().toArray();
     }
 
     private int[] scan(PdqHash query, int maxDistance) {
