@@ -140,7 +140,7 @@ final class WatchBenchCommand implements Callable<Integer> {
         double share = pipeline[2] / matching[2];
         System.out.printf(Locale.ROOT, "%ncompiled %d terms and %d image hashes in %.2f s; %d hits over %d messages%n",
                 termCount, hashCount, compileSeconds, hits[0], withPhotos.size());
-        System.out.printf("%n| stage (one thread)                                | messages/s |%n");
+        System.out.printf("%n| stage (one thread, median of 5 rounds)            | messages/s |%n");
         System.out.printf("|---------------------------------------------------|-----------:|%n");
         System.out.printf(Locale.ROOT, "| watchlist matching (terms, schools, 1 photo each) | %10.0f |%n", matching[2]);
         System.out.printf(Locale.ROOT, "| pipeline parse + enrich (same messages)           | %10.0f |%n", pipeline[2]);
