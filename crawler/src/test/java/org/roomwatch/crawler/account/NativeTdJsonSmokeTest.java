@@ -1,0 +1,74 @@
+package org.roomwatch.crawler.account;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real libtdjson.so, offline: it loads, is the expected version, and a new client reaches
+ * authorizationStateWaitTdlibParameters through the real session layer. tools/fetch-tdlib installs the library;
+ * .ci/run does so, and under CI a missing library is a failure, not a skip.
+ */
+class NativeTdJsonSmokeTest {
+    private static Path library() {
+        Path path = Path.of(System.getProperty("roomwatch.tdjson", ".tdlib/1.8.67/libtdjson.so"));
+        if (!Files.isRegularFile(path)) {
+            if ("true".equals(System.getenv("CI"))) {
+                fail("libtdjson.so is missing at " + path + " under CI: .ci/run must run tools/fetch-tdlib");
+            }
+            Assumptions.abort("libtdjson.so not installed at " + path + " (run tools/fetch-tdlib)");
+        }
+        return path;
+    }
+
+    @Test
+    void theRealLibraryReachesWaitTdlibParametersOffline() throws Exception {
+        NativeTdJson td = NativeTdJson.load(library());
+        assertEquals(NativeTdJson.EXPECTED_VERSION, td.version());
+        try (TdClients clients = new TdClients(td)) {
+            TdSession session = clients.open("smoke");
+            CompletableFuture<String> waiting = new CompletableFuture<>();
+            session.onUpdate(u -> {
+                if (u.type().equals("updateAuthorizationState")) {
+                    String state = u.body().path("authorization_state").path("@type").asText();
+                    if (state.equals("authorizationStateWaitTdlibParameters")) {
+                        waiting.complete(state);
+                    }
+                }
+            });
+            // Any request starts the client; this one is answered from TDLib's memory.
+            TdSession.Answer version = session.call(TdRequests.of("getOption").put("name", "version"), Duration.ofSeconds(30));
+            assertEquals("1.8.67", version.body().path("value").asText(), version.raw());
+            assertEquals("authorizationStateWaitTdlibParameters", waiting.get(30, TimeUnit.SECONDS));
+
+            // An error comes back typed, with TDLib's own message.
+            TdException e = assertThrows(TdException.class,
+                    () -> session.call(TdRequests.of("noSuchFunction"), Duration.ofSeconds(30)));
+            assertTrue(e.tdMessage().length() > 0, e.getMessage());
+            session.close();
+        }
+    }
+
+    @Test
+    void aMissingLibrarySaysHowToInstallIt() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> NativeTdJson.load(Path.of("/nonexistent/libtdjson.so")));
+        assertTrue(e.getMessage().contains("tools/fetch-tdlib"), e.getMessage());
+    }
+
+    @Test
+    void aLibraryOfAnotherVersionIsNamedInTheError() {
+        assertEquals("1.8.66", NativeTdJson.versionOf("{\"@type\":\"optionValueString\",\"value\":\"1.8.66\"}"));
+        assertTrue(NativeTdJson.versionOf("{\"@type\":\"error\",\"code\":400}").startsWith("unknown"));
+        assertTrue(NativeTdJson.versionOf(null).startsWith("unknown"));
+    }
+}
