@@ -25,6 +25,9 @@ public final class Documents {
         doc.put("permalink", m.permalink());
         doc.put("posted_at", m.postedAt() == null ? null : m.postedAt().toString());
         doc.put("author", m.author());
+        if (m.senderId() != null) {
+            doc.put("sender_id", m.senderId());
+        }
         doc.put("text", e.text());
         doc.put("links", e.links());
         doc.put("hashtags", e.hashtags());

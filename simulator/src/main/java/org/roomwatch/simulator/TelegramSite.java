@@ -2,11 +2,6 @@ package org.roomwatch.simulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import java.awt.Color;
-import java.awt.GradientPaint;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -15,7 +10,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
-import java.util.Random;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -23,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
 
 /**
  * A local stand-in for t.me's public web: channel previews (/s/NAME, paged with ?before=N), landing pages
@@ -220,23 +213,7 @@ public final class TelegramSite implements AutoCloseable {
         }
         long post = Long.parseLong(m.group(2));
         int index = Integer.parseInt(m.group(3));
-        Random random = new Random(post % 11 * 31 + index);
-        BufferedImage image = new BufferedImage(160, 120, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setPaint(new GradientPaint(0, 0, new Color(random.nextInt(0xffffff)), 160, 120, new Color(random.nextInt(0xffffff))));
-        g.fillRect(0, 0, 160, 120);
-        for (int i = 0; i < 6; i++) {
-            g.setColor(new Color(random.nextInt(0xffffff)));
-            g.fillOval(random.nextInt(140), random.nextInt(100), 20 + random.nextInt(60), 20 + random.nextInt(50));
-        }
-        if ((m.group(1).hashCode() & 1) == 1) {
-            g.setColor(Color.WHITE);
-            g.fillRect(154, 114, 4, 4);
-        }
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
+        return SyntheticPictures.png(post % 11 * 31 + index, (m.group(1).hashCode() & 1) == 1);
     }
 
     private static void redirect(HttpExchange exchange, String location) throws IOException {

@@ -1,0 +1,194 @@
+package org.roomwatch.crawler.account;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.roomwatch.core.CrawlPosition;
+import org.roomwatch.core.ImageHashes;
+import org.roomwatch.core.InviteStatus;
+import org.roomwatch.core.MediaKind;
+import org.roomwatch.core.MediaRef;
+import org.roomwatch.core.Message;
+import org.roomwatch.core.Room;
+import org.roomwatch.core.RoomSnapshot;
+import org.roomwatch.core.RoomSource;
+import org.roomwatch.core.SourceException;
+import org.roomwatch.media.ImageFingerprint;
+import org.roomwatch.media.ImageHasher;
+import org.roomwatch.media.ImageRefusedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rooms read through an authorized account: the room's header from getChat and its full info, and the messages above
+ * the cursor from getChatHistory pages, newest first down to the cursor, at most {@code maxMessages} per crawl (a
+ * long backfill continues on the next crawl below what it reached). Photos are downloaded into memory, hashed and
+ * deleted from TDLib's files at once. An account that is banned or logged out is taken out of the pool and the
+ * crawl fails with the cursor kept, so the room's next crawl goes through another account and nothing is skipped.
+ */
+public final class AccountRoomSource implements RoomSource {
+    private static final Logger log = LoggerFactory.getLogger(AccountRoomSource.class);
+    private static final int PAGE = 100;
+
+    /** A room known by chat id (joined by invite link, no username), or by its public username. */
+    private record Binding(long chatId, String username) {}
+
+    private final AccountPool pool;
+    private final ImageHasher hasher;
+    private final int maxMessages;
+    private final Clock clock;
+    private final Map<String, Binding> bindings = new ConcurrentHashMap<>();
+
+    public AccountRoomSource(AccountPool pool, ImageHasher hasher, int maxMessages, Clock clock) {
+        if (maxMessages < 1) {
+            throw new IllegalArgumentException("maxMessages must be at least 1, got " + maxMessages);
+        }
+        this.pool = pool;
+        this.hasher = hasher;
+        this.maxMessages = maxMessages;
+        this.clock = clock;
+    }
+
+    /** A private room roomwatch knows by {@code room} and Telegram by {@code chatId} (after joining by invite). */
+    public void bind(String room, long chatId) {
+        bindings.put(room, new Binding(chatId, null));
+    }
+
+    @Override
+    public RoomSnapshot fetch(String roomName, CrawlPosition position) throws SourceException {
+        Optional<AccountGateway> found = pool.gatewayFor(roomName);
+        if (found.isEmpty()) {
+            throw new SourceException("no authorized account can read " + roomName + " now (see 'roomwatch accounts list')", true);
+        }
+        AccountGateway gateway = found.get();
+        try {
+            return read(gateway, roomName, position);
+        } catch (TdException e) {
+            switch (e.kind()) {
+                case BANNED -> pool.markUnusable(gateway.account(), AccountPool.State.BANNED, e.getMessage());
+                case UNAUTHORIZED -> pool.markUnusable(gateway.account(), AccountPool.State.LOGGED_OUT, e.getMessage());
+                default -> { }
+            }
+            boolean retryable = e.kind() != TdException.Kind.REJECTED;
+            throw new SourceException("account " + gateway.account() + ": " + e.getMessage(), retryable, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SourceException("interrupted", true, e);
+        }
+    }
+
+    private RoomSnapshot read(AccountGateway gateway, String roomName, CrawlPosition position)
+            throws TdException, InterruptedException {
+        Binding binding = bindings.get(roomName);
+        AccountGateway.ChatInfo chat = binding != null && binding.username() == null
+                ? gateway.chat(binding.chatId()) : gateway.resolve(roomName);
+        if (binding == null) {
+            bindings.put(roomName, new Binding(chat.chatId(), roomName));
+            binding = bindings.get(roomName);
+        }
+        Instant now = clock.instant();
+        String seenThrough = "account:" + gateway.account();
+        Room room = room(gateway, roomName, chat, binding.username() != null, now, seenThrough);
+        TdMessages.Origin origin = new TdMessages.Origin(roomName, binding.username(), chat.chatId(), seenThrough);
+
+        List<Message> newestFirst = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        long from = position.inBackfill() ? TdMessages.tdId(position.resumeBefore() - 1) : 0;
+        boolean complete = false;
+        while (newestFirst.size() < maxMessages) {
+            List<AccountGateway.RawMessage> page = gateway.history(chat.chatId(), from, PAGE);
+            if (page.isEmpty()) {
+                complete = true; // the beginning of the room
+                break;
+            }
+            boolean reachedCursor = false;
+            long oldest = Long.MAX_VALUE;
+            for (AccountGateway.RawMessage raw : page) {
+                long serverId = TdMessages.serverId(raw.message().path("id").asLong());
+                oldest = Math.min(oldest, serverId);
+                if (serverId <= position.cursor()) {
+                    reachedCursor = true;
+                    break;
+                }
+                if (newestFirst.size() == maxMessages) {
+                    break;
+                }
+                try {
+                    newestFirst.add(TdMessages.toMessage(raw.message(), raw.raw(), origin, now, gateway::userName));
+                } catch (RuntimeException e) {
+                    log.warn("Message {} of {} could not be read and is skipped: {}", serverId, roomName, e.toString());
+                    skipped.add(serverId + ": " + e.getMessage());
+                }
+            }
+            if (reachedCursor || oldest <= 1) {
+                complete = true;
+                break;
+            }
+            from = TdMessages.tdId(oldest - 1);
+        }
+        Collections.reverse(newestFirst);
+        List<Message> messages = new ArrayList<>(newestFirst.size());
+        for (Message m : newestFirst) {
+            messages.add(hashPhotos(gateway, m));
+        }
+        if (complete) {
+            return new RoomSnapshot(room, messages, skipped, true, 0);
+        }
+        long oldestRead = messages.isEmpty() ? position.resumeBefore() : messages.get(0).messageId();
+        return new RoomSnapshot(room, messages, skipped, false, oldestRead);
+    }
+
+    private Room room(AccountGateway gateway, String roomName, AccountGateway.ChatInfo chat, boolean isPublic, Instant now,
+                      String seenThrough) throws TdException, InterruptedException {
+        Long members = null;
+        String description = null;
+        String raw = chat.raw();
+        if (chat.supergroupId() != 0) {
+            TdSession.Answer info = gateway.fullInfo(chat.supergroupId());
+            members = info.body().path("member_count").asLong();
+            description = info.body().path("description").asText(null);
+            raw = raw + "\n" + info.raw();
+        }
+        // An account sees the room whether or not t.me shows a preview; "hasPreview" says nothing here, so it is
+        // left true only for public rooms (t.me hides flagged ones, which the public source then records).
+        return new Room("telegram", roomName, chat.title(), description, chat.kind(), members, null, null, null, null, null,
+                isPublic, InviteStatus.NOT_AN_INVITE, now, seenThrough, TdMessages.sha256(raw));
+    }
+
+    /** Photos into memory, hashed, gone: the file is deleted from TDLib's cache right after reading. */
+    Message hashPhotos(AccountGateway gateway, Message m) throws TdException, InterruptedException {
+        if (m.media().stream().noneMatch(r -> r.kind() == MediaKind.PHOTO && TdMessages.fileId(r.url()) >= 0)) {
+            return m;
+        }
+        List<MediaRef> media = new ArrayList<>(m.media().size());
+        for (MediaRef ref : m.media()) {
+            int fileId = TdMessages.fileId(ref.url());
+            if (ref.kind() != MediaKind.PHOTO || fileId < 0) {
+                media.add(ref);
+                continue;
+            }
+            try {
+                byte[] bytes = gateway.photo(fileId, hasher.decoder().limits().maxBytes());
+                ImageFingerprint f = hasher.hash(bytes, false);
+                media.add(ref.withHashes(new ImageHashes(f.digests().sha256(), f.digests().md5(), f.pdq().hex(), f.quality(),
+                        f.width(), f.height(), f.format().name(), f.bytes())));
+            } catch (IOException | ImageRefusedException e) {
+                log.info("Photo of {} not hashed: {}", m.id(), e.getMessage());
+                media.add(ref.unhashed(e.getMessage()));
+            } catch (TdException e) {
+                if (e.kind() == TdException.Kind.REJECTED || e.kind() == TdException.Kind.OTHER) {
+                    media.add(ref.unhashed("download failed: " + e.tdMessage()));
+                } else {
+                    throw e; // the account itself has a problem: fail the crawl, keep the cursor
+                }
+            }
+        }
+        return m.withMedia(media);
+    }
+}
