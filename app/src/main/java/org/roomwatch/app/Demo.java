@@ -62,7 +62,7 @@ public final class Demo implements AutoCloseable {
         RoomwatchConfig config = new RoomwatchConfig(base.elasticsearch(),
                 base.database().withJdbcUrl("jdbc:h2:file:" + db.resolve("roomwatch") + ";AUTO_SERVER=TRUE"),
                 base.crawler().withTelegramBaseUrl(site.baseUrl()).withRequestsPerSecondPerHost(20), base.media(), base.signals(), mail,
-                new ApiConfig(base.api().host(), port), rooms);
+                base.accounts(), new ApiConfig(base.api().host(), port), rooms);
         Roomwatch app;
         try {
             // The synthetic school registry goes in before the first crawl, so every message is tagged.

@@ -7,4 +7,7 @@ public interface CaptureStore {
     void writeRoom(Room room);
 
     void writeMessages(List<Message> messages);
+
+    /** Records deletions: each message keeps its captured content and gains the time it was seen deleted. */
+    void writeDeletions(List<MessageDeletion> deletions);
 }

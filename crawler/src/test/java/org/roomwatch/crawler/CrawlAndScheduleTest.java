@@ -105,6 +105,11 @@ class CrawlAndScheduleTest {
                 }
                 writer.writeMessages(messages);
             }
+
+            @Override
+            public void writeDeletions(List<org.roomwatch.core.MessageDeletion> deletions) {
+                writer.writeDeletions(deletions);
+            }
         };
         RoomCrawler crawler = crawler(failing);
         var failed = crawler.crawl("school_room");

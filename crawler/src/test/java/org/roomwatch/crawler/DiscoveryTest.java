@@ -68,6 +68,7 @@ class DiscoveryTest {
         CaptureStore nowhere = new CaptureStore() {
             public void writeRoom(Room room) {}
             public void writeMessages(List<Message> messages) {}
+            public void writeDeletions(List<org.roomwatch.core.MessageDeletion> deletions) {}
         };
         RoomCrawler crawler = new RoomCrawler(registry, Map.of(SourceKind.PUBLIC, source), nowhere, Clock.systemUTC(),
                 new LinkDiscovery(discovered));

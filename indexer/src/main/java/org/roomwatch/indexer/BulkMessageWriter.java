@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.roomwatch.core.CaptureStore;
 import org.roomwatch.core.Message;
+import org.roomwatch.core.MessageDeletion;
 import org.roomwatch.core.Room;
 import org.roomwatch.core.config.ElasticsearchConfig;
 
@@ -59,6 +60,22 @@ public final class BulkMessageWriter implements CaptureStore, AutoCloseable {
     @Override
     public void writeMessages(List<Message> messages) {
         writePrepared(prepare(messages));
+    }
+
+    @Override
+    public void writeDeletions(List<MessageDeletion> deletions) {
+        List<CompletableFuture<Void>> acks = new ArrayList<>(deletions.size() * 2);
+        for (MessageDeletion d : deletions) {
+            // The message document keeps what was captured and gains deleted_at; a message never captured gets a
+            // skeleton that says only that it existed and was deleted.
+            Map<String, Object> mark = Map.of("deleted_at", d.observedAt().toString());
+            Map<String, Object> skeleton = Documents.deletedSkeleton(d);
+            acks.add(add(BulkOperation.of(o -> o.update(u -> u.index(names.messages()).id(d.messageDocumentId())
+                    .action(a -> a.doc(mark).upsert(skeleton))))));
+            acks.add(add(BulkOperation.of(o -> o.create(c -> c.index(names.messageVersions())
+                    .id(d.messageDocumentId() + ":deleted").document(Documents.deletionVersion(d))))));
+        }
+        await(acks);
     }
 
     /** A message and its finished index document: the output of the enrichment step. */

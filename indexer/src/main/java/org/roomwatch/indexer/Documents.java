@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.roomwatch.core.MediaRef;
 import org.roomwatch.core.Message;
+import org.roomwatch.core.MessageDeletion;
 import org.roomwatch.core.Room;
 
 /** Turns captured records into the index documents of mappings/*.json. */
@@ -79,6 +80,31 @@ public final class Documents {
         doc.put("first_captured_at", messageDoc.get("captured_at"));
         doc.put("seen_through", m.seenThrough());
         doc.put("raw_sha256", m.rawSha256());
+        return doc;
+    }
+
+    /** The version record of a deletion: no content, the time it was seen deleted and through what. */
+    public static Map<String, Object> deletionVersion(MessageDeletion d) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("message", d.messageDocumentId());
+        doc.put("room_id", d.roomId());
+        doc.put("message_id", d.messageId());
+        doc.put("deleted", true);
+        doc.put("first_captured_at", d.observedAt().toString());
+        doc.put("seen_through", d.seenThrough());
+        return doc;
+    }
+
+    /** A message document for a deletion of a message that was never captured. */
+    public static Map<String, Object> deletedSkeleton(MessageDeletion d) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("platform", d.platform());
+        doc.put("room", d.room());
+        doc.put("room_id", d.roomId());
+        doc.put("message_id", d.messageId());
+        doc.put("deleted_at", d.observedAt().toString());
+        doc.put("captured_at", d.observedAt().toString());
+        doc.put("seen_through", d.seenThrough());
         return doc;
     }
 

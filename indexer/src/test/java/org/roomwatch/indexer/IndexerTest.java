@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,6 +18,7 @@ import org.roomwatch.core.InviteStatus;
 import org.roomwatch.core.MediaKind;
 import org.roomwatch.core.MediaRef;
 import org.roomwatch.core.Message;
+import org.roomwatch.core.MessageDeletion;
 import org.roomwatch.core.Room;
 import org.roomwatch.core.RoomKind;
 import org.roomwatch.core.config.ConfigLoader;
@@ -84,6 +86,26 @@ class IndexerTest {
         assertEquals(1, client.count(c -> c.index(names.messages())).count());
         assertEquals(2, client.count(c -> c.index(names.messageVersions())).count(), "original and edit are both kept");
         assertEquals("고친 글", find("고친").hits().get(0).source().get("text"));
+    }
+
+    @Test
+    void aDeletionKeepsTheCapturedMessageAndAddsTheFactOnce() throws IOException {
+        writer.writeMessages(List.of(message(11, "hanbit_gossip", "지워질 글", T0, false)));
+        MessageDeletion seen = new MessageDeletion("telegram", "hanbit_gossip", 11, T0.plusSeconds(3600), "account:kim");
+        writer.writeDeletions(List.of(seen));
+        writer.writeDeletions(List.of(seen)); // the same deletion seen again is not a second fact
+        // A deletion of a message never captured still says that it existed and was deleted.
+        writer.writeDeletions(List.of(new MessageDeletion("telegram", "hanbit_gossip", 12, T0.plusSeconds(3700), "account:kim")));
+        refresh();
+        Map<?, ?> kept = client.get(g -> g.index(names.messages()).id("telegram:hanbit_gossip:11"), Map.class).source();
+        assertEquals("지워질 글", kept.get("text"));
+        assertEquals(T0.plusSeconds(3600).toString(), kept.get("deleted_at"));
+        Map<?, ?> skeleton = client.get(g -> g.index(names.messages()).id("telegram:hanbit_gossip:12"), Map.class).source();
+        assertEquals(T0.plusSeconds(3700).toString(), skeleton.get("deleted_at"));
+        assertEquals(null, skeleton.get("text"));
+        assertEquals(3, client.count(c -> c.index(names.messageVersions())).count(), "the message, and two deletions");
+        assertEquals(2, client.count(c -> c.index(names.messageVersions()).query(q -> q.term(t -> t.field("deleted").value(true))))
+                .count());
     }
 
     @Test

@@ -38,6 +38,8 @@ import java.util.TreeMap;
 public final class ConfigLoader {
     private static final String DEFAULTS = "/roomwatch.yml";
     private static final String ENV_PREFIX = "ROOMWATCH_";
+    /** Secrets read where they are used, never into the configuration (and so never printed with it). */
+    public static final String TDLIB_KEY_VARIABLE = "ROOMWATCH_TDLIB_KEY";
 
     private final ObjectMapper yaml;
 
@@ -132,7 +134,7 @@ public final class ConfigLoader {
     private void applyEnvironment(ObjectNode tree, Map<String, String> environment) {
         for (Map.Entry<String, String> variable : new TreeMap<>(environment).entrySet()) {
             String name = variable.getKey();
-            if (!name.startsWith(ENV_PREFIX)) {
+            if (!name.startsWith(ENV_PREFIX) || name.equals(TDLIB_KEY_VARIABLE)) {
                 continue;
             }
             List<String> tokens = List.of(name.substring(ENV_PREFIX.length()).split("_"));

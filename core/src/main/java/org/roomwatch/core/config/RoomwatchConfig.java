@@ -4,33 +4,38 @@ import java.util.List;
 
 /** The whole configuration, loaded from config/roomwatch.yml, a user file and ROOMWATCH_* variables. */
 public record RoomwatchConfig(ElasticsearchConfig elasticsearch, DatabaseConfig database, CrawlerConfig crawler,
-                              MediaConfig media, SignalsConfig signals, MailConfig mail, ApiConfig api, List<RoomConfig> rooms) {
+                              MediaConfig media, SignalsConfig signals, MailConfig mail, AccountsConfig accounts, ApiConfig api,
+                              List<RoomConfig> rooms) {
     public RoomwatchConfig {
         rooms = rooms == null ? List.of() : List.copyOf(rooms);
         signals = signals == null ? new SignalsConfig(null) : signals;
     }
 
     public RoomwatchConfig withElasticsearch(ElasticsearchConfig value) {
-        return new RoomwatchConfig(value, database, crawler, media, signals, mail, api, rooms);
+        return new RoomwatchConfig(value, database, crawler, media, signals, mail, accounts, api, rooms);
     }
 
     public RoomwatchConfig withDatabase(DatabaseConfig value) {
-        return new RoomwatchConfig(elasticsearch, value, crawler, media, signals, mail, api, rooms);
+        return new RoomwatchConfig(elasticsearch, value, crawler, media, signals, mail, accounts, api, rooms);
     }
 
     public RoomwatchConfig withCrawler(CrawlerConfig value) {
-        return new RoomwatchConfig(elasticsearch, database, value, media, signals, mail, api, rooms);
+        return new RoomwatchConfig(elasticsearch, database, value, media, signals, mail, accounts, api, rooms);
     }
 
     public RoomwatchConfig withMedia(MediaConfig value) {
-        return new RoomwatchConfig(elasticsearch, database, crawler, value, signals, mail, api, rooms);
+        return new RoomwatchConfig(elasticsearch, database, crawler, value, signals, mail, accounts, api, rooms);
     }
 
     public RoomwatchConfig withMail(MailConfig value) {
-        return new RoomwatchConfig(elasticsearch, database, crawler, media, signals, value, api, rooms);
+        return new RoomwatchConfig(elasticsearch, database, crawler, media, signals, value, accounts, api, rooms);
+    }
+
+    public RoomwatchConfig withAccounts(AccountsConfig value) {
+        return new RoomwatchConfig(elasticsearch, database, crawler, media, signals, mail, value, api, rooms);
     }
 
     public RoomwatchConfig withApi(ApiConfig value) {
-        return new RoomwatchConfig(elasticsearch, database, crawler, media, signals, mail, value, rooms);
+        return new RoomwatchConfig(elasticsearch, database, crawler, media, signals, mail, accounts, value, rooms);
     }
 }

@@ -166,4 +166,21 @@ class ConfigLoaderTest {
         RoomwatchConfig config = loader.load(file("database:\n  password: s3cret-pw\n"), Map.of());
         assertTrue(!config.toString().contains("s3cret-pw"));
     }
+
+    @Test
+    void accountSettingsAreCheckedAndTheKeyVariableIsNotConfiguration() throws IOException {
+        AccountsConfig defaults = loader.defaults().accounts();
+        assertTrue(!defaults.enabled() && !defaults.hasApplication(), defaults.toString());
+        ConfigException hash = failure("accounts:\n  apiHash: \"not-hex\"\n");
+        assertTrue(hash.getMessage().contains("accounts.apiHash must be the 32 hexadecimal digits"), hash.getMessage());
+        ConfigException budget = failure("accounts:\n  requestsPerMinute: 0\n");
+        assertTrue(budget.getMessage().contains("accounts.requestsPerMinute"), budget.getMessage());
+        ConfigException id = failure("accounts:\n  apiId: \"twelve\"\n");
+        assertEquals("accounts.apiId", id.key());
+        RoomwatchConfig env = loader.load(null, Map.of("ROOMWATCH_ACCOUNTS_APIID", "12345",
+                "ROOMWATCH_ACCOUNTS_APIHASH", "0123456789abcdef0123456789abcdef",
+                ConfigLoader.TDLIB_KEY_VARIABLE, "a synthetic key"));
+        assertTrue(env.accounts().hasApplication());
+        assertTrue(!env.toString().contains("0123456789abcdef") && !env.toString().contains("synthetic key"), env.toString());
+    }
 }

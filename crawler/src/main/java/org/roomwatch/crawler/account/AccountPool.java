@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.roomwatch.core.account.CrawlAccount.State;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,9 +19,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class AccountPool {
     private static final Logger log = LoggerFactory.getLogger(AccountPool.class);
-
-    /** An account's state as shown to admins. */
-    public enum State { AUTHORIZED, LOGGED_OUT, BANNED, RATE_LIMITED }
 
     /** One account's line in {@code roomwatch accounts list}. */
     public record Status(String account, State state, String detail, Instant restingUntil, List<String> rooms) {}

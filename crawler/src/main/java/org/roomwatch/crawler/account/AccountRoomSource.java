@@ -19,6 +19,7 @@ import org.roomwatch.core.Room;
 import org.roomwatch.core.RoomSnapshot;
 import org.roomwatch.core.RoomSource;
 import org.roomwatch.core.SourceException;
+import org.roomwatch.core.account.CrawlAccount;
 import org.roomwatch.media.ImageFingerprint;
 import org.roomwatch.media.ImageHasher;
 import org.roomwatch.media.ImageRefusedException;
@@ -71,8 +72,8 @@ public final class AccountRoomSource implements RoomSource {
             return read(gateway, roomName, position);
         } catch (TdException e) {
             switch (e.kind()) {
-                case BANNED -> pool.markUnusable(gateway.account(), AccountPool.State.BANNED, e.getMessage());
-                case UNAUTHORIZED -> pool.markUnusable(gateway.account(), AccountPool.State.LOGGED_OUT, e.getMessage());
+                case BANNED -> pool.markUnusable(gateway.account(), CrawlAccount.State.BANNED, e.getMessage());
+                case UNAUTHORIZED -> pool.markUnusable(gateway.account(), CrawlAccount.State.LOGGED_OUT, e.getMessage());
                 default -> { }
             }
             boolean retryable = e.kind() != TdException.Kind.REJECTED;

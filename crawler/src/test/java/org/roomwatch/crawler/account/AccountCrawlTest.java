@@ -26,6 +26,7 @@ import org.roomwatch.core.CrawlPosition;
 import org.roomwatch.core.InviteStatus;
 import org.roomwatch.core.SourceKind;
 import org.roomwatch.core.WatchedRoom;
+import org.roomwatch.core.account.CrawlAccount;
 import org.roomwatch.core.config.ConfigLoader;
 import org.roomwatch.core.config.DatabaseConfig;
 import org.roomwatch.crawler.schedule.RoomCrawler;
@@ -186,7 +187,7 @@ class AccountCrawlTest {
         assertTrue(limited.summary().contains("slow down"), limited.summary());
         assertEquals(CrawlPosition.START, registry.position("hanbit_leaks"));
         AccountPool.Status kim = pool.statuses().get(0);
-        assertEquals(AccountPool.State.RATE_LIMITED, kim.state());
+        assertEquals(CrawlAccount.State.RATE_LIMITED, kim.state());
         assertTrue(kim.restingUntil().isAfter(Instant.now().plusSeconds(3500)), kim.toString());
         int served = td.requestsServed();
         assertFalse(crawler.crawl("hanbit_leaks").ok(), "a resting account fails fast");
@@ -211,7 +212,7 @@ class AccountCrawlTest {
         assertFalse(banned.ok());
         assertTrue(banned.summary().contains("banned"), banned.summary());
         assertEquals(new CrawlPosition(0, 250, 151), registry.position("hanbit_leaks"), "the cursor stays");
-        assertEquals(AccountPool.State.BANNED, pool.statuses().stream().filter(s -> s.account().equals(first))
+        assertEquals(CrawlAccount.State.BANNED, pool.statuses().stream().filter(s -> s.account().equals(first))
                 .findFirst().orElseThrow().state());
 
         assertTrue(crawler.crawl("hanbit_leaks").ok());
