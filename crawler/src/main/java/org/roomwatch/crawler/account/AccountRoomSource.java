@@ -45,6 +45,7 @@ public final class AccountRoomSource implements RoomSource {
     private final int maxMessages;
     private final Clock clock;
     private final Map<String, Binding> bindings = new ConcurrentHashMap<>();
+    private final Map<Long, String> roomsByChat = new ConcurrentHashMap<>();
 
     public AccountRoomSource(AccountPool pool, ImageHasher hasher, int maxMessages, Clock clock) {
         if (maxMessages < 1) {
@@ -59,6 +60,15 @@ public final class AccountRoomSource implements RoomSource {
     /** A private room roomwatch knows by {@code room} and Telegram by {@code chatId} (after joining by invite). */
     public void bind(String room, long chatId) {
         bindings.put(room, new Binding(chatId, null));
+        roomsByChat.put(chatId, room);
+    }
+
+    /** The watched room a chat is, and how its messages link, once a crawl or a binding has met it. */
+    public java.util.Optional<TdMessages.Origin> origin(long chatId, String account) {
+        String room = roomsByChat.get(chatId);
+        Binding b = room == null ? null : bindings.get(room);
+        return b == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new TdMessages.Origin(room, b.username(), chatId, "account:" + account));
     }
 
     @Override
@@ -90,8 +100,9 @@ public final class AccountRoomSource implements RoomSource {
         AccountGateway.ChatInfo chat = binding != null && binding.username() == null
                 ? gateway.chat(binding.chatId()) : gateway.resolve(roomName);
         if (binding == null) {
-            bindings.put(roomName, new Binding(chat.chatId(), roomName));
-            binding = bindings.get(roomName);
+            binding = new Binding(chat.chatId(), roomName);
+            bindings.put(roomName, binding);
+            roomsByChat.put(chat.chatId(), roomName);
         }
         Instant now = clock.instant();
         String seenThrough = "account:" + gateway.account();
@@ -145,7 +156,7 @@ public final class AccountRoomSource implements RoomSource {
         return new RoomSnapshot(room, messages, skipped, false, oldestRead);
     }
 
-    private Room room(AccountGateway gateway, String roomName, AccountGateway.ChatInfo chat, boolean isPublic, Instant now,
+    Room room(AccountGateway gateway, String roomName, AccountGateway.ChatInfo chat, boolean isPublic, Instant now,
                       String seenThrough) throws TdException, InterruptedException {
         Long members = null;
         String description = null;

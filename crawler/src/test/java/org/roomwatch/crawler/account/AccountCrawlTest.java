@@ -265,4 +265,56 @@ class AccountCrawlTest {
         assertEquals(AccountGateway.JoinOutcome.REQUEST_SENT, kim.join("https://t.me/+fakeAsk2"));
         assertTrue(asked.hasJoinRequestFrom(7001));
     }
+
+    /** Waits for something another thread does (TDLib updates are handled on the session's thread). */
+    private static void eventually(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        for (int i = 0; i < 200; i++) {
+            if (condition.call()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("not within 20 s: " + what);
+    }
+
+    @Test
+    void newMessagesEditsDeletionsAndTitleChangesAreStoredAsTheyHappen() throws Exception {
+        AccountGateway kim = logIn("kim", KIM, "11111");
+        FakeChat secret = td.addChat(-1_000_000_000_404L, null, "실시간 방", false, 12);
+        secret.backfill(List.of(FakeChat.Post.text(5001, "처음 글", T0)));
+        td.addInvite("https://t.me/+fakeLive", secret.id(), false);
+        assertEquals(AccountGateway.JoinOutcome.JOINED, kim.join("https://t.me/+fakeLive"));
+        source.bind("c404live", secret.id());
+        pool.assign("c404live", "kim");
+        registry.put(new WatchedRoom("c404live", SourceKind.ACCOUNT, Duration.ofMinutes(5)));
+        assertTrue(crawler.crawl("c404live").ok());
+        AccountLive.attach(kim, source, writer, Clock.systemUTC());
+
+        long photo = secret.post(FakeChat.Post.photo(5002, "새 사진", SyntheticPictures.png(7, true), T0.plusSeconds(60)));
+        long text = secret.post(FakeChat.Post.text(5001, "고치기 전", T0.plusSeconds(120)));
+        eventually("both new messages indexed", () -> count() == 3);
+        assertNotNull(((Map<?, ?>) ((List<?>) doc(photo).get("media")).get(0)).get("pdq"));
+        assertEquals(List.of(), FakeTdlib.filesUnder(files("kim")), "the live photo's file is gone too");
+
+        secret.edit(text, "고친 뒤", T0.plusSeconds(180));
+        eventually("the edit indexed", () -> "고친 뒤".equals(doc(text).get("text")));
+        client.indices().refresh(r -> r.index(names.messageVersions()));
+        assertEquals(2, client.count(c -> c.index(names.messageVersions())
+                .query(q -> q.term(t -> t.field("message").value("telegram:c404live:" + text)))).count(), "both versions kept");
+
+        secret.delete(photo);
+        eventually("the deletion recorded", () -> doc(photo).get("deleted_at") != null);
+        assertEquals("새 사진", doc(photo).get("text"), "what was captured stays");
+
+        secret.retitle("바뀐 제목 방");
+        eventually("the new title recorded", () -> {
+            client.indices().refresh(r -> r.index(names.roomVersions()));
+            return client.count(c -> c.index(names.roomVersions())).count() == 2;
+        });
+        assertEquals(1, registry.position("c404live").cursor(), "live writes leave the cursor to the crawl");
+        RoomCrawler.Outcome catchUp = crawler.crawl("c404live");
+        assertTrue(catchUp.ok(), catchUp.summary());
+        assertEquals(3, registry.position("c404live").cursor());
+        assertEquals(3, count(), "the catch-up finds nothing new to add");
+    }
 }
