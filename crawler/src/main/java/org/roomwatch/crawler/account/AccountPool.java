@@ -36,6 +36,7 @@ public final class AccountPool {
     private final Map<String, Member> members = new LinkedHashMap<>();
     private final Map<String, String> assignment = new LinkedHashMap<>(); // room -> account
     private final Clock clock;
+    private volatile java.util.function.BiConsumer<String, String> onAssign = (room, account) -> { };
 
     public AccountPool(Clock clock) {
         this.clock = clock;
@@ -64,6 +65,12 @@ public final class AccountPool {
         log.warn("Account {} is {}: {}; its rooms {} move to other accounts", account, state, detail, moved);
     }
 
+    /** Called with (room, account) whenever the pool gives a room to an account (to keep it across restarts). */
+    public AccountPool onAssign(java.util.function.BiConsumer<String, String> action) {
+        this.onAssign = action;
+        return this;
+    }
+
     /** Pins a room to an account (the one that joined it: only that account can read a private room). */
     public synchronized void assign(String room, String account) {
         assignment.put(room, account);
@@ -80,10 +87,17 @@ public final class AccountPool {
                 .min(Comparator.comparingLong(x -> assignment.values().stream().filter(x.gateway.account()::equals).count()));
         if (free.isPresent()) {
             assignment.put(room, free.get().gateway.account());
+            onAssign.accept(room, free.get().gateway.account());
             return Optional.of(free.get().gateway);
         }
         // Everyone rests or is gone: keep a resting owner (its requests fail fast until it may ask again).
         return m != null && m.state == State.AUTHORIZED ? Optional.of(m.gateway) : Optional.empty();
+    }
+
+    /** The gateway of a known account, whatever its state. */
+    public synchronized Optional<AccountGateway> gateway(String account) {
+        Member m = members.get(account);
+        return m == null ? Optional.empty() : Optional.of(m.gateway);
     }
 
     private boolean resting(Member m) {
