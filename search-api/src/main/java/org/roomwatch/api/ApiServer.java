@@ -40,6 +40,8 @@ import org.slf4j.LoggerFactory;
 
 /** The investigators' HTTP API: thin routes over {@link SearchService} and {@link RoomWatcher}. */
 public final class ApiServer implements AutoCloseable {
+    /** The authorized accounts, when this server has them (discovered invite links are joined through them). */
+    private volatile org.roomwatch.core.account.AccountOperations accounts;
     private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
     private static final Set<String> MESSAGE_PARAMS = Set.of("q", "room", "from", "to", "hasMedia", "sort", "page", "size", "highlight",
             "school", "region", "level");
@@ -226,7 +228,14 @@ public final class ApiServer implements AutoCloseable {
 
     /** Adds the triage queue of rooms found through links. */
     public ApiServer withDiscovered(DiscoveredRooms rooms) {
-        new DiscoveredRoutes(rooms, watcher, json, this::problem, java.time.Clock.systemUTC()).register(app);
+        new DiscoveredRoutes(rooms, watcher, json, this::problem, java.time.Clock.systemUTC(), () -> accounts).register(app);
+        return this;
+    }
+
+    /** Adds the authorized accounts: their states, looking at invite links, approved joins. */
+    public ApiServer withAccounts(org.roomwatch.core.account.AccountOperations accounts) {
+        this.accounts = accounts;
+        new AccountRoutes(accounts, watcher, json, this::problem).register(app);
         return this;
     }
 

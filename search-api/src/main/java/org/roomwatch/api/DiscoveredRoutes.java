@@ -15,6 +15,7 @@ import org.roomwatch.core.DiscoveredRooms;
 import org.roomwatch.core.RoomWatcher;
 import org.roomwatch.core.SourceKind;
 import org.roomwatch.core.WatchedRoom;
+import org.roomwatch.core.account.AccountOperations;
 import org.roomwatch.core.config.DurationText;
 
 /**
@@ -27,8 +28,11 @@ final class DiscoveredRoutes {
     private final ObjectMapper json;
     private final BiConsumer<Context, Problem> problem;
     private final Clock clock;
+    private final java.util.function.Supplier<AccountOperations> accounts;
 
-    DiscoveredRoutes(DiscoveredRooms rooms, RoomWatcher watcher, ObjectMapper json, BiConsumer<Context, Problem> problem, Clock clock) {
+    DiscoveredRoutes(DiscoveredRooms rooms, RoomWatcher watcher, ObjectMapper json, BiConsumer<Context, Problem> problem, Clock clock,
+                     java.util.function.Supplier<AccountOperations> accounts) {
+        this.accounts = accounts;
         this.rooms = rooms;
         this.watcher = watcher;
         this.json = json;
@@ -69,7 +73,7 @@ final class DiscoveredRoutes {
         ctx.json(Map.of("rooms", rooms.list(status, limit)));
     }
 
-    private record Decision(String by, Duration interval) {}
+    private record Decision(String by, Duration interval, JsonNode body) {}
 
     private Decision decision(Context ctx) throws IOException {
         JsonNode body = ctx.body().isBlank() ? json.createObjectNode() : json.readTree(ctx.body());
@@ -78,11 +82,15 @@ final class DiscoveredRoutes {
             throw new BadParameter("by", "say who decides: {\"by\": \"analyst name\"}");
         }
         Duration interval = body.hasNonNull("interval") ? DurationText.parse(body.get("interval").asText()) : Duration.ofMinutes(10);
-        return new Decision(by.length() > 200 ? by.substring(0, 200) : by, interval);
+        return new Decision(by.length() > 200 ? by.substring(0, 200) : by, interval, body);
     }
 
     private void watch(Context ctx) throws IOException {
         decide(ctx, (room, decision) -> {
+            AccountOperations joiner = accounts.get();
+            if (room.platform().equals("telegram") && room.invite() && joiner != null) {
+                return joinByInvite(ctx, room, decision, joiner);
+            }
             if (!room.platform().equals("telegram") || room.invite()) {
                 problem.accept(ctx, new Problem(Problem.BASE + "needs-account", "Needs an authorized account", 409,
                         room.id() + " is " + (room.invite() ? "an invite link" : "a " + room.platform() + " room")
@@ -94,6 +102,40 @@ final class DiscoveredRoutes {
             rooms.decide(room.id(), "watching", decision.by(), clock.instant());
             return true;
         });
+    }
+
+    /**
+     * An invite link an analyst approves: joined through an account and watched as the room name the analyst gives.
+     * A join that needs the room's approval stays pending (202); a refused one answers 409 with Telegram's reason.
+     */
+    private boolean joinByInvite(Context ctx, DiscoveredRoom room, Decision decision, AccountOperations joiner) {
+        String name = decision.body().path("room").asText("").strip();
+        WatchedRoom watched;
+        try {
+            watched = new WatchedRoom(name, SourceKind.ACCOUNT, decision.interval());
+        } catch (IllegalArgumentException e) {
+            throw new BadParameter("room", "name the room to watch it as, {\"room\": \"c_hanbit_secret\"}: " + e.getMessage());
+        }
+        String account = decision.body().path("account").asText("").strip();
+        AccountOperations.JoinRecord record;
+        try {
+            record = joiner.join("https://t.me/" + room.target(), watched.name(), account.isEmpty() ? null : account, decision.by());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            problem.accept(ctx, Problem.unavailable("interrupted while joining"));
+            return false;
+        }
+        switch (record.outcome()) {
+            case "joined" -> {
+                watcher.watch(watched);
+                rooms.decide(room.id(), "watching", decision.by(), clock.instant());
+                return true;
+            }
+            case "request_sent" -> ctx.status(202).json(record);
+            default -> problem.accept(ctx, new Problem(Problem.BASE + "join-declined", "Join declined", 409,
+                    "joining " + room.id() + " through account " + record.account() + " failed: " + record.detail(), null));
+        }
+        return false;
     }
 
     private void dismiss(Context ctx) throws IOException {

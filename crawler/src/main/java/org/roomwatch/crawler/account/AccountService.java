@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.roomwatch.core.CaptureStore;
 import org.roomwatch.core.InviteStatus;
 import org.roomwatch.core.RoomName;
+import org.roomwatch.core.account.AccountOperations;
 import org.roomwatch.core.account.CrawlAccount;
 import org.roomwatch.core.account.TdJson;
 import org.roomwatch.core.config.AccountsConfig;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * code: an account that needs one is reported logged out), restores which account reads which room, follows the
  * accounts' live updates, joins rooms by invite link for analysts, and keeps the accounts' states in the database.
  */
-public final class AccountService implements AutoCloseable {
+public final class AccountService implements AccountOperations, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AccountService.class);
 
     /** The outcome of an approved join, as recorded. */
@@ -201,16 +202,44 @@ public final class AccountService implements AutoCloseable {
         return pool;
     }
 
+    @Override
+    public List<AccountLine> accounts() {
+        List<AccountLine> lines = new ArrayList<>();
+        java.util.Map<String, AccountPool.Status> live = new java.util.HashMap<>();
+        pool.statuses().forEach(s -> live.put(s.account(), s));
+        for (CrawlAccount a : store.list()) {
+            AccountPool.Status s = live.get(a.name());
+            lines.add(s != null ? new AccountLine(a.name(), s.state(), s.detail(), s.restingUntil(), s.rooms())
+                    : new AccountLine(a.name(), a.state(), a.detail(), a.rateLimitedUntil(), List.of()));
+        }
+        return lines;
+    }
+
     /** Looks at an invite link through {@code account} (or any account that can ask now) without joining. */
-    public AccountGateway.InviteInfo inspect(String link, String account) throws TdException, InterruptedException {
-        return gateway(account).inspectInvite(link);
+    @Override
+    public InviteLook inspect(String link, String account) throws Unavailable, InterruptedException {
+        AccountGateway.InviteInfo info;
+        try {
+            info = gateway(account).inspectInvite(link);
+        } catch (TdException e) {
+            throw new Unavailable(e.getMessage());
+        }
+        return new InviteLook(link, info.status().name().toLowerCase(java.util.Locale.ROOT), info.title(),
+                info.kind().name().toLowerCase(java.util.Locale.ROOT), info.members(), info.joinRequest(), info.detail());
     }
 
     /**
      * Joins by invite link, approved by {@code approvedBy}, and watches the room as {@code room}. The outcome
      * (joined, request sent, declined or the error) is recorded with who approved it.
      */
-    public JoinResult join(String link, String room, String account, String approvedBy) throws InterruptedException {
+    @Override
+    public JoinRecord join(String link, String room, String account, String approvedBy) throws InterruptedException {
+        JoinResult r = joinRoom(link, room, account, approvedBy);
+        return new JoinRecord(r.outcome().name().toLowerCase(java.util.Locale.ROOT), r.account(), r.room(), r.detail());
+    }
+
+    /** As {@link #join}, with the typed outcome. */
+    public JoinResult joinRoom(String link, String room, String account, String approvedBy) throws InterruptedException {
         String name = RoomName.require(room);
         if (approvedBy == null || approvedBy.isBlank()) {
             throw new IllegalArgumentException("a join needs the analyst who approved it");

@@ -134,13 +134,13 @@ class AccountServiceTest {
         td.addInvite("https://t.me/+fakeAskJoin", secret.id(), true);
 
         try (AccountService service = start()) {
-            assertThrows(IllegalArgumentException.class, () -> service.join("https://t.me/+fakeJoin", "../c505", "kim", "analyst-lee"));
-            assertThrows(IllegalArgumentException.class, () -> service.join("https://t.me/+fakeJoin", "c505join", "kim", " "));
-            AccountService.JoinResult asked = service.join("https://t.me/+fakeAskJoin", "c505ask", "kim", "analyst-lee");
+            assertThrows(IllegalArgumentException.class, () -> service.joinRoom("https://t.me/+fakeJoin", "../c505", "kim", "analyst-lee"));
+            assertThrows(IllegalArgumentException.class, () -> service.joinRoom("https://t.me/+fakeJoin", "c505join", "kim", " "));
+            AccountService.JoinResult asked = service.joinRoom("https://t.me/+fakeAskJoin", "c505ask", "kim", "analyst-lee");
             assertEquals(AccountGateway.JoinOutcome.REQUEST_SENT, asked.outcome());
-            AccountService.JoinResult joined = service.join("https://t.me/+fakeJoin", "c505join", "kim", "analyst-lee");
+            AccountService.JoinResult joined = service.joinRoom("https://t.me/+fakeJoin", "c505join", "kim", "analyst-lee");
             assertEquals(AccountGateway.JoinOutcome.JOINED, joined.outcome());
-            AccountService.JoinResult gone = service.join("https://t.me/+noSuchLink", "c505gone", null, "analyst-lee");
+            AccountService.JoinResult gone = service.joinRoom("https://t.me/+noSuchLink", "c505gone", null, "analyst-lee");
             assertEquals(AccountGateway.JoinOutcome.DECLINED, gone.outcome());
             assertTrue(gone.detail().contains("INVITE_HASH_INVALID"), gone.detail());
         }
