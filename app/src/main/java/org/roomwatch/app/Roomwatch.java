@@ -11,7 +11,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.roomwatch.api.ApiServer;
+import org.roomwatch.core.RoomSource;
 import org.roomwatch.core.SourceKind;
+import org.roomwatch.core.config.AccountsConfig;
+import org.roomwatch.crawler.account.AccountKey;
+import org.roomwatch.crawler.account.AccountService;
+import org.roomwatch.crawler.store.JdbcCrawlAccounts;
 import org.roomwatch.core.WatchedRoom;
 import org.roomwatch.core.config.DurationText;
 import org.roomwatch.core.config.MailConfig;
@@ -168,7 +173,14 @@ public final class Roomwatch implements AutoCloseable {
         MessageStep photos = media.hashImages() ? new PhotoHashing(fetcher, hasher) : MessageStep.NONE;
         RoomSignals signals = new RoomSignals(client, names, tagging);
         JdbcDiscoveredRooms discovered = new JdbcDiscoveredRooms(db.dataSource());
-        RoomCrawler crawler = new RoomCrawler(registry, Map.of(SourceKind.PUBLIC, publicSource), writer, Clock.systemUTC(),
+        Map<SourceKind, RoomSource> sources = new java.util.EnumMap<>(SourceKind.class);
+        sources.put(SourceKind.PUBLIC, publicSource);
+        AccountService accounts = null;
+        if (config.accounts().enabled()) {
+            accounts = startAccounts(db, writer, hasher);
+            sources.put(SourceKind.ACCOUNT, accounts.source());
+        }
+        RoomCrawler crawler = new RoomCrawler(registry, sources, writer, Clock.systemUTC(),
                 photos.then(new LinkDiscovery(discovered))).afterStore(signals::refresh);
         DiscoveredPageFetcher pages = new DiscoveredPageFetcher(discovered, publicSource, Clock.systemUTC())
                 .onFetched(room -> watch.onDiscovered(room, tagging));
@@ -205,8 +217,26 @@ public final class Roomwatch implements AutoCloseable {
                 .withMailOutbox(status -> outbox.withStatus(status, 200))
                 .start(config.api().host(), config.api().port());
         closeables.push(api);
+        if (accounts != null) {
+            api.withAccounts(accounts);
+        }
         extraRoutes.forEach(api::withGet);
         log.info("roomwatch is up: API http://{}:{}/api, Elasticsearch {}", config.api().host(), api.port(), elasticsearchUrl);
+    }
+
+    /** The authorized accounts, logged in from their encrypted databases; nobody is asked for a code here. */
+    private AccountService startAccounts(ControlPlaneDatabase db, BulkMessageWriter writer, ImageHasher hasher) {
+        AccountsConfig accounts = config.accounts();
+        byte[] key = AccountKey.load(System.getenv(), accounts.keyFile());
+        try {
+            AccountService service = AccountService.start(accounts, AccountsCommand.tdlib.apply(accounts), key,
+                    new JdbcCrawlAccounts(db.dataSource()), writer, hasher, Clock.systemUTC());
+            closeables.push(service);
+            return service;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while logging the accounts in", e);
+        }
     }
 
     private static void quietly(String what, java.util.function.Supplier<Integer> work) {

@@ -186,7 +186,7 @@ public final class AccountService implements AccountOperations, AutoCloseable {
             Files.createDirectories(files);
             String type = Files.getFileStore(files).type();
             if (!type.equals("tmpfs") && !type.equals("ramfs")) {
-                log.warn("accounts.filesDirectory {} is on {} , not a memory filesystem: photos are deleted at once, but"
+                log.warn("accounts.filesDirectory {} is on {}, not a memory filesystem: photos are deleted at once, but"
                         + " for a moment they touch that disk", files, type);
             }
         } catch (IOException e) {

@@ -63,8 +63,10 @@ public final class PhotoHashing implements MessageStep {
     }
 
     private static boolean isPicture(MediaRef ref) {
-        return (ref.kind() == MediaKind.PHOTO || ref.kind() == MediaKind.STICKER) && ref.url() != null && !ref.url().isBlank()
-                && ref.hashes() == null;
+        // Only web addresses: an account's photos are hashed by the account source (or carry why they were not).
+        return (ref.kind() == MediaKind.PHOTO || ref.kind() == MediaKind.STICKER) && ref.url() != null
+                && (ref.url().startsWith("http://") || ref.url().startsWith("https://"))
+                && ref.hashes() == null && ref.unhashedReason() == null;
     }
 
     private MediaRef hash(MediaRef ref, Message message) throws InterruptedException {
