@@ -135,6 +135,28 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The public-page pipeline's rate (parse, enrich, bulk) over {@code n} synthetic posts: one warm-up round, then the
+     * median of {@code measured} rounds. For benchmarks that print another path beside it.
+     */
+    double publicPipelineRate(ElasticsearchClient esClient, ElasticsearchConfig esConfig, Tagging enrichment, int n, int measured)
+            throws InterruptedException, ExecutionException {
+        this.client = esClient;
+        this.es = esConfig;
+        this.tagging = enrichment;
+        this.count = n;
+        this.parseThreads = 1;
+        this.run = "bench-public-" + System.currentTimeMillis() + "-";
+        List<String> pages = renderPages();
+        runPipeline(pages, "warm-");
+        double[] rates = new double[measured];
+        for (int r = 0; r < measured; r++) {
+            PipelineRun p = runPipeline(pages, "m" + r + "-");
+            rates[r] = p.documents().size() / p.seconds();
+        }
+        return median(rates);
+    }
+
     private List<String> renderPages() {
         SimRoom room = new SimRoom(ROOM, "벤치 방", "벤치마크", true, 1000, true);
         Random random = new Random(1);

@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
  * `roomwatch serve` picks the job up within seconds, without a restart.
  */
 @Command(name = "rooms", description = "List, add or remove watched rooms.", subcommands = {
-        RoomsCommand.Add.class, RoomsCommand.ListRooms.class, RoomsCommand.Remove.class})
+        RoomsCommand.Add.class, RoomsCommand.ListRooms.class, RoomsCommand.Remove.class, RoomsCommand.Backfill.class})
 final class RoomsCommand {
 
     static <T> T withWatcher(Path config, java.util.function.BiFunction<RoomWatchService, RoomwatchConfig, T> action) {
@@ -92,6 +92,53 @@ final class RoomsCommand {
                 System.err.println("roomwatch: " + name + " is not watched");
                 return 1;
             });
+        }
+    }
+
+    /**
+     * Reads a watched room down to its cursor now, crawl after crawl, with a progress bar. For an account room, run it
+     * while 'roomwatch serve' is stopped: TDLib lets one process at a time open an account's database.
+     */
+    @Command(name = "backfill", description = "Read a watched room's history down to its cursor now, with a progress bar.")
+    static final class Backfill implements java.util.concurrent.Callable<Integer> {
+        @Parameters(paramLabel = "NAME") String name;
+        @Option(names = "--config") Path config;
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            RoomwatchConfig cfg = Configs.load(config);
+            java.io.PrintWriter out = spec.commandLine().getOut();
+            try (Roomwatch app = Roomwatch.startCrawlOnly(cfg)) {
+                if (app.registry().find(name).isEmpty()) {
+                    spec.commandLine().getErr().println("roomwatch rooms backfill: " + name
+                            + " is not watched; add it first: roomwatch rooms add " + name + " --source public|account");
+                    return 1;
+                }
+                long startCursor = app.registry().position(name).cursor();
+                ProgressBar bar = new ProgressBar(out, System.console() != null);
+                long total = 0;
+                org.roomwatch.core.CrawlPosition before = app.registry().position(name);
+                while (true) {
+                    RoomCrawler.Outcome outcome = app.crawler().crawl(name);
+                    if (!outcome.ok()) {
+                        bar.done("stopped: " + outcome.summary() + " (the cursor is kept; run it again to go on)");
+                        return 1;
+                    }
+                    total += outcome.stored();
+                    org.roomwatch.core.CrawlPosition now = app.registry().position(name);
+                    bar.update(now, startCursor, outcome.stored());
+                    if (!now.inBackfill()) {
+                        bar.done(name + ": " + total + " messages stored, cursor " + now.cursor());
+                        return 0;
+                    }
+                    if (now.equals(before)) {
+                        bar.done("stopped: a crawl made no progress (" + outcome.summary() + ")");
+                        return 1;
+                    }
+                    before = now;
+                }
+            }
         }
     }
 }

@@ -90,6 +90,27 @@ public final class Roomwatch implements AutoCloseable {
         this.config = config;
     }
 
+    /** Crawling only (a backfill at the terminal): no scheduler, no API, no mail sending, no discovered pages. */
+    private boolean crawlOnly;
+    private RoomCrawler crawler;
+
+    /** The index, database, enrichment, watch matching and sources, for crawling one room by hand. */
+    static Roomwatch startCrawlOnly(RoomwatchConfig config) {
+        Roomwatch app = new Roomwatch(config);
+        app.crawlOnly = true;
+        try {
+            app.startAll();
+            return app;
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
+    }
+
+    RoomCrawler crawler() {
+        return crawler;
+    }
+
     /** Starts Elasticsearch (configured or managed), the database, the scheduler with the configured rooms, and the API. */
     public static Roomwatch start(RoomwatchConfig config) {
         return start(config, java.util.Map.of());
@@ -145,7 +166,7 @@ public final class Roomwatch implements AutoCloseable {
         MailOutbox outbox = new MailOutbox(db.dataSource());
         this.outbox = outbox;
         MailConfig mail = config.mail();
-        if (mail.enabled()) {
+        if (mail.enabled() && !crawlOnly) {
             AlertMailer mailer = new AlertMailer(outbox, mail, Clock.systemUTC());
             watch.onAlert(mailer::onAlert);
             MailDispatcher dispatcher = new MailDispatcher(outbox, new SmtpSender(mail), mail, Clock.systemUTC());
@@ -180,10 +201,13 @@ public final class Roomwatch implements AutoCloseable {
             accounts = startAccounts(db, writer, hasher);
             sources.put(SourceKind.ACCOUNT, accounts.source());
         }
-        RoomCrawler crawler = new RoomCrawler(registry, sources, writer, Clock.systemUTC(),
+        crawler = new RoomCrawler(registry, sources, writer, Clock.systemUTC(),
                 photos.then(new LinkDiscovery(discovered))).afterStore(signals::refresh);
         DiscoveredPageFetcher pages = new DiscoveredPageFetcher(discovered, publicSource, Clock.systemUTC())
                 .onFetched(room -> watch.onDiscovered(room, tagging));
+        if (crawlOnly) {
+            return;
+        }
         ScheduledExecutorService discovery = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "discovered-pages");
             t.setDaemon(true);

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -81,6 +82,7 @@ public final class FakeTdlib implements TdJson {
     private final Map<String, Deque<ObjectNode>> scriptedErrors = new HashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
     private volatile int historyPageCap = 100;
+    private final Set<String> silenced = ConcurrentHashMap.newKeySet();
 
     private record Invite(String link, long chatId, boolean joinRequest, boolean expired) {}
 
@@ -145,6 +147,11 @@ public final class FakeTdlib implements TdJson {
         }
     }
 
+    /** Requests of this type are never answered (a TDLib that hangs on them). */
+    public void silence(String function) {
+        silenced.add(function);
+    }
+
     /** At most this many messages per getChatHistory answer (TDLib chooses; often fewer than asked). */
     public void historyPageCap(int cap) {
         this.historyPageCap = cap;
@@ -203,6 +210,9 @@ public final class FakeTdlib implements TdJson {
                         .set("value", JSON.createObjectNode().put("@type", "optionValueString").put("value", VERSION)));
                 setState(client, "authorizationStateWaitTdlibParameters");
             }
+            if (silenced.contains(req.path("@type").asText())) {
+                return;
+            }
             answer = answer(client, req);
         }
         if (extra != null) {
@@ -240,8 +250,17 @@ public final class FakeTdlib implements TdJson {
 
     // ---- answers ----------------------------------------------------------------------------------------------
 
+    /** The functions the fake answers; any other is unknown to it, as an unknown name is to TDLib. */
+    private static final Set<String> FUNCTIONS = Set.of("getOption", "close", "setTdlibParameters", "setAuthenticationPhoneNumber",
+            "checkAuthenticationCode", "checkAuthenticationPassword", "searchPublicChat", "getChat", "getSupergroupFullInfo",
+            "checkChatInviteLink", "joinChatByInviteLink", "leaveChat", "getChatHistory", "getMessage", "getUser",
+            "downloadFile", "deleteFile");
+
     private ObjectNode answer(Client c, JsonNode req) {
         String type = req.path("@type").asText();
+        if (!FUNCTIONS.contains(type)) {
+            return error(400, "Unknown class \"" + type + "\"");
+        }
         if (c.account != null) {
             ObjectNode scripted = scripted(c.account.phone, type);
             if (scripted != null) {
