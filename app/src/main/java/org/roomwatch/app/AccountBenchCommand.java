@@ -7,9 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -37,10 +35,9 @@ import org.roomwatch.indexer.IndexNames;
 import org.roomwatch.indexer.MessageEnricher;
 import org.roomwatch.media.DecodeLimits;
 import org.roomwatch.media.ImageHasher;
-import org.roomwatch.simulator.SimPost;
 import org.roomwatch.simulator.SimRoom;
 import org.roomwatch.simulator.SyntheticRooms;
-import org.roomwatch.simulator.tdlib.FakeChat;
+import org.roomwatch.simulator.tdlib.SimulatedAccountWorld;
 import org.roomwatch.simulator.tdlib.FakeTdlib;
 import org.roomwatch.tagging.Lexicon;
 import org.roomwatch.tagging.Tagging;
@@ -112,29 +109,16 @@ final class AccountBenchCommand implements Callable<Integer> {
         }
     }
 
-    /** The same synthetic posts the public bench renders (same seed), as messages of a fake TDLib room. */
+    /** The same synthetic posts the public bench renders (same seed), as messages of a fake TDLib room, text only. */
     private FakeTdlib world() {
-        FakeTdlib td = new FakeTdlib();
-        td.addAccount("+82 10 0000 0100", 7100, "10101", null);
+        SimulatedAccountWorld world = new SimulatedAccountWorld("+82 10 0000 0100", 7100, "10101", false);
         SimRoom room = new SimRoom(ROOM, "벤치 방", "벤치마크", true, 1000, true);
         Random random = new Random(1);
         for (int i = 1; i <= count; i++) {
             room.add(SyntheticRooms.nextPost(room, random, base.plusSeconds(i)));
         }
-        Map<String, Long> users = new HashMap<>();
-        List<FakeChat.Post> posts = new ArrayList<>(count);
-        for (SimPost p : room.posts()) {
-            String author = p.author() == null ? "익명" : p.author();
-            long user = users.computeIfAbsent(author, a -> {
-                long id = 9000L + users.size();
-                td.addUser(id, a, "", null);
-                return id;
-            });
-            posts.add(new FakeChat.Post(user, p.text() == null ? "" : p.text(), null, p.forwardedFrom(), p.replyTo(),
-                    (int) p.views(), p.date()));
-        }
-        td.addChat(-1_000_000_000_999L, ROOM, "벤치 방", false, 1000).backfill(posts);
-        return td;
+        world.add(room);
+        return world.tdlib();
     }
 
     private AccountGateway account(Path work) throws InterruptedException {

@@ -15,17 +15,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.roomwatch.core.config.AccountsConfig;
 import org.roomwatch.core.config.ApiConfig;
 import org.roomwatch.core.config.MailConfig;
 import org.roomwatch.core.config.RoomConfig;
 import org.roomwatch.core.config.RoomwatchConfig;
 import org.roomwatch.core.watch.RuleKind;
+import org.roomwatch.crawler.account.AccountKey;
+import org.roomwatch.crawler.account.AccountLogin;
+import org.roomwatch.crawler.account.AccountService;
 import org.roomwatch.crawler.store.ControlPlaneDatabase;
+import org.roomwatch.crawler.store.JdbcCrawlAccounts;
 import org.roomwatch.crawler.store.JdbcSchoolRegistry;
 import org.roomwatch.crawler.store.JdbcWatchlists;
+import org.roomwatch.simulator.SimPost;
 import org.roomwatch.simulator.SimRoom;
 import org.roomwatch.simulator.SyntheticRooms;
 import org.roomwatch.simulator.TelegramSite;
+import org.roomwatch.simulator.tdlib.SimulatedAccountWorld;
 
 /**
  * Everything on one machine: the simulated Telegram site with synthetic Korean rooms, a throwaway H2 database,
@@ -40,7 +47,10 @@ public final class Demo implements AutoCloseable {
 
     private final GreenMail sink;
 
-    private Demo(TelegramSite site, Roomwatch app, ScheduledExecutorService feed, Path databaseDir, GreenMail sink) {
+    private final Path accountFiles;
+
+    private Demo(TelegramSite site, Roomwatch app, ScheduledExecutorService feed, Path databaseDir, GreenMail sink, Path accountFiles) {
+        this.accountFiles = accountFiles;
         this.sink = sink;
         this.site = site;
         this.app = app;
@@ -52,7 +62,13 @@ public final class Demo implements AutoCloseable {
         TelegramSite site = TelegramSite.start();
         SyntheticRooms.populate(site, 2024L, Instant.now());
         Path db = Files.createTempDirectory("roomwatch-demo-db");
-        List<RoomConfig> rooms = site.rooms().stream().map(r -> new RoomConfig(r.name(), "public", interval)).toList();
+        // Rooms t.me shows no preview of are read the way investigators read them: through an authorized account, here
+        // a simulated TDLib that holds the same synthetic rooms.
+        SimulatedAccountWorld accounts = new SimulatedAccountWorld(DEMO_PHONE, 7777, DEMO_CODE, true);
+        List<SimRoom> hidden = site.rooms().stream().filter(r -> !r.preview()).toList();
+        hidden.forEach(accounts::add);
+        List<RoomConfig> rooms = site.rooms().stream()
+                .map(r -> new RoomConfig(r.name(), r.preview() ? "public" : "account", interval)).toList();
         // A local SMTP sink: alert mails really go over SMTP, and can be read at /api/demo/mail.
         GreenMail sink = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         sink.start();
@@ -62,7 +78,7 @@ public final class Demo implements AutoCloseable {
         RoomwatchConfig config = new RoomwatchConfig(base.elasticsearch(),
                 base.database().withJdbcUrl("jdbc:h2:file:" + db.resolve("roomwatch") + ";AUTO_SERVER=TRUE"),
                 base.crawler().withTelegramBaseUrl(site.baseUrl()).withRequestsPerSecondPerHost(20), base.media(), base.signals(), mail,
-                base.accounts(), new ApiConfig(base.api().host(), port), rooms);
+                demoAccounts(base.accounts(), db), new ApiConfig(base.api().host(), port), rooms);
         Roomwatch app;
         try {
             // The synthetic school registry goes in before the first crawl, so every message is tagged.
@@ -73,12 +89,23 @@ public final class Demo implements AutoCloseable {
                 var list = lists.create("데모: 한빛여고", "demo", true, List.of("officer@demo.local"), "demo");
                 lists.addRule(list.id(), RuleKind.SCHOOL, "9900001", null, "demo");
                 lists.addRule(list.id(), RuleKind.TERM, "지인능욕", null, "demo");
+                // The demo's undercover account, logged in once as an admin would at the terminal.
+                AccountLogin.Result login = AccountService.enrol(config.accounts(), accounts.tdlib(),
+                        AccountKey.load(Map.of(), config.accounts().keyFile()), new JdbcCrawlAccounts(database.dataSource()),
+                        "demo-undercover", new DemoPrompts(), "demo", java.time.Clock.systemUTC());
+                if (login.outcome() != AccountLogin.Outcome.AUTHORIZED) {
+                    throw new IllegalStateException("the demo account did not log in: " + login.detail());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while setting the demo up", e);
             }
-            app = Roomwatch.start(config, Map.of("/api/demo/mail", () -> mailbox(sink)));
+            app = Roomwatch.start(config, Map.of("/api/demo/mail", () -> mailbox(sink)), c -> accounts.tdlib());
         } catch (RuntimeException e) {
             site.close();
             sink.stop();
             deleteQuietly(db);
+            deleteQuietly(Path.of(config.accounts().filesDirectory()));
             throw e;
         }
         ScheduledExecutorService feed = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -91,8 +118,48 @@ public final class Demo implements AutoCloseable {
         feed.scheduleAtFixedRate(() -> {
             SimRoom room = live.get(random.nextInt(live.size()));
             room.add(SyntheticRooms.nextPost(room, random, Instant.now()));
+            // A hidden room gets a post now and then too; the account's session receives it as it happens.
+            if (random.nextInt(3) == 0 && !hidden.isEmpty()) {
+                SimRoom quiet = hidden.get(random.nextInt(hidden.size()));
+                SimPost post = SyntheticRooms.nextPost(quiet, random, Instant.now());
+                quiet.add(post);
+                accounts.publish(quiet, post);
+            }
         }, 10, 10, TimeUnit.SECONDS);
-        return new Demo(site, app, feed, db, sink);
+        return new Demo(site, app, feed, db, sink, Path.of(config.accounts().filesDirectory()));
+    }
+
+    private static final String DEMO_PHONE = "+82 10 0000 7777";
+    private static final String DEMO_CODE = "12345";
+
+    /** The demo's account settings: a simulated application, a throwaway key file and folders inside the demo's. */
+    private static AccountsConfig demoAccounts(AccountsConfig base, Path demoDir) throws IOException {
+        Path key = demoDir.resolve("tdlib.key");
+        Files.writeString(key, java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID());
+        Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Path shm = Path.of("/dev/shm");
+        Path files = Files.isDirectory(shm) && Files.isWritable(shm) ? Files.createTempDirectory(shm, "roomwatch-demo-td")
+                : demoDir.resolve("td-files");
+        return new AccountsConfig(true, base.tdjson(), 1, "00000000000000000000000000000000", demoDir.resolve("accounts").toString(),
+                key.toString(), files.toString(), 600, base.maxMessagesPerCrawl(), base.requestTimeout());
+    }
+
+    /** The demo's admin at the terminal: the simulated number and code. */
+    private static final class DemoPrompts implements AccountLogin.Prompts {
+        @Override
+        public String phone(String problem) {
+            return DEMO_PHONE;
+        }
+
+        @Override
+        public String code(String problem) {
+            return DEMO_CODE;
+        }
+
+        @Override
+        public String password(String hint, String problem) {
+            return null;
+        }
     }
 
     public TelegramSite site() {
@@ -110,6 +177,7 @@ public final class Demo implements AutoCloseable {
         site.close();
         sink.stop();
         deleteQuietly(databaseDir);
+        deleteQuietly(accountFiles);
     }
 
     /** The mails the sink received, newest last: to, subject and text. */

@@ -92,6 +92,7 @@ public final class Roomwatch implements AutoCloseable {
 
     /** Crawling only (a backfill at the terminal): no scheduler, no API, no mail sending, no discovered pages. */
     private boolean crawlOnly;
+    private java.util.function.Function<AccountsConfig, org.roomwatch.core.account.TdJson> tdlib = AccountsCommand.tdlib;
     private RoomCrawler crawler;
 
     /** The index, database, enrichment, watch matching and sources, for crawling one room by hand. */
@@ -118,7 +119,14 @@ public final class Roomwatch implements AutoCloseable {
 
     /** As {@link #start(RoomwatchConfig)}, with extra read-only routes (the demo's mailbox). */
     static Roomwatch start(RoomwatchConfig config, java.util.Map<String, java.util.function.Supplier<?>> routes) {
+        return start(config, routes, AccountsCommand.tdlib);
+    }
+
+    /** As {@link #start(RoomwatchConfig, java.util.Map)}, with the TDLib the accounts use (the demo's is simulated). */
+    static Roomwatch start(RoomwatchConfig config, java.util.Map<String, java.util.function.Supplier<?>> routes,
+                           java.util.function.Function<AccountsConfig, org.roomwatch.core.account.TdJson> tdlib) {
         Roomwatch app = new Roomwatch(config);
+        app.tdlib = tdlib;
         app.extraRoutes.putAll(routes);
         try {
             app.startAll();
@@ -253,7 +261,7 @@ public final class Roomwatch implements AutoCloseable {
         AccountsConfig accounts = config.accounts();
         byte[] key = AccountKey.load(System.getenv(), accounts.keyFile());
         try {
-            AccountService service = AccountService.start(accounts, AccountsCommand.tdlib.apply(accounts), key,
+            AccountService service = AccountService.start(accounts, tdlib.apply(accounts), key,
                     new JdbcCrawlAccounts(db.dataSource()), writer, hasher, Clock.systemUTC());
             closeables.push(service);
             return service;

@@ -75,6 +75,20 @@ class DemoTest {
             assertTrue(found.path("total").asInt() > 0, "the demo's photos are hashed and searchable: " + found);
             assertEquals(0, found.path("matches").get(0).path("distance").asInt(), "the very same picture");
 
+            // The rooms without a preview are read through the demo's (simulated) undercover account, to the last message.
+            int hiddenPosts = demo.site().room("hidden_room_a").posts().size();
+            JsonNode throughAccount = null;
+            while (System.nanoTime() - start < Duration.ofSeconds(120).toNanos()) {
+                throughAccount = get(port, "/api/messages?room=hidden_room_a&size=1");
+                if (throughAccount.path("total").asInt() >= hiddenPosts) {
+                    break;
+                }
+                Thread.sleep(500);
+            }
+            assertTrue(throughAccount.path("total").asInt() >= hiddenPosts, "hidden_room_a read through the account: " + throughAccount);
+            assertEquals("account:demo-undercover", throughAccount.path("hits").get(0).path("source").path("seen_through").asText());
+            assertEquals("AUTHORIZED", get(port, "/api/accounts").path("accounts").get(0).path("state").asText());
+
             // Rooms get a signal score with reasons, and schools are searchable by their short names.
             JsonNode signals = get(port, "/api/rooms/dalbit_notice").path("room").path("source").path("signals");
             assertTrue(signals.path("score").asInt() > 0, "signals on the room: " + signals);

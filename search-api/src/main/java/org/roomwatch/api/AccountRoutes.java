@@ -39,6 +39,7 @@ final class AccountRoutes {
         app.get("/api/accounts", ctx -> ctx.json(Map.of("accounts", accounts.accounts())));
         app.post("/api/accounts/invites/check", this::check);
         app.post("/api/accounts/invites/join", this::join);
+        app.post("/api/accounts/rooms/{room}/leave", this::leave);
     }
 
     private JsonNode body(Context ctx) {
@@ -105,5 +106,21 @@ final class AccountRoutes {
             watcher.watch(watched);
         }
         ctx.status(record.outcome().equals("declined") ? 409 : record.outcome().equals("joined") ? 200 : 202).json(record);
+    }
+
+    private void leave(Context ctx) throws InterruptedException {
+        JsonNode body = body(ctx);
+        String by = body.path("by").asText("").strip();
+        if (by.isEmpty()) {
+            throw new BadParameter("by", "say which analyst decided to leave: {\"by\": \"analyst name\"}");
+        }
+        String room = ctx.pathParam("room");
+        try {
+            AccountOperations.JoinRecord record = accounts.leave(room, by.length() > 200 ? by.substring(0, 200) : by);
+            watcher.unwatch(room);
+            ctx.json(record);
+        } catch (AccountOperations.Unavailable e) {
+            problem.accept(ctx, new Problem(Problem.BASE + "not-a-member", "Not a member", 409, e.getMessage(), null));
+        }
     }
 }

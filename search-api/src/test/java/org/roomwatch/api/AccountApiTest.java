@@ -152,6 +152,24 @@ class AccountApiTest {
     }
 
     @Test
+    void aJoinedRoomIsLeftOnAnAnalystsDecisionAndNoLongerWatched() throws Exception {
+        assertEquals(200, send("POST", "/api/accounts/invites/join",
+                "{\"link\": \"https://t.me/+fakeApiJoin1\", \"room\": \"c_hanbit_secret\", \"by\": \"분석관 이\"}").statusCode());
+        assertTrue(secret.isMember(7001));
+        assertEquals(400, send("POST", "/api/accounts/rooms/c_hanbit_secret/leave", "{}").statusCode());
+        HttpResponse<String> unknown = send("POST", "/api/accounts/rooms/c_never_joined/leave", "{\"by\": \"분석관 이\"}");
+        assertEquals(409, unknown.statusCode(), unknown.body());
+
+        HttpResponse<String> left = send("POST", "/api/accounts/rooms/c_hanbit_secret/leave", "{\"by\": \"분석관 이\"}");
+        assertEquals(200, left.statusCode(), left.body());
+        assertEquals("left", json.readTree(left.body()).get("outcome").asText());
+        assertEquals(List.of(), watcher.watched());
+        assertEquals(List.of("JOINED", "LEFT"), new JdbcCrawlAccounts(db.dataSource()).decisions().stream()
+                .map(JdbcCrawlAccounts.InviteDecision::outcome).toList());
+        assertTrue(!secret.isMember(7001), "the account left the room in Telegram too");
+    }
+
+    @Test
     void badJoinRequestsAreRefusedNamingWhatIsWrong() throws Exception {
         for (String[] c : new String[][] {
                 {"{\"link\": \"https://evil.example/+x\", \"room\": \"c_room\", \"by\": \"a\"}", "link"},

@@ -29,4 +29,10 @@ public interface AccountOperations {
 
     /** Joins by {@code link}, approved by {@code approvedBy}, watching the room as {@code room}. */
     JoinRecord join(String link, String room, String account, String approvedBy) throws InterruptedException;
+
+    /**
+     * Leaves a room the accounts joined ({@code left}), decided by {@code decidedBy}, recorded like a join; the
+     * caller stops watching it. Unavailable when no account is a member of a room by that name.
+     */
+    JoinRecord leave(String room, String decidedBy) throws Unavailable, InterruptedException;
 }

@@ -108,7 +108,6 @@ public final class AccountLive {
             return;
         }
         AccountGateway.ChatInfo chat = gateway.chat(chatId);
-        store.writeRoom(source.room(gateway, origin.get().room(), chat, origin.get().username() != null, clock.instant(),
-                origin.get().seenThrough()));
+        store.writeRoom(source.room(gateway, origin.get().room(), chat, clock.instant(), origin.get().seenThrough()));
     }
 }

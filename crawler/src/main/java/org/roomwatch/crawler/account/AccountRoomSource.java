@@ -106,7 +106,7 @@ public final class AccountRoomSource implements RoomSource {
         }
         Instant now = clock.instant();
         String seenThrough = "account:" + gateway.account();
-        Room room = room(gateway, roomName, chat, binding.username() != null, now, seenThrough);
+        Room room = room(gateway, roomName, chat, now, seenThrough);
         TdMessages.Origin origin = new TdMessages.Origin(roomName, binding.username(), chat.chatId(), seenThrough);
 
         List<Message> newestFirst = new ArrayList<>();
@@ -156,7 +156,7 @@ public final class AccountRoomSource implements RoomSource {
         return new RoomSnapshot(room, messages, skipped, false, oldestRead);
     }
 
-    Room room(AccountGateway gateway, String roomName, AccountGateway.ChatInfo chat, boolean isPublic, Instant now,
+    Room room(AccountGateway gateway, String roomName, AccountGateway.ChatInfo chat, Instant now,
                       String seenThrough) throws TdException, InterruptedException {
         Long members = null;
         String description = null;
@@ -167,10 +167,10 @@ public final class AccountRoomSource implements RoomSource {
             description = info.body().path("description").asText(null);
             raw = raw + "\n" + info.raw();
         }
-        // An account sees the room whether or not t.me shows a preview; "hasPreview" says nothing here, so it is
-        // left true only for public rooms (t.me hides flagged ones, which the public source then records).
+        // hasPreview: false, "not seen through a web preview". An account cannot tell whether t.me shows one, and the
+        // rooms read through accounts are, nearly always, the ones t.me hides.
         return new Room("telegram", roomName, chat.title(), description, chat.kind(), members, null, null, null, null, null,
-                isPublic, InviteStatus.NOT_AN_INVITE, now, seenThrough, TdMessages.sha256(raw));
+                false, InviteStatus.NOT_AN_INVITE, now, seenThrough, TdMessages.sha256(raw));
     }
 
     /** Photos into memory, hashed, gone: the file is deleted from TDLib's cache right after reading. */

@@ -268,6 +268,28 @@ public final class AccountService implements AccountOperations, AutoCloseable {
         }
     }
 
+    @Override
+    public JoinRecord leave(String room, String decidedBy) throws Unavailable, InterruptedException {
+        if (decidedBy == null || decidedBy.isBlank()) {
+            throw new IllegalArgumentException("leaving a room needs the analyst who decided it");
+        }
+        JdbcCrawlAccounts.Assignment assignment = store.assignments().stream()
+                .filter(a -> a.room().equals(room) && a.chatId() != null).findFirst()
+                .orElseThrow(() -> new Unavailable("no account joined a room named " + room));
+        AccountGateway gateway;
+        try {
+            gateway = gateway(assignment.account());
+            gateway.leave(assignment.chatId());
+        } catch (TdException e) {
+            throw new Unavailable("account " + assignment.account() + " could not leave " + room + ": " + e.getMessage());
+        }
+        store.unassign(room);
+        store.recordDecision(new JdbcCrawlAccounts.InviteDecision("", room, gateway.account(), decidedBy, "LEFT",
+                "chat " + assignment.chatId(), Instant.now(clock)));
+        log.info("Account {} left {} (decided by {})", gateway.account(), room, decidedBy);
+        return new JoinRecord("left", gateway.account(), room, "chat " + assignment.chatId());
+    }
+
     private JoinResult record(String link, String room, String account, String approvedBy, AccountGateway.JoinOutcome outcome,
                               String detail) {
         store.recordDecision(new JdbcCrawlAccounts.InviteDecision(link, room, account, approvedBy, outcome.name(), detail,

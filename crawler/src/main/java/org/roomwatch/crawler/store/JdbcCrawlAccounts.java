@@ -120,6 +120,15 @@ public final class JdbcCrawlAccounts {
         }
     }
 
+    public void unassign(String room) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("DELETE FROM account_rooms WHERE room = ?")) {
+            s.setString(1, room);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not unassign room " + room + ": " + e.getMessage(), e);
+        }
+    }
+
     public List<Assignment> assignments() {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                 "SELECT room, account, chat_id, username FROM account_rooms ORDER BY room"); ResultSet r = s.executeQuery()) {

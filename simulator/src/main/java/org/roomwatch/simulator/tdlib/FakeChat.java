@@ -73,7 +73,7 @@ public final class FakeChat {
         return messages.size();
     }
 
-    boolean isMember(long userId) {
+    public boolean isMember(long userId) {
         return members.contains(userId);
     }
 
