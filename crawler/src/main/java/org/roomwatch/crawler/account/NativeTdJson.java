@@ -30,6 +30,12 @@ public final class NativeTdJson implements TdJson {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Every library loaded, held for the life of the process. TDLib cannot be unloaded: once nothing referred to it, JNA's
+     * cleaner closed the library on a later GC while TDLib's threads and exit handlers still pointed into it, and the
+     * JVM then crashed on exit (SIGSEGV in libc). Loading a path twice also returns the same instance.
+     */
+    private static final java.util.concurrent.ConcurrentMap<Path, NativeTdJson> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
     private final Lib lib;
     private final String version;
 
@@ -44,6 +50,10 @@ public final class NativeTdJson implements TdJson {
      * @throws IllegalStateException with what to do when the file is missing, cannot be loaded, or is another version
      */
     public static NativeTdJson load(Path library) {
+        NativeTdJson known = LOADED.get(library.toAbsolutePath().normalize());
+        if (known != null) {
+            return known;
+        }
         if (!Files.isRegularFile(library)) {
             throw new IllegalStateException("TDLib library not found at " + library + " (accounts.tdjson): run"
                     + " tools/fetch-tdlib to install libtdjson.so " + EXPECTED_VERSION + " from npm");
@@ -63,7 +73,9 @@ public final class NativeTdJson implements TdJson {
                     + " for " + EXPECTED_VERSION + " (its JSON names differ between versions): install "
                     + EXPECTED_VERSION + " with tools/fetch-tdlib");
         }
-        return new NativeTdJson(lib, version);
+        NativeTdJson loaded = new NativeTdJson(lib, version);
+        NativeTdJson first = LOADED.putIfAbsent(library.toAbsolutePath().normalize(), loaded);
+        return first != null ? first : loaded;
     }
 
     static String versionOf(String answer) {

@@ -41,6 +41,8 @@ public final class TdSession implements AutoCloseable {
     private final Map<String, CompletableFuture<Answer>> pending = new ConcurrentHashMap<>();
     private final List<java.util.function.Consumer<Update>> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService updates;
+    /** Completes when TDLib reports authorizationStateClosed: only then may the process exit safely. */
+    private final CompletableFuture<Void> closedByTdlib = new CompletableFuture<>();
 
     /** An answer and its exact JSON. */
     public record Answer(JsonNode body, String raw) {}
@@ -107,7 +109,14 @@ public final class TdSession implements AutoCloseable {
                 return;
             }
         }
+        if ("updateAuthorizationState".equals(node.path("@type").asText())
+                && "authorizationStateClosed".equals(node.path("authorization_state").path("@type").asText())) {
+            closedByTdlib.complete(null);
+        }
         Update update = new Update(node, raw);
+        if (updates.isShutdown()) {
+            return; // closed: nobody listens any more
+        }
         updates.execute(() -> {
             for (var listener : listeners) {
                 try {
@@ -126,15 +135,21 @@ public final class TdSession implements AutoCloseable {
         pending.clear();
     }
 
-    /** Asks TDLib to close this client (it flushes its database), waits briefly for the answer, stops the listeners. */
+    /**
+     * Asks TDLib to close this client and waits until TDLib says it is closed (it flushes its database first; a
+     * process that exits before that can crash inside the native library), then stops the listeners.
+     */
     @Override
     public void close() {
         try {
             call(TdRequests.of("close"), Duration.ofSeconds(10));
+            closedByTdlib.get(10, TimeUnit.SECONDS);
         } catch (TdException e) {
             log.debug("Closing {}: {}", name, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("TDLib did not report {} closed within 10 s", name);
         }
         updates.shutdown();
         try {

@@ -59,6 +59,18 @@ class NativeTdJsonSmokeTest {
     }
 
     @Test
+    void theLibraryStaysLoadedForTheLifeOfTheProcess() {
+        // Unloading TDLib (JNA's cleaner after a GC) crashed the JVM's exit: the library must never be let go.
+        NativeTdJson first = NativeTdJson.load(library());
+        int identity = System.identityHashCode(first);
+        first = null;
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        assertEquals(identity, System.identityHashCode(NativeTdJson.load(library())));
+    }
+
+    @Test
     void aMissingLibrarySaysHowToInstallIt() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> NativeTdJson.load(Path.of("/nonexistent/libtdjson.so")));
