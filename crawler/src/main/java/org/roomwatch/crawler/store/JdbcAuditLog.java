@@ -1,0 +1,199 @@
+package org.roomwatch.crawler.store;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import javax.sql.DataSource;
+import org.roomwatch.core.security.AuditEntry;
+import org.roomwatch.core.security.AuditLog;
+
+/**
+ * The audit log in the control-plane database. Entries are numbered 1, 2, 3, ... and each one's SHA-256 covers its
+ * own fields and the previous entry's SHA-256, so editing, deleting or reordering any entry breaks the chain from
+ * there on, which {@link #verify()} finds. Appends are serialised (one writer at a time, in a transaction).
+ */
+public final class JdbcAuditLog implements AuditLog {
+    static final String GENESIS = "0".repeat(64);
+
+    private final DataSource dataSource;
+    private final Clock clock;
+
+    public JdbcAuditLog(DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized AuditEntry append(Act act) {
+        // Another process (a CLI) may take the same number at the same moment: the primary key refuses the second,
+        // which then tries again after the new last entry.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return appendOnce(act);
+            } catch (IllegalStateException e) {
+                if (attempt >= 5 || !(e.getCause() instanceof SQLException sql) || !"23505".equals(sql.getSQLState())) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private AuditEntry appendOnce(Act act) {
+        // Millisecond precision: what the database keeps is exactly what was hashed.
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                long seq = 1;
+                String previous = GENESIS;
+                try (PreparedStatement last = c.prepareStatement("SELECT seq, sha256 FROM audit_log ORDER BY seq DESC LIMIT 1 FOR UPDATE");
+                     ResultSet r = last.executeQuery()) {
+                    if (r.next()) {
+                        seq = r.getLong(1) + 1;
+                        previous = r.getString(2);
+                    }
+                }
+                AuditEntry entry = new AuditEntry(seq, at, clip(act.actor(), 64), clip(act.role(), 16), clip(act.address(), 64),
+                        clip(act.action(), 200), clip(act.target(), 500), clip(act.detail(), 4000), act.results(), act.status(),
+                        previous, null);
+                String sha = hash(entry);
+                try (PreparedStatement insert = c.prepareStatement("INSERT INTO audit_log (seq, at, actor, role, address, action,"
+                        + " target, detail, results, status, previous_sha256, sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    insert.setLong(1, seq);
+                    insert.setTimestamp(2, Timestamp.from(at));
+                    insert.setString(3, entry.actor());
+                    insert.setString(4, entry.role());
+                    insert.setString(5, entry.address());
+                    insert.setString(6, entry.action());
+                    insert.setString(7, entry.target());
+                    insert.setString(8, entry.detail());
+                    if (entry.results() == null) {
+                        insert.setNull(9, Types.INTEGER);
+                    } else {
+                        insert.setInt(9, entry.results());
+                    }
+                    insert.setInt(10, entry.status());
+                    insert.setString(11, previous);
+                    insert.setString(12, sha);
+                    insert.executeUpdate();
+                }
+                c.commit();
+                return new AuditEntry(seq, at, entry.actor(), entry.role(), entry.address(), entry.action(), entry.target(),
+                        entry.detail(), entry.results(), entry.status(), previous, sha);
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not write the audit log: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<AuditEntry> read(Filter filter) {
+        StringBuilder sql = new StringBuilder("SELECT seq, at, actor, role, address, action, target, detail, results, status,"
+                + " previous_sha256, sha256 FROM audit_log WHERE 1 = 1");
+        List<Object> parameters = new ArrayList<>();
+        if (filter.actor() != null) {
+            sql.append(" AND actor = ?");
+            parameters.add(filter.actor());
+        }
+        if (filter.action() != null) {
+            sql.append(" AND action LIKE ?");
+            parameters.add("%" + filter.action().replace("%", "").replace("_", "") + "%");
+        }
+        if (filter.from() != null) {
+            sql.append(" AND at >= ?");
+            parameters.add(Timestamp.from(filter.from()));
+        }
+        if (filter.to() != null) {
+            sql.append(" AND at < ?");
+            parameters.add(Timestamp.from(filter.to()));
+        }
+        sql.append(" ORDER BY seq DESC LIMIT ").append(Math.max(1, Math.min(filter.limit(), 10_000)));
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < parameters.size(); i++) {
+                s.setObject(i + 1, parameters.get(i));
+            }
+            try (ResultSet r = s.executeQuery()) {
+                List<AuditEntry> out = new ArrayList<>();
+                while (r.next()) {
+                    out.add(entry(r));
+                }
+                return out;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the audit log: " + e.getMessage(), e);
+        }
+    }
+
+    private static AuditEntry entry(ResultSet r) throws SQLException {
+        int results = r.getInt(9);
+        Integer boxed = r.wasNull() ? null : results;
+        return new AuditEntry(r.getLong(1), r.getTimestamp(2).toInstant(), r.getString(3), r.getString(4), r.getString(5),
+                r.getString(6), r.getString(7), r.getString(8), boxed, r.getInt(10), r.getString(11), r.getString(12));
+    }
+
+    @Override
+    public Verification verify() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT seq, at, actor, role,"
+                + " address, action, target, detail, results, status, previous_sha256, sha256 FROM audit_log ORDER BY seq");
+             ResultSet r = s.executeQuery()) {
+            String previous = GENESIS;
+            long expected = 1;
+            long count = 0;
+            while (r.next()) {
+                AuditEntry e = entry(r);
+                count++;
+                if (e.seq() != expected) {
+                    return new Verification(false, count, expected, "entry " + expected + " is missing (the next is "
+                            + e.seq() + "): deleted");
+                }
+                if (!e.previousSha256().equals(previous)) {
+                    return new Verification(false, count, e.seq(), "entry " + e.seq() + " does not follow entry " + (e.seq() - 1)
+                            + ": deleted, reordered or edited there");
+                }
+                if (!hash(e).equals(e.sha256())) {
+                    return new Verification(false, count, e.seq(), "entry " + e.seq() + " was changed after it was written");
+                }
+                previous = e.sha256();
+                expected++;
+            }
+            return new Verification(true, count, null, null);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the audit log: " + e.getMessage(), e);
+        }
+    }
+
+    /** The SHA-256 of an entry's fields and the previous entry's hash, each field length-prefixed (no ambiguity). */
+    static String hash(AuditEntry e) {
+        StringBuilder b = new StringBuilder();
+        for (Object field : new Object[] {e.previousSha256(), e.seq(), e.at().toEpochMilli(), e.actor(), e.role(), e.address(),
+                e.action(), e.target(), e.detail(), e.results(), e.status()}) {
+            String text = String.valueOf(field);
+            b.append(text.length()).append(':').append(text).append('|');
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static String clip(String value, int max) {
+        String v = value == null ? "" : value;
+        return v.length() <= max ? v : v.substring(0, max - 3) + "...";
+    }
+}
