@@ -20,12 +20,15 @@ import org.roomwatch.core.config.ApiConfig;
 import org.roomwatch.core.config.MailConfig;
 import org.roomwatch.core.config.RoomConfig;
 import org.roomwatch.core.config.RoomwatchConfig;
+import org.roomwatch.core.config.SecurityConfig;
 import org.roomwatch.core.watch.RuleKind;
 import org.roomwatch.crawler.account.AccountKey;
 import org.roomwatch.crawler.account.AccountLogin;
 import org.roomwatch.crawler.account.AccountService;
 import org.roomwatch.crawler.store.ControlPlaneDatabase;
+import org.roomwatch.core.security.Role;
 import org.roomwatch.crawler.store.JdbcCrawlAccounts;
+import org.roomwatch.crawler.store.JdbcUsers;
 import org.roomwatch.crawler.store.JdbcSchoolRegistry;
 import org.roomwatch.crawler.store.JdbcWatchlists;
 import org.roomwatch.simulator.SimPost;
@@ -48,9 +51,14 @@ public final class Demo implements AutoCloseable {
     private final GreenMail sink;
 
     private final Path accountFiles;
+    private final String adminPassword;
+    private final String adminToken;
 
-    private Demo(TelegramSite site, Roomwatch app, ScheduledExecutorService feed, Path databaseDir, GreenMail sink, Path accountFiles) {
+    private Demo(TelegramSite site, Roomwatch app, ScheduledExecutorService feed, Path databaseDir, GreenMail sink, Path accountFiles,
+                 String adminPassword, String adminToken) {
         this.accountFiles = accountFiles;
+        this.adminPassword = adminPassword;
+        this.adminToken = adminToken;
         this.sink = sink;
         this.site = site;
         this.app = app;
@@ -78,8 +86,12 @@ public final class Demo implements AutoCloseable {
         RoomwatchConfig config = new RoomwatchConfig(base.elasticsearch(),
                 base.database().withJdbcUrl("jdbc:h2:file:" + db.resolve("roomwatch") + ";AUTO_SERVER=TRUE"),
                 base.crawler().withTelegramBaseUrl(site.baseUrl()).withRequestsPerSecondPerHost(20), base.media(), base.signals(), mail,
-                demoAccounts(base.accounts(), db), new ApiConfig(base.api().host(), port), rooms);
+                demoAccounts(base.accounts(), db), demoSecurity(base.security()), new ApiConfig(base.api().host(), port), rooms);
         Roomwatch app;
+        byte[] secret = new byte[15];
+        new java.security.SecureRandom().nextBytes(secret);
+        String adminPassword = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String adminToken;
         try {
             // The synthetic school registry goes in before the first crawl, so every message is tagged.
             try (ControlPlaneDatabase database = ControlPlaneDatabase.open(config.database())) {
@@ -89,6 +101,11 @@ public final class Demo implements AutoCloseable {
                 var list = lists.create("데모: 한빛여고", "demo", true, List.of("officer@demo.local"), "demo");
                 lists.addRule(list.id(), RuleKind.SCHOOL, "9900001", null, "demo");
                 lists.addRule(list.id(), RuleKind.TERM, "지인능욕", null, "demo");
+                // The demo's admin: a random password and a personal API token, printed at start (nothing default).
+                JdbcUsers users = new JdbcUsers(database.dataSource(), config.security().lockoutAfter(),
+                        config.security().lockoutFor(), config.security().minPasswordLength());
+                users.add(DEMO_ADMIN, Role.ADMIN, adminPassword, "demo");
+                adminToken = users.createToken(DEMO_ADMIN, "demo").secret();
                 // The demo's undercover account, logged in once as an admin would at the terminal.
                 AccountLogin.Result login = AccountService.enrol(config.accounts(), accounts.tdlib(),
                         AccountKey.load(Map.of(), config.accounts().keyFile()), new JdbcCrawlAccounts(database.dataSource()),
@@ -126,9 +143,10 @@ public final class Demo implements AutoCloseable {
                 accounts.publish(quiet, post);
             }
         }, 10, 10, TimeUnit.SECONDS);
-        return new Demo(site, app, feed, db, sink, Path.of(config.accounts().filesDirectory()));
+        return new Demo(site, app, feed, db, sink, Path.of(config.accounts().filesDirectory()), adminPassword, adminToken);
     }
 
+    static final String DEMO_ADMIN = "demo-admin";
     private static final String DEMO_PHONE = "+82 10 0000 7777";
     private static final String DEMO_CODE = "12345";
 
@@ -142,6 +160,12 @@ public final class Demo implements AutoCloseable {
                 : demoDir.resolve("td-files");
         return new AccountsConfig(true, base.tdjson(), 1, "00000000000000000000000000000000", demoDir.resolve("accounts").toString(),
                 key.toString(), files.toString(), 600, base.maxMessagesPerCrawl(), base.requestTimeout());
+    }
+
+    /** The demo runs on http://127.0.0.1: its session cookie cannot require HTTPS. */
+    private static SecurityConfig demoSecurity(SecurityConfig base) {
+        return new SecurityConfig(false, base.sessionIdle(), base.sessionAbsolute(), base.lockoutAfter(), base.lockoutFor(),
+                base.minPasswordLength());
     }
 
     /** The demo's admin at the terminal: the simulated number and code. */
@@ -160,6 +184,16 @@ public final class Demo implements AutoCloseable {
         public String password(String hint, String problem) {
             return null;
         }
+    }
+
+    /** The demo admin's password, made up at start. */
+    public String adminPassword() {
+        return adminPassword;
+    }
+
+    /** The demo admin's API token ({@code Authorization: Bearer ...}). */
+    public String adminToken() {
+        return adminToken;
     }
 
     public TelegramSite site() {

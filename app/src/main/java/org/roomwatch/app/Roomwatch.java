@@ -13,7 +13,12 @@ import java.util.concurrent.TimeUnit;
 import org.roomwatch.api.ApiServer;
 import org.roomwatch.core.RoomSource;
 import org.roomwatch.core.SourceKind;
+import org.roomwatch.api.ApiSecurity;
 import org.roomwatch.core.config.AccountsConfig;
+import org.roomwatch.core.config.SecurityConfig;
+import org.roomwatch.core.security.Role;
+import org.roomwatch.crawler.store.JdbcAuditLog;
+import org.roomwatch.crawler.store.JdbcUsers;
 import org.roomwatch.crawler.account.AccountKey;
 import org.roomwatch.crawler.account.AccountService;
 import org.roomwatch.crawler.store.JdbcCrawlAccounts;
@@ -92,6 +97,8 @@ public final class Roomwatch implements AutoCloseable {
 
     /** Crawling only (a backfill at the terminal): no scheduler, no API, no mail sending, no discovered pages. */
     private boolean crawlOnly;
+    private JdbcUsers users;
+    private JdbcAuditLog audit;
     private java.util.function.Function<AccountsConfig, org.roomwatch.core.account.TdJson> tdlib = AccountsCommand.tdlib;
     private RoomCrawler crawler;
 
@@ -106,6 +113,11 @@ public final class Roomwatch implements AutoCloseable {
             app.close();
             throw e;
         }
+    }
+
+    /** The users (the demo creates its own). */
+    JdbcUsers users() {
+        return users;
     }
 
     RoomCrawler crawler() {
@@ -240,7 +252,14 @@ public final class Roomwatch implements AutoCloseable {
         RetroScans retro = new RetroScans(client, names, alertStore, hashSets, Clock.systemUTC());
         closeables.push(retro);
         ImageSearch images = new ElasticsearchImageSearch(client, names, ElasticsearchImageSearch.method(media.nearDuplicateMethod()));
+        SecurityConfig security = config.security();
+        users = new JdbcUsers(db.dataSource(), security.lockoutAfter(), security.lockoutFor(), security.minPasswordLength());
+        audit = new JdbcAuditLog(db.dataSource(), Clock.systemUTC());
+        if (users.list().stream().noneMatch(u -> u.role() == Role.ADMIN && !u.disabled())) {
+            log.warn("No admin can log in yet: create one with 'roomwatch users add NAME --role admin'");
+        }
         api = new ApiServer(new ElasticsearchSearchService(client, names), watcher, this::elasticsearchHealthy)
+                .withSecurity(new ApiSecurity(users, audit, security, Clock.systemUTC()))
                 .withImages(images, hasher)
                 .withHashSets(hashSets, new HashSetMatcher(hashSets, images))
                 .withSchools(tagging)

@@ -31,7 +31,9 @@ import org.roomwatch.crawler.account.AccountKey;
 import org.roomwatch.crawler.account.AccountLogin;
 import org.roomwatch.crawler.account.AccountService;
 import org.roomwatch.crawler.store.ControlPlaneDatabase;
+import org.roomwatch.core.security.Role;
 import org.roomwatch.crawler.store.JdbcCrawlAccounts;
+import org.roomwatch.crawler.store.JdbcUsers;
 import org.roomwatch.simulator.SyntheticPictures;
 import org.roomwatch.simulator.tdlib.FakeChat;
 import org.roomwatch.simulator.tdlib.FakeTdlib;
@@ -57,9 +59,11 @@ class AccountServeTest {
         AccountsCommand.tdlib = realTdlib;
     }
 
+    private String token;
+
     private JsonNode get(int port, String path) throws Exception {
-        return json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        return json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body());
     }
 
     @Test
@@ -109,6 +113,9 @@ class AccountServeTest {
                         }
                     }, "admin-park", Clock.systemUTC());
             assertEquals(AccountLogin.Outcome.AUTHORIZED, enrolled.outcome(), enrolled.detail());
+            JdbcUsers users = new JdbcUsers(db.dataSource(), 5, Duration.ofMinutes(15), 12);
+            users.add("admin-park", Role.ADMIN, "a synthetic passphrase", "test");
+            token = users.createToken("admin-park", "test").secret();
         }
 
         try (Roomwatch app = Roomwatch.start(config)) {

@@ -29,9 +29,11 @@ class DemoTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
+    private String token;
+
     private JsonNode get(int port, String path) throws Exception {
-        return json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        return json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body());
     }
 
     @Test
@@ -42,6 +44,9 @@ class DemoTest {
         long start = System.nanoTime();
         try (Demo demo = Demo.start(base, 0, Duration.ofSeconds(5))) {
             int port = demo.app().apiPort();
+            token = demo.adminToken();
+            assertEquals(401, http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode(), "nothing without logging in");
             String q = URLEncoder.encode("중학교", StandardCharsets.UTF_8);
             JsonNode hits = null;
             while (System.nanoTime() - start < Duration.ofSeconds(60).toNanos()) {
@@ -65,7 +70,7 @@ class DemoTest {
             JsonNode found = null;
             while (System.nanoTime() - start < Duration.ofSeconds(90).toNanos()) {
                 found = json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/images/search"))
-                        .header("content-type", "image/png").POST(HttpRequest.BodyPublishers.ofByteArray(photo)).build(),
+                        .header("content-type", "image/png").header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofByteArray(photo)).build(),
                         HttpResponse.BodyHandlers.ofString()).body());
                 if (found.path("total").asInt() > 0) {
                     break;
@@ -112,6 +117,10 @@ class DemoTest {
             assertTrue(text.contains("/api/alerts/"), text);
             assertTrue(!text.contains("010-"), "no phone number in mail: " + text);
             assertTrue(get(port, "/api/alerts").path("total").asInt() > 0);
+            // Every look was audited, and the chain verifies.
+            JsonNode audited = get(port, "/api/audit?actor=demo-admin&action=messages&limit=3").path("entries");
+            assertTrue(audited.size() > 0 && audited.get(0).path("results").isInt(), audited.toString());
+            assertTrue(get(port, "/api/audit/verify").path("ok").asBoolean(), "the audit chain verifies");
             // Not a timed assertion: the latency from alert (mail queued) to the SMTP server's acceptance is printed.
             for (JsonNode sent : get(port, "/api/alerts/mail?status=sent").path("mails")) {
                 long millis = java.time.Duration.between(java.time.Instant.parse(sent.path("createdAt").asText()),

@@ -88,7 +88,7 @@ class WatchFlowTest {
                 public boolean unwatch(String name) { return rooms.remove(name); }
             };
             try (ApiServer api = new ApiServer(new ElasticsearchSearchService(client, names), watcher, () -> true)
-                    .withWatchlists(watchlists, alerts, retro, new ImageHasher(DecodeLimits.DEFAULT)).start("127.0.0.1", 0);
+                    .withWatchlists(watchlists, alerts, retro, new ImageHasher(DecodeLimits.DEFAULT)).withoutSecurityForRouteTests().start("127.0.0.1", 0);
                  LiveWatch watch = new LiveWatch(watchlists, new JdbcHashSets(db.dataSource()), alerts, 3600);
                  BulkMessageWriter writer = new BulkMessageWriter(client, names, new MessageEnricher(() -> tagging),
                          new ConfigLoader().defaults().elasticsearch())) {

@@ -31,6 +31,7 @@ import org.roomwatch.indexer.AlertStore;
 import org.roomwatch.indexer.RetroScans;
 import org.roomwatch.core.hashes.HashSets;
 import org.roomwatch.core.search.ImageSearch;
+import org.roomwatch.core.search.SearchPage;
 import org.roomwatch.core.search.SearchService;
 import org.roomwatch.media.ImageHasher;
 import org.roomwatch.tagging.Gazetteer;
@@ -40,6 +41,7 @@ import org.slf4j.LoggerFactory;
 
 /** The investigators' HTTP API: thin routes over {@link SearchService} and {@link RoomWatcher}. */
 public final class ApiServer implements AutoCloseable {
+    private boolean securityDecided;
     /** The authorized accounts, when this server has them (discovered invite links are joined through them). */
     private volatile org.roomwatch.core.account.AccountOperations accounts;
     private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
@@ -120,7 +122,9 @@ public final class ApiServer implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new BadParameter(parameterIn(e.getMessage()), e.getMessage());
         }
-        ctx.json(search.messages(query));
+        SearchPage page = search.messages(query);
+        ApiSecurity.results(ctx, page.total());
+        ctx.json(page);
     }
 
     private static MessageSort parseSort(String value) {
@@ -140,7 +144,9 @@ public final class ApiServer implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new BadParameter(parameterIn(e.getMessage()), e.getMessage());
         }
-        ctx.json(search.rooms(query));
+        SearchPage rooms = search.rooms(query);
+        ApiSecurity.results(ctx, rooms.total());
+        ctx.json(rooms);
     }
 
     private void room(Context ctx) {
@@ -273,7 +279,34 @@ public final class ApiServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Logins, roles, CSRF and the audit trail on every route (see {@link ApiSecurity}). A server must be given this
+     * or, in tests of the routes themselves, {@link #withoutSecurityForRouteTests()}: it does not start otherwise.
+     */
+    public ApiServer withSecurity(ApiSecurity security) {
+        security.register(app, json, this::problem);
+        this.securityDecided = true;
+        return this;
+    }
+
+    /** Every registered HTTP route as {@code "METHOD /path/{param}"} (the access policy must cover each). */
+    public List<String> registeredRoutes() {
+        return app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
+                .filter(e -> e.getEndpoint().getMethod().isHttpMethod())
+                .map(e -> e.getEndpoint().getMethod().name() + " " + e.getEndpoint().getPath()).distinct().toList();
+    }
+
+    /** No logins, roles or audit: only for tests of the routes' own behaviour. */
+    public ApiServer withoutSecurityForRouteTests() {
+        this.securityDecided = true;
+        return this;
+    }
+
     public ApiServer start(String host, int port) {
+        if (!securityDecided) {
+            throw new IllegalStateException("the API has no security configured: call withSecurity (or, in route tests,"
+                    + " withoutSecurityForRouteTests) before start");
+        }
         app.start(host, port);
         return this;
     }

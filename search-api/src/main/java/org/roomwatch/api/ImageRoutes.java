@@ -76,6 +76,7 @@ final class ImageRoutes {
         body.put("query", query.described());
         body.put("total", matches.size());
         body.put("matches", matches);
+        ApiSecurity.results(ctx, matches.size());
         ctx.json(body);
     }
 

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.roomwatch.core.search.MessageFilters;
 import org.roomwatch.core.search.MessageQuery;
 import org.roomwatch.core.search.MessageSort;
+import org.roomwatch.core.search.SearchPage;
 import org.roomwatch.core.search.SearchService;
 import org.roomwatch.tagging.Phones;
 import org.roomwatch.tagging.School;
@@ -126,6 +127,8 @@ final class SchoolRoutes {
         } catch (IllegalArgumentException e) {
             throw new BadParameter(null, e.getMessage());
         }
-        ctx.json(search.messages(query));
+        SearchPage mentions = search.messages(query);
+        ApiSecurity.results(ctx, mentions.total());
+        ctx.json(mentions);
     }
 }

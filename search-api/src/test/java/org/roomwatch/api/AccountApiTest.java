@@ -80,7 +80,7 @@ class AccountApiTest {
         accounts = AccountService.start(config, td, key, store, nowhere, new ImageHasher(DecodeLimits.DEFAULT), Clock.systemUTC());
         discovered = new JdbcDiscoveredRooms(db.dataSource());
         SearchService unused = null;
-        server = new ApiServer(unused, watcher, () -> true).withDiscovered(discovered).withAccounts(accounts).start("127.0.0.1", 0);
+        server = new ApiServer(unused, watcher, () -> true).withDiscovered(discovered).withAccounts(accounts).withoutSecurityForRouteTests().start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.port();
     }
 

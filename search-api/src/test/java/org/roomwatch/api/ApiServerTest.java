@@ -64,7 +64,7 @@ class ApiServerTest {
         }
         client.indices().refresh(r -> r.index(names.prefix() + "*"));
         RoomWatcher watcher = new InMemoryWatcher();
-        server = new ApiServer(new ElasticsearchSearchService(client, names), watcher, () -> true).start("127.0.0.1", 0);
+        server = new ApiServer(new ElasticsearchSearchService(client, names), watcher, () -> true).withoutSecurityForRouteTests().start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.port();
     }
 

@@ -38,7 +38,7 @@ class DiscoveredApiTest {
         rooms.record("telegram:other_room", "telegram", false, "other_room", "telegram:a:1", "https://t.me/other_room", T0);
         rooms.record("telegram:+SimSecretInvite01", "telegram", true, "+SimSecretInvite01", "telegram:a:2", "https://t.me/+SimSecretInvite01", T0);
         SearchService unused = null;
-        server = new ApiServer(unused, watcher, () -> true).withDiscovered(rooms).start("127.0.0.1", 0);
+        server = new ApiServer(unused, watcher, () -> true).withDiscovered(rooms).withoutSecurityForRouteTests().start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.port();
     }
 

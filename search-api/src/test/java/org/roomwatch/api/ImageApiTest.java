@@ -132,7 +132,7 @@ class ImageApiTest {
         server = new ApiServer(new ElasticsearchSearchService(client, names), watcher, () -> true)
                 .withImages(search, hasher)
                 .withHashSets(sets, new HashSetMatcher(sets, search))
-                .start("127.0.0.1", 0);
+                .withoutSecurityForRouteTests().start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.port();
     }
 

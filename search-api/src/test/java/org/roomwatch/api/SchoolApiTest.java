@@ -87,7 +87,7 @@ class SchoolApiTest {
         client.indices().refresh(r -> r.index(names.messages(), names.rooms()));
         RoomWatcher watcher = new InMemoryWatcher();
         server = new ApiServer(new ElasticsearchSearchService(client, names), watcher, () -> true).withSchools(() -> tagging)
-                .start("127.0.0.1", 0);
+                .withoutSecurityForRouteTests().start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.port();
     }
 

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** The whole configuration, loaded from config/roomwatch.yml, a user file and ROOMWATCH_* variables. */
 public record RoomwatchConfig(ElasticsearchConfig elasticsearch, DatabaseConfig database, CrawlerConfig crawler,
-                              MediaConfig media, SignalsConfig signals, MailConfig mail, AccountsConfig accounts, ApiConfig api,
+                              MediaConfig media, SignalsConfig signals, MailConfig mail, AccountsConfig accounts, SecurityConfig security, ApiConfig api,
                               List<RoomConfig> rooms) {
     public RoomwatchConfig {
         rooms = rooms == null ? List.of() : List.copyOf(rooms);
@@ -12,30 +12,34 @@ public record RoomwatchConfig(ElasticsearchConfig elasticsearch, DatabaseConfig 
     }
 
     public RoomwatchConfig withElasticsearch(ElasticsearchConfig value) {
-        return new RoomwatchConfig(value, database, crawler, media, signals, mail, accounts, api, rooms);
+        return new RoomwatchConfig(value, database, crawler, media, signals, mail, accounts, security, api, rooms);
     }
 
     public RoomwatchConfig withDatabase(DatabaseConfig value) {
-        return new RoomwatchConfig(elasticsearch, value, crawler, media, signals, mail, accounts, api, rooms);
+        return new RoomwatchConfig(elasticsearch, value, crawler, media, signals, mail, accounts, security, api, rooms);
     }
 
     public RoomwatchConfig withCrawler(CrawlerConfig value) {
-        return new RoomwatchConfig(elasticsearch, database, value, media, signals, mail, accounts, api, rooms);
+        return new RoomwatchConfig(elasticsearch, database, value, media, signals, mail, accounts, security, api, rooms);
     }
 
     public RoomwatchConfig withMedia(MediaConfig value) {
-        return new RoomwatchConfig(elasticsearch, database, crawler, value, signals, mail, accounts, api, rooms);
+        return new RoomwatchConfig(elasticsearch, database, crawler, value, signals, mail, accounts, security, api, rooms);
     }
 
     public RoomwatchConfig withMail(MailConfig value) {
-        return new RoomwatchConfig(elasticsearch, database, crawler, media, signals, value, accounts, api, rooms);
+        return new RoomwatchConfig(elasticsearch, database, crawler, media, signals, value, accounts, security, api, rooms);
     }
 
     public RoomwatchConfig withAccounts(AccountsConfig value) {
-        return new RoomwatchConfig(elasticsearch, database, crawler, media, signals, mail, value, api, rooms);
+        return new RoomwatchConfig(elasticsearch, database, crawler, media, signals, mail, value, security, api, rooms);
+    }
+
+    public RoomwatchConfig withSecurity(SecurityConfig value) {
+        return new RoomwatchConfig(elasticsearch, database, crawler, media, signals, mail, accounts, value, api, rooms);
     }
 
     public RoomwatchConfig withApi(ApiConfig value) {
-        return new RoomwatchConfig(elasticsearch, database, crawler, media, signals, mail, accounts, value, rooms);
+        return new RoomwatchConfig(elasticsearch, database, crawler, media, signals, mail, accounts, security, value, rooms);
     }
 }

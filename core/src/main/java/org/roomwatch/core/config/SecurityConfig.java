@@ -1,0 +1,23 @@
+package org.roomwatch.core.config;
+
+import java.time.Duration;
+
+/**
+ * Logins and sessions. Sessions end after {@code sessionIdle} without a request and {@code sessionAbsolute} after the
+ * login whatever happens; {@code cookieSecure} sends the session cookie over HTTPS only (turn it off only for a
+ * server reached on this machine). {@code lockoutAfter} failed passwords in a row lock a user out for
+ * {@code lockoutFor}.
+ */
+public record SecurityConfig(boolean cookieSecure, Duration sessionIdle, Duration sessionAbsolute, int lockoutAfter,
+                             Duration lockoutFor, int minPasswordLength) {
+    public SecurityConfig {
+        Check.positive("security.sessionIdle", sessionIdle);
+        Check.positive("security.sessionAbsolute", sessionAbsolute);
+        if (sessionAbsolute.compareTo(sessionIdle) < 0) {
+            throw new IllegalArgumentException("security.sessionAbsolute must not be shorter than security.sessionIdle");
+        }
+        Check.atLeast("security.lockoutAfter", lockoutAfter, 1);
+        Check.positive("security.lockoutFor", lockoutFor);
+        Check.atLeast("security.minPasswordLength", minPasswordLength, 8);
+    }
+}

@@ -1,0 +1,74 @@
+package org.roomwatch.api;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.roomwatch.core.security.Role;
+
+/**
+ * Who may call which route, in one table, checked server-side before every handler. A route missing from the table
+ * is refused to everyone (fail closed), and a test checks that every registered route is in it.
+ */
+final class AccessPolicy {
+    /** Who may call a route: anyone, any logged-in user, or users with at least a role. */
+    record Rule(boolean open, Role role) {
+        static final Rule PUBLIC = new Rule(true, null);
+        static final Rule LOGGED_IN = new Rule(false, null);
+
+        static Rule atLeast(Role role) {
+            return new Rule(false, role);
+        }
+
+        boolean allows(Role userRole) {
+            return open || role == null || (userRole != null && userRole.includes(role));
+        }
+    }
+
+    private final Map<String, Rule> rules = new LinkedHashMap<>();
+
+    AccessPolicy() {
+        open("GET /api/health", "GET /api/openapi.json", "POST /api/login");
+        loggedIn("POST /api/logout", "GET /api/me", "GET /api/me/tokens", "POST /api/me/tokens", "DELETE /api/me/tokens/{id}");
+        role(Role.INVESTIGATOR, "GET /api/messages", "GET /api/rooms", "GET /api/rooms/{id}", "GET /api/rooms/watched",
+                "GET /api/images", "GET /api/images/{sha256}", "POST /api/images/search", "POST /api/images/lookup",
+                "GET /api/schools", "GET /api/schools/{id}/rooms", "GET /api/mentions", "GET /api/hashsets",
+                "GET /api/hashsets/{name}", "GET /api/hashsets/{name}/matches");
+        role(Role.ANALYST, "GET /api/alerts", "POST /api/alerts/{id}/state", "GET /api/alerts/mail", "GET /api/discovered",
+                "GET /api/discovered/{id}", "POST /api/discovered/{id}/watch", "POST /api/discovered/{id}/dismiss",
+                "PUT /api/hashsets/{name}", "DELETE /api/hashsets/{name}", "POST /api/rooms/watched",
+                "DELETE /api/rooms/watched/{name}", "GET /api/watchlists", "POST /api/watchlists", "GET /api/watchlists/{id}",
+                "POST /api/watchlists/{id}/rules", "POST /api/watchlists/{id}/rules/image",
+                "DELETE /api/watchlists/{id}/rules/{rule}", "GET /api/watchlists/{id}/audit", "GET /api/watchlists/{id}/retro",
+                "POST /api/watchlists/{id}/retro", "POST /api/accounts/invites/check", "POST /api/accounts/invites/join",
+                "POST /api/accounts/rooms/{room}/leave", "GET /api/demo/mail");
+        role(Role.ADMIN, "GET /api/accounts", "GET /api/users", "POST /api/users", "POST /api/users/{name}/disable",
+                "POST /api/users/{name}/enable", "POST /api/users/{name}/password", "GET /api/audit", "GET /api/audit/verify");
+    }
+
+    private void open(String... routes) {
+        for (String r : routes) {
+            rules.put(r, Rule.PUBLIC);
+        }
+    }
+
+    private void loggedIn(String... routes) {
+        for (String r : routes) {
+            rules.put(r, Rule.LOGGED_IN);
+        }
+    }
+
+    private void role(Role role, String... routes) {
+        for (String r : routes) {
+            rules.put(r, Rule.atLeast(role));
+        }
+    }
+
+    /** The rule of {@code "METHOD /path/{param}"} as Javalin matched it; empty when the route has none. */
+    Optional<Rule> rule(String method, String path) {
+        return Optional.ofNullable(rules.get(method + " " + path));
+    }
+
+    Map<String, Rule> all() {
+        return Map.copyOf(rules);
+    }
+}
