@@ -266,6 +266,7 @@ public final class Roomwatch implements AutoCloseable {
                 .withDiscovered(discovered)
                 .withWatchlists(watchlists, alertStore, retro, hasher)
                 .withMailOutbox(status -> outbox.withStatus(status, 200))
+                .withPages(users, audit)
                 .start(config.api().host(), config.api().port());
         closeables.push(api);
         if (accounts != null) {

@@ -27,12 +27,14 @@ final class AccessPolicy {
     private final Map<String, Rule> rules = new LinkedHashMap<>();
 
     AccessPolicy() {
-        open("GET /api/health", "GET /api/openapi.json", "POST /api/login");
-        loggedIn("POST /api/logout", "GET /api/me", "GET /api/me/tokens", "POST /api/me/tokens", "DELETE /api/me/tokens/{id}");
+        open("GET /api/health", "GET /api/openapi.json", "POST /api/login", "GET /static/app.css", "GET /", "GET /login",
+                "POST /login");
+        loggedIn("POST /logout", "POST /api/logout", "GET /api/me", "GET /api/me/tokens", "POST /api/me/tokens", "DELETE /api/me/tokens/{id}");
         role(Role.INVESTIGATOR, "GET /api/messages", "GET /api/rooms", "GET /api/rooms/{id}", "GET /api/rooms/watched",
                 "GET /api/images", "GET /api/images/{sha256}", "POST /api/images/search", "POST /api/images/lookup",
                 "GET /api/schools", "GET /api/schools/{id}/rooms", "GET /api/mentions", "GET /api/hashsets",
-                "GET /api/hashsets/{name}", "GET /api/hashsets/{name}/matches");
+                "GET /api/hashsets/{name}", "GET /api/hashsets/{name}/matches", "GET /search", "GET /schools/{id}",
+                "GET /rooms/{id}", "GET /images", "POST /images");
         role(Role.ANALYST, "GET /api/alerts", "POST /api/alerts/{id}/state", "GET /api/alerts/mail", "GET /api/discovered",
                 "GET /api/discovered/{id}", "POST /api/discovered/{id}/watch", "POST /api/discovered/{id}/dismiss",
                 "PUT /api/hashsets/{name}", "DELETE /api/hashsets/{name}", "POST /api/rooms/watched",
@@ -42,7 +44,7 @@ final class AccessPolicy {
                 "POST /api/watchlists/{id}/retro", "POST /api/accounts/invites/check", "POST /api/accounts/invites/join",
                 "POST /api/accounts/rooms/{room}/leave", "GET /api/demo/mail");
         role(Role.ADMIN, "GET /api/accounts", "GET /api/users", "POST /api/users", "POST /api/users/{name}/disable",
-                "POST /api/users/{name}/enable", "POST /api/users/{name}/password", "GET /api/audit", "GET /api/audit/verify");
+                "POST /api/users/{name}/enable", "POST /api/users/{name}/password", "GET /api/audit", "GET /api/audit/verify", "GET /admin/users", "GET /admin/audit");
     }
 
     private void open(String... routes) {

@@ -33,7 +33,8 @@ public final class ApiSecurity {
     static final String COOKIE = "rw_session";
     static final String CSRF_HEADER = "X-CSRF-Token";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
-    private static final Set<String> NOT_AUDITED = Set.of("GET /api/health", "GET /api/openapi.json", "GET /api/me");
+    private static final Set<String> NOT_AUDITED = Set.of("GET /api/health", "GET /api/openapi.json", "GET /api/me",
+            "GET /static/app.css", "GET /", "GET /login");
     private static final Set<String> SECRET_FIELDS = Set.of("password", "newPassword", "token", "secret");
 
     private final Users users;
@@ -64,6 +65,8 @@ public final class ApiSecurity {
         app.afterMatched(this::record);
         app.post("/api/login", this::login);
         app.post("/api/logout", this::logout);
+        app.post("/login", this::login);
+        app.post("/logout", this::logout);
         app.get("/api/me", this::me);
         app.get("/api/me/tokens", ctx -> ctx.json(Map.of("tokens", users.tokens(user(ctx)))));
         app.post("/api/me/tokens", this::createToken);
@@ -95,7 +98,19 @@ public final class ApiSecurity {
     }
 
     private void refuse(Context ctx, Problem p) {
-        problem.accept(ctx, p);
+        if (ctx.path().startsWith("/api/")) {
+            problem.accept(ctx, p);
+        } else if (p.status() == 401) {
+            // A page: send the browser to the login page, and back here afterwards.
+            String back = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+            ctx.status(303).header("Location", "/login?next=" + java.net.URLEncoder.encode(back, StandardCharsets.UTF_8));
+        } else {
+            ctx.status(p.status());
+            org.jsoup.nodes.Document doc = WebPages.page(ctx, p.title());
+            WebPages.main(doc).appendElement("p").addClass("error").attr("role", "alert")
+                    .text(I18n.t(WebPages.lang(ctx), "forbidden") + " (" + p.detail() + ")");
+            WebPages.send(ctx, doc);
+        }
         ctx.skipRemainingHandlers();
         append(ctx, p.detail());
     }
@@ -118,6 +133,7 @@ public final class ApiSecurity {
         if (session != null) {
             ctx.attribute("auth.user", session.user);
             ctx.attribute("auth.role", session.role);
+            ctx.attribute("auth.csrf", session.csrf);
             via = "session";
         } else if (authorization != null && authorization.startsWith("Bearer ")) {
             Optional<User> owner = users.authenticateToken(authorization.substring(7).strip(), clock.instant());
@@ -140,6 +156,9 @@ public final class ApiSecurity {
         // A token is never sent by a browser on its own: only cookie sessions need the CSRF check.
         if (via.equals("session") && !SAFE_METHODS.contains(ctx.method().name())) {
             String sent = ctx.header(CSRF_HEADER);
+            if (sent == null && isForm(ctx)) {
+                sent = ctx.formParam("_csrf");
+            }
             if (sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
                     session.csrf.getBytes(StandardCharsets.UTF_8))) {
                 refuse(ctx, new Problem(Problem.BASE + "csrf", "Missing or wrong CSRF token", 403, sent == null
@@ -147,6 +166,11 @@ public final class ApiSecurity {
                         : "the " + CSRF_HEADER + " header does not match this session", null));
             }
         }
+    }
+
+    private static boolean isForm(Context ctx) {
+        String type = String.valueOf(ctx.contentType());
+        return type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data");
     }
 
     private static Problem unauthorized(String detail) {
@@ -213,14 +237,20 @@ public final class ApiSecurity {
     }
 
     private void login(Context ctx) {
-        JsonNode body = body(ctx);
-        String name = body.path("user").asText("").strip();
-        String password = body.path("password").asText("");
+        boolean form = isForm(ctx);
+        JsonNode body = form ? json.createObjectNode() : body(ctx);
+        String name = (form ? String.valueOf(ctx.formParam("user") == null ? "" : ctx.formParam("user")) : body.path("user").asText("")).strip();
+        String password = form ? (ctx.formParam("password") == null ? "" : ctx.formParam("password")) : body.path("password").asText("");
         ctx.attribute("audit.actor", name.isEmpty() ? "-" : name.length() > 64 ? name.substring(0, 64) : name);
         Users.Login login = users.authenticate(name, password, clock.instant());
         if (!login.ok()) {
-            problem.accept(ctx, new Problem(Problem.BASE + "login-failed", "Login failed", 401,
-                    "wrong user name or password, or the user is locked out or disabled", null));
+            if (form) {
+                ctx.status(401);
+                WebPages.login(ctx, I18n.t(WebPages.lang(ctx), "loginFailed"));
+            } else {
+                problem.accept(ctx, new Problem(Problem.BASE + "login-failed", "Login failed", 401,
+                        "wrong user name or password, or the user is locked out or disabled", null));
+            }
             append(ctx, login.reason());
             return;
         }
@@ -229,6 +259,11 @@ public final class ApiSecurity {
         ctx.attribute("auth.role", session.role);
         ctx.header("Set-Cookie", COOKIE + "=" + session.id + "; Path=/; HttpOnly; SameSite=Strict; Max-Age="
                 + sessions.absolute().toSeconds() + (config.cookieSecure() ? "; Secure" : ""));
+        if (form) {
+            String next = ctx.formParam("next");
+            ctx.status(303).header("Location", next != null && next.startsWith("/") && !next.startsWith("//") ? next : "/search");
+            return;
+        }
         ctx.json(me(session.user, session.role, session.csrf));
     }
 
@@ -245,6 +280,10 @@ public final class ApiSecurity {
     private void logout(Context ctx) {
         sessions.close(ctx.cookie(COOKIE));
         ctx.header("Set-Cookie", COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0" + (config.cookieSecure() ? "; Secure" : ""));
+        if (isForm(ctx)) {
+            ctx.status(303).header("Location", "/login");
+            return;
+        }
         ctx.json(Map.of("loggedOut", true));
     }
 

@@ -42,6 +42,9 @@ import org.slf4j.LoggerFactory;
 /** The investigators' HTTP API: thin routes over {@link SearchService} and {@link RoomWatcher}. */
 public final class ApiServer implements AutoCloseable {
     private boolean securityDecided;
+    private ApiSecurity security;
+    private org.roomwatch.core.search.ImageSearch imageSearch;
+    private ImageHasher imageHasher;
     /** The authorized accounts, when this server has them (discovered invite links are joined through them). */
     private volatile org.roomwatch.core.account.AccountOperations accounts;
     private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
@@ -222,6 +225,8 @@ public final class ApiServer implements AutoCloseable {
 
     /** Adds the image routes: near-duplicate search, exact lookups. */
     public ApiServer withImages(ImageSearch images, ImageHasher hasher) {
+        this.imageSearch = images;
+        this.imageHasher = hasher;
         new ImageRoutes(images, hasher, json, this::problem).register(app);
         return this;
     }
@@ -285,7 +290,17 @@ public final class ApiServer implements AutoCloseable {
      */
     public ApiServer withSecurity(ApiSecurity security) {
         security.register(app, json, this::problem);
+        this.security = security;
         this.securityDecided = true;
+        return this;
+    }
+
+    /** The investigators' pages (login, search, school, room, image search, users, audit); needs security and images. */
+    public ApiServer withPages(org.roomwatch.core.security.Users users, org.roomwatch.core.security.AuditLog audit) {
+        if (security == null || imageSearch == null) {
+            throw new IllegalStateException("the pages need withSecurity and withImages first");
+        }
+        new WebPages(search, imageSearch, imageHasher, users, audit).register(app);
         return this;
     }
 

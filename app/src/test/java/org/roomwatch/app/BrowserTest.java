@@ -1,0 +1,172 @@
+package org.roomwatch.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.roomwatch.core.config.ConfigLoader;
+import org.roomwatch.core.config.RoomwatchConfig;
+import org.roomwatch.core.security.Role;
+import org.roomwatch.testkit.ElasticsearchExtension;
+import org.roomwatch.testkit.TestNode;
+
+/**
+ * The pages in a real headless Chromium (the Debian chromium and chromedriver, which .ci/run installs) over the
+ * running demo: log in, search in Korean, open a school and a room, search by an uploaded image, and an investigator
+ * kept out of the admin pages. Screenshots of the main pages go to target/screenshots.
+ */
+@ExtendWith(ElasticsearchExtension.class)
+class BrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SHOTS = Path.of("target/screenshots");
+
+    @TempDir
+    Path dir;
+
+    private static WebDriver browser() {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
+            if ("true".equals(System.getenv("CI"))) {
+                fail("chromium and chromium-driver are missing under CI: .ci/run must install them");
+            }
+            Assumptions.abort("chromium / chromedriver not installed (apt-get install chromium chromium-driver)");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // --no-sandbox: the build runs as root, where Chromium's sandbox cannot start.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
+                "--lang=ko-KR", "--disable-gpu");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    private static void shoot(WebDriver driver, String name) throws Exception {
+        Files.createDirectories(SHOTS);
+        Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static void logIn(WebDriver driver, String base, String user, String password) {
+        driver.get(base + "/search");
+        assertTrue(driver.getCurrentUrl().contains("/login?next="), "sent to the login page: " + driver.getCurrentUrl());
+        driver.findElement(By.id("user")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("login")).click();
+        assertTrue(driver.getCurrentUrl().endsWith("/search"), "back where the user was going: " + driver.getCurrentUrl());
+    }
+
+    @Test
+    void anInvestigatorsDayInTheBrowser(TestNode node) throws Exception {
+        RoomwatchConfig base = new ConfigLoader().load(null, Map.of(
+                "ROOMWATCH_ELASTICSEARCH_URL", node.url().toString(),
+                "ROOMWATCH_ELASTICSEARCH_INDEXPREFIX", node.indexPrefix() + "browser-"));
+        try (Demo demo = Demo.start(base, 0, Duration.ofSeconds(5))) {
+            String url = "http://127.0.0.1:" + demo.app().apiPort();
+            demo.app().users().add("officer.kim", Role.INVESTIGATOR, "a synthetic passphrase", "test");
+            WebDriver driver = browser();
+            try {
+                // A wrong password first: refused in Korean, nothing else said.
+                driver.get(url + "/login");
+                driver.findElement(By.id("user")).sendKeys(Demo.DEMO_ADMIN);
+                driver.findElement(By.id("password")).sendKeys("not the password");
+                driver.findElement(By.id("login")).click();
+                assertTrue(driver.findElement(By.cssSelector("[role=alert]")).getText().contains("비밀번호"), driver.getPageSource());
+                shoot(driver, "login");
+
+                logIn(driver, url, Demo.DEMO_ADMIN, demo.adminPassword());
+                long total = 0;
+                for (int i = 0; i < 120 && total == 0; i++) {
+                    driver.get(url + "/search");
+                    WebElement q = driver.findElement(By.id("q"));
+                    q.sendKeys("중학교");
+                    driver.findElement(By.id("go")).click();
+                    total = Long.parseLong(driver.findElement(By.id("total")).getText().replaceAll("[^0-9]", ""));
+                    if (total == 0) {
+                        Thread.sleep(500);
+                    }
+                }
+                assertTrue(total > 0, "Korean search finds the demo's messages");
+                assertFalse(driver.findElements(By.tagName("mark")).isEmpty(), "the matches are highlighted");
+                shoot(driver, "search");
+
+                driver.get(url + "/schools/9900001");
+                assertTrue(driver.getTitle().contains("9900001"), driver.getTitle());
+                shoot(driver, "school");
+
+                driver.get(url + "/rooms/hidden_room_a");
+                for (int i = 0; i < 60 && driver.findElements(By.id("room-facts")).isEmpty(); i++) {
+                    Thread.sleep(500);
+                    driver.navigate().refresh();
+                }
+                assertTrue(driver.findElement(By.id("room-facts")).getText().contains("account:demo-undercover"),
+                        driver.findElement(By.id("room-facts")).getText());
+                shoot(driver, "room");
+
+                // A synthetic photo one of the demo rooms posted, uploaded from a file as an officer would.
+                var room = demo.site().rooms().stream().filter(r -> r.preview() && r.posts().stream().anyMatch(p -> p.photos() > 0))
+                        .findFirst().orElseThrow();
+                var post = room.posts().stream().filter(p -> p.photos() > 0).findFirst().orElseThrow();
+                byte[] png = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(demo.site().baseUrl() + "/img/"
+                        + room.name() + "/" + post.id() + "-0.png")).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+                Path photo = dir.resolve("synthetic.png");
+                Files.write(photo, png);
+                int matches = 0;
+                for (int i = 0; i < 120 && matches == 0; i++) {
+                    driver.get(url + "/images");
+                    driver.findElement(By.id("image")).sendKeys(photo.toString());
+                    driver.findElement(By.id("find")).click();
+                    matches = driver.findElements(By.cssSelector("#matches tr")).size() - 1;
+                    if (matches <= 0) {
+                        Thread.sleep(500);
+                    }
+                }
+                assertTrue(matches > 0, "the uploaded photo's twins are found: " + driver.getPageSource());
+                assertEquals("0", driver.findElement(By.cssSelector("#matches tr:nth-child(2) td")).getText(), "the very same picture");
+                assertTrue(driver.findElements(By.tagName("img")).isEmpty(), "no image is ever shown");
+                shoot(driver, "images");
+
+                driver.get(url + "/admin/audit");
+                assertTrue(driver.findElement(By.id("chain")).getText().contains("intact"), driver.findElement(By.id("chain")).getText());
+                shoot(driver, "audit");
+
+                driver.get(url + "/search?lang=en");
+                assertTrue(driver.findElement(By.tagName("h1")).getText().contains("Search messages"));
+                driver.get(url + "/search?lang=ko");
+            } finally {
+                driver.quit();
+            }
+
+            WebDriver investigator = browser();
+            try {
+                logIn(investigator, url, "officer.kim", "a synthetic passphrase");
+                assertTrue(investigator.findElements(By.linkText("사용자")).isEmpty(), "no admin links for an investigator");
+                investigator.get(url + "/admin/users");
+                assertTrue(investigator.findElement(By.cssSelector("[role=alert]")).getText().contains("권한"),
+                        investigator.getPageSource());
+                shoot(investigator, "forbidden");
+            } finally {
+                investigator.quit();
+            }
+        }
+    }
+}

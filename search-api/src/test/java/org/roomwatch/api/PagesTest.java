@@ -1,0 +1,162 @@
+package org.roomwatch.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.roomwatch.core.InviteStatus;
+import org.roomwatch.core.Message;
+import org.roomwatch.core.Room;
+import org.roomwatch.core.RoomKind;
+import org.roomwatch.core.config.ConfigLoader;
+import org.roomwatch.core.config.DatabaseConfig;
+import org.roomwatch.core.config.SecurityConfig;
+import org.roomwatch.core.security.Role;
+import org.roomwatch.crawler.store.ControlPlaneDatabase;
+import org.roomwatch.crawler.store.JdbcAuditLog;
+import org.roomwatch.crawler.store.JdbcUsers;
+import org.roomwatch.indexer.BulkMessageWriter;
+import org.roomwatch.indexer.ElasticsearchClients;
+import org.roomwatch.indexer.ElasticsearchImageSearch;
+import org.roomwatch.indexer.ElasticsearchSearchService;
+import org.roomwatch.indexer.IndexManager;
+import org.roomwatch.indexer.IndexNames;
+import org.roomwatch.indexer.MessageEnricher;
+import org.roomwatch.media.DecodeLimits;
+import org.roomwatch.media.ImageHasher;
+import org.roomwatch.testkit.ElasticsearchExtension;
+import org.roomwatch.testkit.TestNode;
+
+/** The pages over real HTTP (a real index, H2, the form login): hostile text stays text, bad input is refused plainly. */
+@ExtendWith(ElasticsearchExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PagesTest {
+    private static final Instant T0 = Instant.parse("2026-05-01T00:00:00Z");
+    private static final String SCRIPT = "<script>alert('x')</script>";
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    private ControlPlaneDatabase db;
+    private ApiServer server;
+    private String base;
+
+    @BeforeAll
+    void start(TestNode node) throws Exception {
+        ElasticsearchClient client = ElasticsearchClients.create(node.url(), Duration.ofMinutes(1));
+        IndexNames names = new IndexNames(node.indexPrefix() + "pages-");
+        new IndexManager(client, names).ensureAll();
+        try (BulkMessageWriter writer = new BulkMessageWriter(client, names, new MessageEnricher(), new ConfigLoader().defaults().elasticsearch())) {
+            writer.writeRoom(new Room("telegram", "evil_title_room", SCRIPT + " 한빛 방", "<b>bold?</b>", RoomKind.GROUP, 12L, null,
+                    null, null, null, null, false, InviteStatus.NOT_AN_INVITE, T0, "account:kim", "aa".repeat(32)));
+            writer.writeMessages(List.of(new Message("telegram", "evil_title_room", 1, "https://t.me/evil_title_room/1", T0, "가명",
+                    "한빛 공지 <img src=x onerror=alert(1)> 끝", List.of(), null, null, 3L, false, false, List.of(), T0,
+                    "account:kim", "bb".repeat(32))));
+        }
+        client.indices().refresh(r -> r.index(names.prefix() + "*"));
+        Path dir = Files.createTempDirectory("rw-pages");
+        db = ControlPlaneDatabase.open(new DatabaseConfig("jdbc:h2:file:" + dir.resolve("db"), "sa", "", 4));
+        JdbcUsers users = new JdbcUsers(db.dataSource(), 5, Duration.ofMinutes(15), 12);
+        users.add("officer.kim", Role.INVESTIGATOR, "a synthetic passphrase", "test");
+        JdbcAuditLog audit = new JdbcAuditLog(db.dataSource(), Clock.systemUTC());
+        ApiSecurity security = new ApiSecurity(users, audit, new SecurityConfig(false, Duration.ofMinutes(30), Duration.ofHours(12),
+                5, Duration.ofMinutes(15), 12), Clock.systemUTC());
+        server = new ApiServer(new ElasticsearchSearchService(client, names), new InMemoryWatcher(), () -> true)
+                .withSecurity(security)
+                .withImages(new ElasticsearchImageSearch(client, names, ElasticsearchImageSearch.Method.MIH),
+                        new ImageHasher(new DecodeLimits(2000, 1_000_000)))
+                .withPages(users, audit)
+                .start("127.0.0.1", 0);
+        base = "http://127.0.0.1:" + server.port();
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+        db.close();
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void login() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("user=officer.kim&password=" + URLEncoder.encode("a synthetic passphrase",
+                        StandardCharsets.UTF_8) + "&next=%2Fsearch")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, r.statusCode(), r.body());
+    }
+
+    @Test
+    void scriptInATitleOrAMessageIsShownAsText() throws Exception {
+        HttpResponse<String> before = get("/rooms/evil_title_room");
+        assertEquals(303, before.statusCode(), "a page needs a login first");
+        assertTrue(before.headers().firstValue("location").orElse("").startsWith("/login?next="));
+        login();
+        HttpResponse<String> room = get("/rooms/evil_title_room");
+        assertEquals(200, room.statusCode(), room.body());
+        assertFalse(room.body().contains(SCRIPT), "no live script");
+        assertTrue(room.body().contains("&lt;script&gt;"), "the title is shown as text");
+        assertFalse(room.body().contains("<b>bold?</b>"));
+        HttpResponse<String> search = get("/search?q=" + URLEncoder.encode("한빛", StandardCharsets.UTF_8));
+        assertEquals(200, search.statusCode());
+        assertFalse(search.body().contains("<img src=x"), "a message's markup stays text");
+        assertTrue(search.body().contains("<mark>"), "only the highlights are marks");
+    }
+
+    @Test
+    void badInputOnThePagesIsRefusedWithTheReason() throws Exception {
+        login();
+        HttpResponse<String> date = get("/search?q=x&from=yesterday");
+        assertEquals(400, date.statusCode());
+        assertTrue(date.body().contains("yesterday"), date.body());
+        HttpResponse<String> noCsrf = http.send(HttpRequest.newBuilder(URI.create(base + "/images"))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("pdq=" + "0".repeat(64))).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, noCsrf.statusCode(), "a form without the session's CSRF token changes nothing");
+        String csrf = org.jsoup.Jsoup.parse(get("/images").body()).selectFirst("input[name=_csrf]").val();
+        HttpResponse<String> badHex = http.send(HttpRequest.newBuilder(URI.create(base + "/images"))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf + "&pdq=nothex")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, badHex.statusCode(), badHex.body());
+        assertTrue(badHex.body().contains("role=\"alert\""), badHex.body());
+        String boundary = "----roomwatch-test";
+        byte[] big = new byte[5000]; // larger than this server's 2,000-byte image limit
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"a.png\"\r\nContent-Type: image/png\r\n\r\n";
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length() + big.length + tail.length];
+        System.arraycopy(head.getBytes(StandardCharsets.UTF_8), 0, body, 0, head.length());
+        System.arraycopy(tail, 0, body, head.length() + big.length, tail.length);
+        HttpResponse<String> oversized = http.send(HttpRequest.newBuilder(URI.create(base + "/images"))
+                .header("content-type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, oversized.statusCode(), oversized.body());
+        assertTrue(oversized.body().contains("2000"), "says the limit: " + oversized.body());
+    }
+
+    @Test
+    void highlightFragmentsKeepOnlyTheirMarks() {
+        Element p = new Element("p");
+        WebPages.appendMarked(p, "a <mark>한빛</mark> <script>x</script> <mark>b");
+        assertEquals("a <mark>한빛</mark> &lt;script&gt;x&lt;/script&gt; &lt;mark&gt;b", p.html());
+    }
+}
