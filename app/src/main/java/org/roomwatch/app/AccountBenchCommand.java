@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -91,7 +90,7 @@ final class AccountBenchCommand implements Callable<Integer> {
                         seconds, account[r]);
             }
             double publicRate = new BenchCommand().publicPipelineRate(client, es, tagging, count, rounds);
-            double accountRate = median(account);
+            double accountRate = BenchCommand.median(account);
             System.out.printf("%naccount backfill: median %.0f msg/s (crawls of %d messages, each written and acknowledged"
                     + " before its cursor moves)%npublic pages (parse+enrich+bulk, batches in flight): median %.0f msg/s%n"
                     + "account / public = %.2f%n", accountRate, perCrawl, publicRate, accountRate / publicRate);
@@ -171,12 +170,5 @@ final class AccountBenchCommand implements Callable<Integer> {
         gateway.session().close();
         client.indices().delete(d -> d.index(names.all()));
         return seconds;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 }

@@ -264,7 +264,7 @@ final class BenchCommand implements Callable<Integer> {
         return names;
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int n = sorted.length;

@@ -118,37 +118,39 @@ final class UsersCommand {
         }
     }
 
-    @Command(name = "disable", description = "Stop a user from logging in (their sessions end within seconds of the next request).")
-    static final class Disable implements Callable<Integer> {
+    /** Disable and enable differ only in the flag. */
+    abstract static class Switch implements Callable<Integer> {
         @Parameters(paramLabel = "NAME") String name;
         @Option(names = "--config") Path config;
         @Spec CommandSpec spec;
 
+        abstract boolean disable();
+
         @Override
         public Integer call() {
+            String verb = disable() ? "disable" : "enable";
             return withDesk(config, desk -> {
-                desk.users().setDisabled(name, true, desk.actor());
-                desk.record("users disable", name, "");
-                spec.commandLine().getOut().println("disabled " + name);
+                desk.users().setDisabled(name, disable(), desk.actor());
+                desk.record("users " + verb, name, "");
+                spec.commandLine().getOut().println(verb + "d " + name);
                 return 0;
             });
         }
     }
 
-    @Command(name = "enable", description = "Let a disabled user log in again.")
-    static final class Enable implements Callable<Integer> {
-        @Parameters(paramLabel = "NAME") String name;
-        @Option(names = "--config") Path config;
-        @Spec CommandSpec spec;
-
+    @Command(name = "disable", description = "Stop a user from logging in (their sessions end within seconds of the next request).")
+    static final class Disable extends Switch {
         @Override
-        public Integer call() {
-            return withDesk(config, desk -> {
-                desk.users().setDisabled(name, false, desk.actor());
-                desk.record("users enable", name, "");
-                spec.commandLine().getOut().println("enabled " + name);
-                return 0;
-            });
+        boolean disable() {
+            return true;
+        }
+    }
+
+    @Command(name = "enable", description = "Let a disabled user log in again.")
+    static final class Enable extends Switch {
+        @Override
+        boolean disable() {
+            return false;
         }
     }
 

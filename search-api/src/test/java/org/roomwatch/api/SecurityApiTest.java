@@ -152,7 +152,7 @@ class SecurityApiTest {
             browsers.put(role.key(), b);
         }
         for (String route : registered) {
-            if (route.equals("POST /api/logout") || route.equals("POST /api/login")) {
+            if (Set.of("POST /api/logout", "POST /api/login", "POST /logout", "POST /login").contains(route)) {
                 continue; // would end or replace the session the walk uses; covered below
             }
             AccessPolicy.Rule rule = security.policy().all().get(route);

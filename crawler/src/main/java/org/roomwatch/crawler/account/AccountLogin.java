@@ -119,29 +119,12 @@ public final class AccountLogin {
         }
     }
 
-    /** Asks for the number; null when the next state should be awaited, a result when the login is over. */
+    /**
+     * Asks for the number until Telegram takes one (TDLib stays in WaitPhoneNumber after a refused number and sends no
+     * new state, so the asking happens here); null when the next state should be awaited, a result when it is over.
+     */
     private Result phoneStep(Prompts prompts, String problem) throws InterruptedException, TdException {
-        String phone = prompts.phone(problem);
-        if (phone == null) {
-            return new Result(Outcome.FAILED, "login abandoned");
-        }
-        try {
-            session.call(TdRequests.phoneNumber(phone.strip()), timeout);
-            return null;
-        } catch (TdException e) {
-            if (e.kind() == TdException.Kind.REJECTED) {
-                String plain = e.tdMessage().contains("PHONE_NUMBER_INVALID")
-                        ? "Telegram does not know that number; type it with the country code, like +82 10 0000 0000"
-                        : e.getMessage();
-                // TDLib stays in WaitPhoneNumber and sends no new state: ask again here.
-                return phoneStepAgain(prompts, plain);
-            }
-            throw e;
-        }
-    }
-
-    private Result phoneStepAgain(Prompts prompts, String problem) throws InterruptedException, TdException {
-        for (int i = 1; i < TRIES; i++) {
+        for (int i = 0; i < TRIES; i++) {
             String phone = prompts.phone(problem);
             if (phone == null) {
                 return new Result(Outcome.FAILED, "login abandoned");
@@ -153,7 +136,9 @@ public final class AccountLogin {
                 if (e.kind() != TdException.Kind.REJECTED) {
                     throw e;
                 }
-                problem = e.tdMessage();
+                problem = e.tdMessage().contains("PHONE_NUMBER_INVALID")
+                        ? "Telegram does not know that number; type it with the country code, like +82 10 0000 0000"
+                        : e.getMessage();
             }
         }
         return new Result(Outcome.FAILED, "gave up after " + TRIES + " numbers: " + problem);
