@@ -330,6 +330,10 @@ public final class Roomwatch implements AutoCloseable {
         return registry;
     }
 
+    ApiServer api() {
+        return api;
+    }
+
     public int apiPort() {
         return api.port();
     }

@@ -119,6 +119,7 @@ class AccountServeTest {
         }
 
         try (Roomwatch app = Roomwatch.start(config)) {
+            assertEquals(List.of(), app.api().routesWithoutAccessRule(), "every route of the full server has an access rule");
             int port = app.apiPort();
             JsonNode found = null;
             for (int i = 0; i < 120; i++) {

@@ -145,6 +145,35 @@ class BrowserTest {
                 assertTrue(driver.findElements(By.tagName("img")).isEmpty(), "no image is ever shown");
                 shoot(driver, "images");
 
+                // An analyst's watchlist, made on its page; a new post with its term raises an alert in the inbox.
+                driver.get(url + "/watchlists");
+                driver.findElement(By.id("name")).sendKeys("브라우저 감시");
+                driver.findElement(By.id("value")).sendKeys("브라우저시험단어");
+                driver.findElement(By.id("high")).click();
+                driver.findElement(By.id("create")).click();
+                assertTrue(driver.findElement(By.id("watchlists")).getText().contains("term:브라우저시험단어"),
+                        driver.findElement(By.id("watchlists")).getText());
+                shoot(driver, "watchlists");
+                var gossip = demo.site().room("hanbit_gossip");
+                gossip.add(org.roomwatch.simulator.SimPost.text(gossip.lastId() + 1, java.time.Instant.now(),
+                        "오늘 브라우저시험단어 올라옴"));
+                WebElement alertRow = null;
+                for (int i = 0; i < 120 && alertRow == null; i++) {
+                    driver.get(url + "/alerts");
+                    alertRow = driver.findElements(By.cssSelector("#alerts tr")).stream()
+                            .filter(r -> r.getText().contains("브라우저 감시")).findFirst().orElse(null);
+                    if (alertRow == null) {
+                        Thread.sleep(500);
+                    }
+                }
+                assertTrue(alertRow != null, "the new watchlist's alert appears in the inbox");
+                shoot(driver, "alerts");
+                alertRow.findElement(By.xpath(".//button[text()='seen']")).click();
+                assertTrue(driver.findElements(By.cssSelector("#alerts tr")).stream()
+                        .anyMatch(r -> r.getText().contains("브라우저 감시") && r.findElement(By.className("state")).getText().equals("seen")));
+                driver.get(url + "/discovered");
+                shoot(driver, "discovered");
+
                 driver.get(url + "/admin/audit");
                 assertTrue(driver.findElement(By.id("chain")).getText().contains("intact"), driver.findElement(By.id("chain")).getText());
                 shoot(driver, "audit");

@@ -45,6 +45,9 @@ public final class ApiServer implements AutoCloseable {
     private ApiSecurity security;
     private org.roomwatch.core.search.ImageSearch imageSearch;
     private ImageHasher imageHasher;
+    private Watchlists pageWatchlists;
+    private AlertStore pageAlerts;
+    private DiscoveredRooms pageDiscovered;
     /** The authorized accounts, when this server has them (discovered invite links are joined through them). */
     private volatile org.roomwatch.core.account.AccountOperations accounts;
     private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
@@ -239,6 +242,7 @@ public final class ApiServer implements AutoCloseable {
 
     /** Adds the triage queue of rooms found through links. */
     public ApiServer withDiscovered(DiscoveredRooms rooms) {
+        this.pageDiscovered = rooms;
         new DiscoveredRoutes(rooms, watcher, json, this::problem, java.time.Clock.systemUTC(), () -> accounts).register(app);
         return this;
     }
@@ -252,6 +256,8 @@ public final class ApiServer implements AutoCloseable {
 
     /** Adds watchlists and the alerts they raise. */
     public ApiServer withWatchlists(Watchlists watchlists, AlertStore alerts, RetroScans retro, ImageHasher hasher) {
+        this.pageWatchlists = watchlists;
+        this.pageAlerts = alerts;
         new WatchRoutes(watchlists, alerts, retro, hasher, json, this::problem).register(app);
         return this;
     }
@@ -301,6 +307,9 @@ public final class ApiServer implements AutoCloseable {
             throw new IllegalStateException("the pages need withSecurity and withImages first");
         }
         new WebPages(search, imageSearch, imageHasher, users, audit).register(app);
+        if (pageWatchlists != null && pageAlerts != null && pageDiscovered != null) {
+            new WatchPages(pageWatchlists, pageAlerts, pageDiscovered, java.time.Clock.systemUTC()).register(app);
+        }
         return this;
     }
 
@@ -309,6 +318,14 @@ public final class ApiServer implements AutoCloseable {
         return app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
                 .filter(e -> e.getEndpoint().getMethod().isHttpMethod())
                 .map(e -> e.getEndpoint().getMethod().name() + " " + e.getEndpoint().getPath()).distinct().toList();
+    }
+
+    /** Registered routes the access policy has no rule for (refused to everyone); a complete server has none. */
+    public List<String> routesWithoutAccessRule() {
+        if (security == null) {
+            return registeredRoutes();
+        }
+        return registeredRoutes().stream().filter(r -> !security.policy().all().containsKey(r)).toList();
     }
 
     /** No logins, roles or audit: only for tests of the routes' own behaviour. */

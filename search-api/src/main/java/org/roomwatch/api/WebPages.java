@@ -112,6 +112,13 @@ final class WebPages {
             nav.appendElement("a").attr("href", "/search").text(I18n.t(lang, "search"));
             nav.appendText(" · ");
             nav.appendElement("a").attr("href", "/images").text(I18n.t(lang, "images"));
+            if (role != null && role.includes(Role.ANALYST)) {
+                for (String[] link : new String[][] {{"/watchlists", "감시 목록", "Watchlists"}, {"/alerts", "알림함", "Alerts"},
+                        {"/discovered", "발견된 방", "Discovered"}}) {
+                    nav.appendText(" · ");
+                    nav.appendElement("a").attr("href", link[0]).text("en".equals(lang) ? link[2] : link[1]);
+                }
+            }
             if (role != null && role.includes(Role.ADMIN)) {
                 nav.appendText(" · ");
                 nav.appendElement("a").attr("href", "/admin/users").text(I18n.t(lang, "users"));

@@ -1,0 +1,201 @@
+package org.roomwatch.api;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.roomwatch.core.DiscoveredRoom;
+import org.roomwatch.core.DiscoveredRooms;
+import org.roomwatch.core.search.Hit;
+import org.roomwatch.core.search.SearchPage;
+import org.roomwatch.core.watch.Rule;
+import org.roomwatch.core.watch.RuleKind;
+import org.roomwatch.core.watch.Watchlist;
+import org.roomwatch.core.watch.Watchlists;
+import org.roomwatch.indexer.AlertStore;
+
+/**
+ * The analysts' pages: watchlists (create one with its first rule), the alerts inbox (move an alert on: seen,
+ * actioned, dismissed) and the triage queue of discovered rooms (dismiss). Who did it is the logged-in user, never
+ * a form field.
+ */
+final class WatchPages {
+    private final Watchlists watchlists;
+    private final AlertStore alerts;
+    private final DiscoveredRooms discovered;
+    private final Clock clock;
+
+    WatchPages(Watchlists watchlists, AlertStore alerts, DiscoveredRooms discovered, Clock clock) {
+        this.watchlists = watchlists;
+        this.alerts = alerts;
+        this.discovered = discovered;
+        this.clock = clock;
+    }
+
+    void register(Javalin app) {
+        app.get("/watchlists", ctx -> watchlistsPage(ctx, null));
+        app.post("/watchlists", this::createWatchlist);
+        app.get("/alerts", this::alertsPage);
+        app.post("/alerts/{id}/state", this::alertState);
+        app.get("/discovered", this::discoveredPage);
+        app.post("/discovered/{id}/dismiss", this::dismiss);
+    }
+
+    private static String t(Context ctx, String ko, String en) {
+        return "en".equals(WebPages.lang(ctx)) ? en : ko;
+    }
+
+    private void watchlistsPage(Context ctx, String error) {
+        Document doc = WebPages.page(ctx, t(ctx, "감시 목록", "Watchlists"));
+        Element main = WebPages.main(doc);
+        if (error != null) {
+            main.appendElement("p").addClass("error").attr("role", "alert").text(error);
+        }
+        Element table = main.appendElement("table").attr("id", "watchlists");
+        Element head = table.appendElement("tr");
+        for (String h : new String[] {t(ctx, "이름", "Name"), t(ctx, "담당", "Owner"), t(ctx, "긴급", "High priority"),
+                t(ctx, "규칙", "Rules")}) {
+            head.appendElement("th").text(h);
+        }
+        for (Watchlist w : watchlists.all()) {
+            Element tr = table.appendElement("tr");
+            tr.appendElement("td").text(w.name());
+            tr.appendElement("td").text(w.owner());
+            tr.appendElement("td").text(w.highPriority() ? "●" : "");
+            tr.appendElement("td").text(String.join(", ", w.rules().stream().map(r -> r.kind().name().toLowerCase() + ":" + r.value())
+                    .toList()));
+        }
+        main.appendElement("h2").text(t(ctx, "새 감시 목록", "New watchlist"));
+        Element form = main.appendElement("form").attr("method", "post").attr("action", "/watchlists").addClass("search");
+        WebPages.csrf(ctx, form);
+        label(form, t(ctx, "이름", "Name"), "name", "text");
+        label(form, t(ctx, "알림 받을 메일 (쉼표로 구분)", "Mail to (comma-separated)"), "members", "text");
+        Element kind = form.appendElement("label").text(t(ctx, "규칙 종류", "Rule kind"));
+        Element select = kind.appendElement("select").attr("name", "kind").attr("id", "kind");
+        for (RuleKind k : List.of(RuleKind.TERM, RuleKind.SCHOOL, RuleKind.ROOM)) {
+            select.appendElement("option").val(k.name().toLowerCase()).text(k.name().toLowerCase());
+        }
+        label(form, t(ctx, "규칙 값 (단어, 학교 ID, 방 이름)", "Rule value (term, school id, room)"), "value", "text");
+        Element high = form.appendElement("label").text(t(ctx, "긴급 (즉시 메일)", "High priority (mail at once)"));
+        high.appendElement("input").attr("type", "checkbox").attr("name", "high").attr("id", "high");
+        form.appendElement("button").attr("type", "submit").attr("id", "create").text(t(ctx, "만들기", "Create"));
+        WebPages.send(ctx, doc);
+    }
+
+    private static void label(Element form, String text, String name, String type) {
+        form.appendElement("label").text(text).appendElement("input").attr("type", type).attr("name", name).attr("id", name);
+    }
+
+    private void createWatchlist(Context ctx) {
+        String user = ApiSecurity.user(ctx);
+        String name = String.valueOf(ctx.formParam("name") == null ? "" : ctx.formParam("name")).strip();
+        String value = String.valueOf(ctx.formParam("value") == null ? "" : ctx.formParam("value")).strip();
+        List<String> members = Arrays.stream(String.valueOf(ctx.formParam("members") == null ? "" : ctx.formParam("members"))
+                .split(",")).map(String::strip).filter(m -> !m.isEmpty()).toList();
+        try {
+            RuleKind kind = RuleKind.valueOf(String.valueOf(ctx.formParam("kind")).toUpperCase());
+            if (name.isEmpty() || value.isEmpty()) {
+                throw new IllegalArgumentException(t(ctx, "이름과 규칙 값을 넣어 주세요", "a name and a rule value are needed"));
+            }
+            Watchlist list = watchlists.create(name, user, ctx.formParam("high") != null, members, user);
+            Rule rule = watchlists.addRule(list.id(), kind, value, null, user);
+            ApiSecurity.results(ctx, 1);
+            ctx.status(303).header("Location", "/watchlists?created=" + URLEncoder.encode(list.id() + "/" + rule.id(), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            ctx.status(400);
+            watchlistsPage(ctx, e.getMessage());
+        }
+    }
+
+    private void alertsPage(Context ctx) {
+        Document doc = WebPages.page(ctx, t(ctx, "알림함", "Alerts"));
+        Element main = WebPages.main(doc);
+        String state = ctx.queryParam("state");
+        if (state != null && !List.of("new", "seen", "actioned", "dismissed").contains(state)) {
+            ctx.status(400);
+            main.appendElement("p").addClass("error").attr("role", "alert").text("state: new, seen, actioned, dismissed");
+            WebPages.send(ctx, doc);
+            return;
+        }
+        SearchPage page = alerts.find(state, null, null, 1, 100);
+        ApiSecurity.results(ctx, page.total());
+        main.appendElement("p").attr("id", "total").text(page.total() + " " + t(ctx, "건", "alerts"));
+        Element table = main.appendElement("table").attr("id", "alerts");
+        for (Hit h : page.hits()) {
+            Map<String, Object> a = h.source();
+            Element tr = table.appendElement("tr");
+            tr.appendElement("td").text(String.valueOf(a.get("watchlist_name")));
+            String room = String.valueOf(a.get("room_id"));
+            String name = room.contains(":") ? room.substring(room.indexOf(':') + 1) : room;
+            tr.appendElement("td").appendElement("a").attr("href", "/rooms/" + URLEncoder.encode(name, StandardCharsets.UTF_8)).text(name);
+            tr.appendElement("td").text(WebPages.when(a.get("created_at")));
+            tr.appendElement("td").addClass("state").text(String.valueOf(a.get("state")));
+            Element actions = tr.appendElement("td");
+            for (String next : List.of("seen", "actioned", "dismissed")) {
+                Element form = actions.appendElement("form").attr("method", "post")
+                        .attr("action", "/alerts/" + URLEncoder.encode(h.id(), StandardCharsets.UTF_8) + "/state").attr("style", "display:inline");
+                WebPages.csrf(ctx, form);
+                form.appendElement("input").attr("type", "hidden").attr("name", "state").val(next);
+                form.appendElement("button").attr("type", "submit").text(next);
+            }
+        }
+        WebPages.send(ctx, doc);
+    }
+
+    private void alertState(Context ctx) {
+        String id = ctx.pathParam("id");
+        try {
+            if (alerts.changeState(id, String.valueOf(ctx.formParam("state")), ApiSecurity.user(ctx)).isEmpty()) {
+                ctx.status(404);
+                Document doc = WebPages.page(ctx, t(ctx, "알림함", "Alerts"));
+                WebPages.main(doc).appendElement("p").addClass("error").attr("role", "alert").text(I18n.t(WebPages.lang(ctx), "notFound"));
+                WebPages.send(ctx, doc);
+                return;
+            }
+            ctx.status(303).header("Location", "/alerts");
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            ctx.status(400);
+            Document doc = WebPages.page(ctx, t(ctx, "알림함", "Alerts"));
+            WebPages.main(doc).appendElement("p").addClass("error").attr("role", "alert").text(e.getMessage());
+            WebPages.send(ctx, doc);
+        }
+    }
+
+    private void discoveredPage(Context ctx) {
+        Document doc = WebPages.page(ctx, t(ctx, "발견된 방 분류", "Discovered rooms"));
+        Element main = WebPages.main(doc);
+        List<DiscoveredRoom> pending = discovered.list("pending", 200);
+        ApiSecurity.results(ctx, pending.size());
+        Element table = main.appendElement("table").attr("id", "discovered");
+        for (DiscoveredRoom r : pending) {
+            Element tr = table.appendElement("tr");
+            tr.appendElement("td").text(r.id());
+            tr.appendElement("td").text(r.title() == null ? "" : r.title());
+            tr.appendElement("td").text(r.members() == null ? "" : String.valueOf(r.members()));
+            tr.appendElement("td").text(r.sightings() + "×");
+            Element form = tr.appendElement("td").appendElement("form").attr("method", "post")
+                    .attr("action", "/discovered/" + URLEncoder.encode(r.id(), StandardCharsets.UTF_8) + "/dismiss");
+            WebPages.csrf(ctx, form);
+            form.appendElement("button").attr("type", "submit").text(t(ctx, "제외", "Dismiss"));
+        }
+        WebPages.send(ctx, doc);
+    }
+
+    private void dismiss(Context ctx) {
+        String id = ctx.pathParam("id").replace(' ', '+');
+        if (!discovered.decide(id, "dismissed", ApiSecurity.user(ctx), clock.instant())) {
+            ctx.status(404);
+            Document doc = WebPages.page(ctx, t(ctx, "발견된 방 분류", "Discovered rooms"));
+            WebPages.main(doc).appendElement("p").addClass("error").attr("role", "alert").text(I18n.t(WebPages.lang(ctx), "notFound"));
+            WebPages.send(ctx, doc);
+            return;
+        }
+        ctx.status(303).header("Location", "/discovered");
+    }
+}
