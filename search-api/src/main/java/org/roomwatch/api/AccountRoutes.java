@@ -80,7 +80,7 @@ final class AccountRoutes {
     private void join(Context ctx) throws InterruptedException {
         JsonNode body = body(ctx);
         String link = link(body);
-        String by = body.path("by").asText("").strip();
+        String by = ApiSecurity.actor(ctx, body.path("by").asText("").strip());
         if (by.isEmpty()) {
             throw new BadParameter("by", "say which analyst approved the join: {\"by\": \"analyst name\"}");
         }
@@ -110,7 +110,7 @@ final class AccountRoutes {
 
     private void leave(Context ctx) throws InterruptedException {
         JsonNode body = body(ctx);
-        String by = body.path("by").asText("").strip();
+        String by = ApiSecurity.actor(ctx, body.path("by").asText("").strip());
         if (by.isEmpty()) {
             throw new BadParameter("by", "say which analyst decided to leave: {\"by\": \"analyst name\"}");
         }

@@ -84,6 +84,15 @@ public final class ApiSecurity {
         return ctx.attribute("auth.user");
     }
 
+    /**
+     * Who is acting: the logged-in user when there is one (a "by" in the request cannot speak for someone else),
+     * else what the request says (route tests run without security).
+     */
+    static String actor(Context ctx, String supplied) {
+        String user = user(ctx);
+        return user != null ? user : supplied;
+    }
+
     static Role role(Context ctx) {
         return ctx.attribute("auth.role");
     }

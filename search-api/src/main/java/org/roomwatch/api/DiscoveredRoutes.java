@@ -77,7 +77,7 @@ final class DiscoveredRoutes {
 
     private Decision decision(Context ctx) throws IOException {
         JsonNode body = ctx.body().isBlank() ? json.createObjectNode() : json.readTree(ctx.body());
-        String by = body.path("by").asText("").strip();
+        String by = ApiSecurity.actor(ctx, body.path("by").asText("").strip());
         if (by.isEmpty()) {
             throw new BadParameter("by", "say who decides: {\"by\": \"analyst name\"}");
         }

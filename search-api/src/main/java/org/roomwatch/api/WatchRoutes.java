@@ -74,7 +74,7 @@ final class WatchRoutes {
         body.path("members").forEach(m -> members.add(m.asText()));
         try {
             ctx.status(201).json(watchlists.create(text(body, "name"), text(body, "owner"), "high".equals(text(body, "priority")),
-                    members, text(body, "by")));
+                    members, ApiSecurity.actor(ctx, text(body, "by"))));
         } catch (IllegalArgumentException e) {
             throw new BadParameter(parameterOf(e.getMessage()), e.getMessage());
         }
@@ -90,7 +90,7 @@ final class WatchRoutes {
         try {
             RuleKind kind = RuleKind.parse(text(body, "kind"));
             Integer threshold = body.hasNonNull("maxDistance") ? body.get("maxDistance").asInt() : null;
-            ctx.status(201).json(watchlists.addRule(id, kind, text(body, "value"), threshold, text(body, "by")));
+            ctx.status(201).json(watchlists.addRule(id, kind, text(body, "value"), threshold, ApiSecurity.actor(ctx, text(body, "by"))));
         } catch (IllegalArgumentException e) {
             throw new BadParameter(parameterOf(e.getMessage()), e.getMessage());
         }
@@ -112,7 +112,7 @@ final class WatchRoutes {
         String maxDistance = p.text("maxDistance");
         try {
             ctx.status(201).json(watchlists.addRule(id, RuleKind.IMAGE, f.pdq().hex(),
-                    maxDistance == null ? null : ImageRoutes.distance(maxDistance, "maxDistance"), p.text("by")));
+                    maxDistance == null ? null : ImageRoutes.distance(maxDistance, "maxDistance"), ApiSecurity.actor(ctx, p.text("by"))));
         } catch (IllegalArgumentException e) {
             throw new BadParameter("by", e.getMessage());
         }
@@ -120,7 +120,7 @@ final class WatchRoutes {
 
     private void startRetro(Context ctx) throws IOException {
         JsonNode body = body(ctx);
-        String by = text(body, "by");
+        String by = ApiSecurity.actor(ctx, text(body, "by"));
         if (by == null || by.isBlank()) {
             throw new BadParameter("by", "say who starts the run: {\"by\": \"analyst\"}");
         }
@@ -138,7 +138,7 @@ final class WatchRoutes {
     }
 
     private void removeRule(Context ctx) {
-        String by = ctx.queryParam("by");
+        String by = ApiSecurity.actor(ctx, ctx.queryParam("by"));
         try {
             watchlists.removeRule(ctx.pathParam("id"), ctx.pathParam("rule"), by);
             ctx.status(204);
@@ -167,7 +167,7 @@ final class WatchRoutes {
 
     private void changeState(Context ctx) throws IOException {
         JsonNode body = body(ctx);
-        String by = text(body, "by");
+        String by = ApiSecurity.actor(ctx, text(body, "by"));
         if (by == null || by.isBlank()) {
             throw new BadParameter("by", "say who changes the alert: {\"state\": \"seen\", \"by\": \"analyst\"}");
         }

@@ -154,6 +154,18 @@ class PagesTest {
     }
 
     @Test
+    void queryLanguageCharactersAreSearchedAsText() throws Exception {
+        login();
+        // No query syntax is offered (words are matched as text), so nothing here can break or widen the search.
+        for (String q : List.of("\"unclosed", "a OR (b", "*:*", "한빛 AND NOT 공지", "text:[* TO *]", "\\", "{\"match_all\":{}}")) {
+            HttpResponse<String> r = get("/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+            assertEquals(200, r.statusCode(), q + " -> " + r.body());
+        }
+        HttpResponse<String> all = get("/search?q=" + URLEncoder.encode("*:*", StandardCharsets.UTF_8));
+        assertTrue(all.body().contains("id=\"total\">0 "), "*:* is not 'everything': " + all.body());
+    }
+
+    @Test
     void highlightFragmentsKeepOnlyTheirMarks() {
         Element p = new Element("p");
         WebPages.appendMarked(p, "a <mark>한빛</mark> <script>x</script> <mark>b");

@@ -275,6 +275,18 @@ class SecurityApiTest {
     }
 
     @Test
+    void whoDecidedIsTheLoggedInUserNotWhatTheBodyClaims() throws Exception {
+        JdbcDiscoveredRooms rooms = new JdbcDiscoveredRooms(db.dataSource());
+        rooms.record("telegram:claimed_room", "telegram", false, "claimed_room", "telegram:a:1", "https://t.me/claimed_room",
+                Instant.parse("2026-11-01T00:00:00Z"));
+        Browser analyst = new Browser();
+        analyst.login("analyst", PASSWORD);
+        HttpResponse<String> r = analyst.send("POST", "/api/discovered/telegram:claimed_room/dismiss", "{\"by\": \"chief.park\"}");
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("analyst", json.readTree(r.body()).get("decidedBy").asText());
+    }
+
+    @Test
     void injectionInTextFieldsIsJustText() throws Exception {
         Browser admin = new Browser();
         admin.login("admin", PASSWORD);
