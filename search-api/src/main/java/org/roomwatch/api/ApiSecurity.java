@@ -97,6 +97,14 @@ public final class ApiSecurity {
         return ctx.attribute("auth.role");
     }
 
+    /** Ends a user's sessions (after a page disabled the user); the security instance is on the request. */
+    static void endSessionsOf(Context ctx, String user) {
+        ApiSecurity security = ctx.attribute("auth.security");
+        if (security != null) {
+            security.sessions.closeAll(user);
+        }
+    }
+
     /** How many results a search or listing returned, for its audit entry. */
     static void results(Context ctx, long count) {
         ctx.attribute("audit.results", (int) Math.min(Integer.MAX_VALUE, count));
@@ -128,6 +136,7 @@ public final class ApiSecurity {
         String route = route(ctx);
         // After-handlers see their own path ("*"), not the endpoint's: keep the matched route for the audit entry.
         ctx.attribute("audit.route", route);
+        ctx.attribute("auth.security", this);
         Optional<AccessPolicy.Rule> rule = policy.rule(ctx.method().name(), ctx.endpointHandlerPath());
         if (rule.isEmpty()) {
             refuse(ctx, new Problem(Problem.BASE + "forbidden", "Forbidden", 403, "no access rule covers " + route, null));

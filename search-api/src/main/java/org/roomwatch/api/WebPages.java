@@ -80,6 +80,9 @@ final class WebPages {
         app.get("/images", ctx -> imagesPage(ctx, null, null));
         app.post("/images", this::imageSearch);
         app.get("/admin/users", this::usersPage);
+        app.post("/admin/users", this::addUser);
+        app.post("/admin/users/{name}/disable", ctx -> setDisabled(ctx, true));
+        app.post("/admin/users/{name}/enable", ctx -> setDisabled(ctx, false));
         app.get("/admin/audit", this::auditPage);
     }
 
@@ -461,16 +464,70 @@ final class WebPages {
     }
 
     private void usersPage(Context ctx) {
+        usersPage(ctx, null);
+    }
+
+    /** Users with their state, a form per user to disable or enable it, and a form to add one. */
+    private void usersPage(Context ctx, String error) {
         String lang = lang(ctx);
+        boolean en = "en".equals(lang);
         Document doc = page(ctx, I18n.t(lang, "users"));
-        Element table = main(doc).appendElement("table").attr("id", "users");
+        Element main = main(doc);
+        if (error != null) {
+            main.appendElement("p").addClass("error").attr("role", "alert").text(error);
+        }
+        Element table = main.appendElement("table").attr("id", "users");
         for (User u : users.list()) {
             Element tr = table.appendElement("tr");
             tr.appendElement("td").text(u.name());
             tr.appendElement("td").text(u.role().key());
-            tr.appendElement("td").text(u.disabled() ? "disabled" : "active");
+            tr.appendElement("td").addClass("state").text(u.disabled() ? "disabled" : u.lockedUntil() != null
+                    && u.lockedUntil().isAfter(Instant.now()) ? "locked until " + when(u.lockedUntil().toString()) : "active");
+            Element form = tr.appendElement("td").appendElement("form").attr("method", "post")
+                    .attr("action", "/admin/users/" + enc(u.name()) + (u.disabled() ? "/enable" : "/disable"));
+            csrf(ctx, form);
+            form.appendElement("button").attr("type", "submit").text(u.disabled() ? (en ? "Enable" : "사용") : (en ? "Disable" : "사용 중지"));
         }
+        main.appendElement("h2").text(en ? "Add a user" : "사용자 추가");
+        Element add = main.appendElement("form").attr("method", "post").attr("action", "/admin/users").addClass("search");
+        csrf(ctx, add);
+        add.appendElement("label").text(I18n.t(lang, "user")).appendElement("input").attr("name", "name").attr("id", "new-name");
+        Element role = add.appendElement("label").text(en ? "Role" : "역할").appendElement("select").attr("name", "role").attr("id", "new-role");
+        for (Role r : Role.values()) {
+            role.appendElement("option").val(r.key()).text(r.key());
+        }
+        add.appendElement("label").text(I18n.t(lang, "password")).appendElement("input").attr("type", "password")
+                .attr("name", "password").attr("id", "new-password").attr("autocomplete", "new-password");
+        add.appendElement("button").attr("type", "submit").attr("id", "add-user").text(en ? "Add" : "추가");
         send(ctx, doc);
+    }
+
+    private void addUser(Context ctx) {
+        try {
+            users.add(String.valueOf(ctx.formParam("name")).strip(), Role.parse(ctx.formParam("role")),
+                    String.valueOf(ctx.formParam("password")), ApiSecurity.user(ctx));
+            ctx.status(303).header("Location", "/admin/users");
+        } catch (IllegalArgumentException e) {
+            ctx.status(400);
+            usersPage(ctx, e.getMessage());
+        }
+    }
+
+    private void setDisabled(Context ctx, boolean disabled) {
+        String name = ctx.pathParam("name");
+        try {
+            if (disabled && name.equals(ApiSecurity.user(ctx))) {
+                throw new IllegalArgumentException("you cannot disable yourself");
+            }
+            users.setDisabled(name, disabled, ApiSecurity.user(ctx));
+            if (disabled) {
+                ApiSecurity.endSessionsOf(ctx, name);
+            }
+            ctx.status(303).header("Location", "/admin/users");
+        } catch (IllegalArgumentException e) {
+            ctx.status(400);
+            usersPage(ctx, e.getMessage());
+        }
     }
 
     private void auditPage(Context ctx) {

@@ -75,6 +75,7 @@ class PagesTest {
         db = ControlPlaneDatabase.open(new DatabaseConfig("jdbc:h2:file:" + dir.resolve("db"), "sa", "", 4));
         JdbcUsers users = new JdbcUsers(db.dataSource(), 5, Duration.ofMinutes(15), 12);
         users.add("officer.kim", Role.INVESTIGATOR, "a synthetic passphrase", "test");
+        users.add("chief.park", Role.ADMIN, "a synthetic passphrase", "test");
         JdbcAuditLog audit = new JdbcAuditLog(db.dataSource(), Clock.systemUTC());
         ApiSecurity security = new ApiSecurity(users, audit, new SecurityConfig(false, Duration.ofMinutes(30), Duration.ofHours(12),
                 5, Duration.ofMinutes(15), 12), Clock.systemUTC());
@@ -98,9 +99,13 @@ class PagesTest {
     }
 
     private void login() throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+        login(http, "officer.kim");
+    }
+
+    private void login(HttpClient client, String user) throws Exception {
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
                 .header("content-type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("user=officer.kim&password=" + URLEncoder.encode("a synthetic passphrase",
+                .POST(HttpRequest.BodyPublishers.ofString("user=" + user + "&password=" + URLEncoder.encode("a synthetic passphrase",
                         StandardCharsets.UTF_8) + "&next=%2Fsearch")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(303, r.statusCode(), r.body());
     }
@@ -163,6 +168,33 @@ class PagesTest {
         }
         HttpResponse<String> all = get("/search?q=" + URLEncoder.encode("*:*", StandardCharsets.UTF_8));
         assertTrue(all.body().contains("id=\"total\">0 "), "*:* is not 'everything': " + all.body());
+    }
+
+    private static HttpResponse<String> form(HttpClient client, String url, String body) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(url)).header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void anAdminAddsAndDisablesUsersOnTheUsersPage() throws Exception {
+        HttpClient admin = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        login(admin, "chief.park");
+        String page = admin.send(HttpRequest.newBuilder(URI.create(base + "/admin/users")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String csrf = org.jsoup.Jsoup.parse(page).selectFirst("input[name=_csrf]").val();
+        HttpResponse<String> weak = form(admin, base + "/admin/users", "_csrf=" + csrf + "&name=officer.lee&role=analyst&password=short");
+        assertEquals(400, weak.statusCode());
+        assertTrue(weak.body().contains("at least 12"), weak.body());
+        assertEquals(303, form(admin, base + "/admin/users", "_csrf=" + csrf + "&name=officer.lee&role=analyst&password="
+                + URLEncoder.encode("a synthetic passphrase", StandardCharsets.UTF_8)).statusCode());
+        assertEquals(303, form(admin, base + "/admin/users/officer.lee/disable", "_csrf=" + csrf).statusCode());
+        String after = admin.send(HttpRequest.newBuilder(URI.create(base + "/admin/users")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(org.jsoup.Jsoup.parse(after).select("#users tr").stream()
+                .anyMatch(tr -> tr.text().contains("officer.lee") && tr.text().contains("disabled")), after);
+        assertEquals(400, form(admin, base + "/admin/users/chief.park/disable", "_csrf=" + csrf).statusCode(), "not yourself");
+
+        login();
+        assertEquals(403, form(http, base + "/admin/users", "name=x&role=admin&password=whatever-long-enough").statusCode(),
+                "an investigator cannot add users");
     }
 
     @Test
