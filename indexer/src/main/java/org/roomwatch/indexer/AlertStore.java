@@ -114,6 +114,15 @@ public final class AlertStore {
     /** Moves an alert to a new state; the transition must be allowed (new → seen → actioned or dismissed). */
     @SuppressWarnings("unchecked")
     public Optional<Map<String, Object>> changeState(String id, String state, String by) {
+        return changeState(id, state, by, null);
+    }
+
+    /**
+     * As {@link #changeState(String, String, String)}, for someone who may see only the alerts of {@code visibleLists}
+     * (null: all). Another list's alert is answered as if it did not exist.
+     */
+    @SuppressWarnings("unchecked")
+    public Optional<Map<String, Object>> changeState(String id, String state, String by, java.util.Collection<String> visibleLists) {
         if (!Set.of("seen", "actioned", "dismissed").contains(state)) {
             throw new IllegalArgumentException("state must be seen, actioned or dismissed, got '" + state + "'");
         }
@@ -123,6 +132,9 @@ public final class AlertStore {
                 return Optional.empty();
             }
             Map<String, Object> doc = new LinkedHashMap<>(got.source());
+            if (visibleLists != null && !visibleLists.contains(String.valueOf(doc.get("watchlist_id")))) {
+                return Optional.empty();
+            }
             String current = (String) doc.get("state");
             if (!NEXT.getOrDefault(current, Set.of()).contains(state)) {
                 throw new IllegalStateException("an alert that is " + current + " cannot become " + state);
@@ -146,7 +158,18 @@ public final class AlertStore {
 
     /** Alerts, newest first, filtered by state, list and room (each optional). */
     public SearchPage find(String state, String watchlist, String room, int page, int size) {
+        return find(state, watchlist, room, page, size, null);
+    }
+
+    /** As {@link #find(String, String, String, int, int)}, within the alerts of {@code visibleLists} (null: all). */
+    @SuppressWarnings("unchecked")
+    public SearchPage find(String state, String watchlist, String room, int page, int size, java.util.Collection<String> visibleLists) {
         BoolQuery.Builder bool = new BoolQuery.Builder();
+        if (visibleLists != null) {
+            List<co.elastic.clients.elasticsearch._types.FieldValue> ids = visibleLists.stream()
+                    .map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList();
+            bool.filter(Query.of(q -> q.terms(t -> t.field("watchlist_id").terms(v -> v.value(ids)))));
+        }
         if (state != null) {
             bool.filter(Query.of(q -> q.term(t -> t.field("state").value(state))));
         }

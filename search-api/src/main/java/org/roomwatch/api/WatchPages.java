@@ -123,7 +123,7 @@ final class WatchPages {
             WebPages.send(ctx, doc);
             return;
         }
-        SearchPage page = alerts.find(state, null, null, 1, 100);
+        SearchPage page = alerts.find(state, null, null, 1, 100, WatchRoutes.visibleLists(ctx, watchlists));
         ApiSecurity.results(ctx, page.total());
         main.appendElement("p").attr("id", "total").text(page.total() + " " + t(ctx, "건", "alerts"));
         Element table = main.appendElement("table").attr("id", "alerts");
@@ -151,7 +151,8 @@ final class WatchPages {
     private void alertState(Context ctx) {
         String id = ctx.pathParam("id");
         try {
-            if (alerts.changeState(id, String.valueOf(ctx.formParam("state")), ApiSecurity.user(ctx)).isEmpty()) {
+            if (alerts.changeState(id, String.valueOf(ctx.formParam("state")), ApiSecurity.user(ctx),
+                    WatchRoutes.visibleLists(ctx, watchlists)).isEmpty()) {
                 ctx.status(404);
                 Document doc = WebPages.page(ctx, t(ctx, "알림함", "Alerts"));
                 WebPages.main(doc).appendElement("p").addClass("error").attr("role", "alert").text(I18n.t(WebPages.lang(ctx), "notFound"));

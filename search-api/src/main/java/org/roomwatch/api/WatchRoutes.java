@@ -162,7 +162,7 @@ final class WatchRoutes {
         if (page < 1 || size < 1 || size > 100) {
             throw new BadParameter(page < 1 ? "page" : "size", "page must be 1 or more and size between 1 and 100");
         }
-        ctx.json(alerts.find(state, p.text("watchlist"), p.text("room"), page, size));
+        ctx.json(alerts.find(state, p.text("watchlist"), p.text("room"), page, size, visibleLists(ctx, watchlists)));
     }
 
     private void changeState(Context ctx) throws IOException {
@@ -172,13 +172,26 @@ final class WatchRoutes {
             throw new BadParameter("by", "say who changes the alert: {\"state\": \"seen\", \"by\": \"analyst\"}");
         }
         try {
-            alerts.changeState(ctx.pathParam("id"), text(body, "state"), by.strip()).ifPresentOrElse(ctx::json,
+            alerts.changeState(ctx.pathParam("id"), text(body, "state"), by.strip(), visibleLists(ctx, watchlists)).ifPresentOrElse(ctx::json,
                     () -> problem.accept(ctx, Problem.notFound("no alert " + ctx.pathParam("id"))));
         } catch (IllegalArgumentException e) {
             throw new BadParameter("state", e.getMessage());
         } catch (IllegalStateException e) {
             problem.accept(ctx, new Problem(Problem.BASE + "invalid-transition", "Invalid state change", 409, e.getMessage(), "state"));
         }
+    }
+
+    /**
+     * The watchlists whose alerts the logged-in user may see: the ones they own or are a member of; all for an admin
+     * and for route tests without security (null).
+     */
+    static Set<String> visibleLists(Context ctx, Watchlists watchlists) {
+        String user = ApiSecurity.user(ctx);
+        if (user == null || ApiSecurity.role(ctx) == org.roomwatch.core.security.Role.ADMIN) {
+            return null;
+        }
+        return watchlists.all().stream().filter(w -> w.owner().equals(user) || w.members().contains(user))
+                .map(org.roomwatch.core.watch.Watchlist::id).collect(java.util.stream.Collectors.toSet());
     }
 
     private static String parameterOf(String message) {
