@@ -142,7 +142,15 @@ public final class ElasticsearchSearchService implements SearchService {
             org.roomwatch.core.search.Hit room = new org.roomwatch.core.search.Hit(got.id(), null, got.source(), List.of());
             SearchPage latest = messages(new MessageQuery(null, roomId, null, null, null,
                     org.roomwatch.core.search.MessageSort.NEWEST, 1, latestMessages, false));
-            return Optional.of(new RoomDetail(room, latest));
+            List<Map<String, Object>> history = new java.util.ArrayList<>();
+            var versions = client.search(s -> s.index(names.roomVersions()).size(50)
+                    .query(q -> q.term(t -> t.field("room_id").value(roomId)))
+                    .sort(o -> o.field(f -> f.field("first_captured_at").order(co.elastic.clients.elasticsearch._types.SortOrder.Asc))),
+                    Map.class);
+            for (var h : versions.hits().hits()) {
+                history.add(h.source());
+            }
+            return Optional.of(new RoomDetail(room, latest, history));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -164,7 +164,7 @@ public final class ApiServer implements AutoCloseable {
         String id = ctx.pathParam("id");
         String roomId = id.contains(":") ? id : "telegram:" + id;
         search.room(roomId, latest).ifPresentOrElse(
-                detail -> ctx.json(Map.of("room", detail.room(), "latest", detail.latest())),
+                detail -> ctx.json(Map.of("room", detail.room(), "latest", detail.latest(), "history", detail.history())),
                 () -> problem(ctx, Problem.notFound("no room " + roomId + " has been captured")));
     }
 

@@ -367,6 +367,17 @@ final class WebPages {
         if (room.get("signals") instanceof Map<?, ?> signals) {
             row(facts, I18n.t(lang, "signals"), signals.get("score") + " " + signals.get("reasons"));
         }
+        if (!detail.get().history().isEmpty()) {
+            main.appendElement("h2").text("en".equals(lang) ? "Title history" : "제목·설명 변경 기록");
+            Element history = main.appendElement("table").attr("id", "room-history");
+            for (Map<String, Object> v : detail.get().history()) {
+                Element tr = history.appendElement("tr");
+                tr.appendElement("td").text(when(v.get("first_captured_at")));
+                tr.appendElement("td").text(String.valueOf(v.getOrDefault("title", "")));
+                tr.appendElement("td").text(String.valueOf(v.getOrDefault("description", "")));
+                tr.appendElement("td").text(String.valueOf(v.getOrDefault("seen_through", "")));
+            }
+        }
         main.appendElement("h2").text(I18n.t(lang, "timeline"));
         SearchPage latest = detail.get().latest();
         for (Hit hit : latest.hits()) {

@@ -64,6 +64,8 @@ class PagesTest {
         IndexNames names = new IndexNames(node.indexPrefix() + "pages-");
         new IndexManager(client, names).ensureAll();
         try (BulkMessageWriter writer = new BulkMessageWriter(client, names, new MessageEnricher(), new ConfigLoader().defaults().elasticsearch())) {
+            writer.writeRoom(new Room("telegram", "evil_title_room", "한빛 옛 제목", "처음 설명", RoomKind.GROUP, 10L, null,
+                    null, null, null, null, false, InviteStatus.NOT_AN_INVITE, T0.minusSeconds(86_400), "account:kim", "ab".repeat(32)));
             writer.writeRoom(new Room("telegram", "evil_title_room", SCRIPT + " 한빛 방", "<b>bold?</b>", RoomKind.GROUP, 12L, null,
                     null, null, null, null, false, InviteStatus.NOT_AN_INVITE, T0, "account:kim", "aa".repeat(32)));
             writer.writeMessages(List.of(new Message("telegram", "evil_title_room", 1, "https://t.me/evil_title_room/1", T0, "가명",
@@ -121,6 +123,9 @@ class PagesTest {
         assertFalse(room.body().contains(SCRIPT), "no live script");
         assertTrue(room.body().contains("&lt;script&gt;"), "the title is shown as text");
         assertFalse(room.body().contains("<b>bold?</b>"));
+        var history = org.jsoup.Jsoup.parse(room.body()).select("#room-history tr");
+        assertEquals(2, history.size(), "the old title is history, not overwritten: " + history);
+        assertTrue(history.get(0).text().contains("한빛 옛 제목"), history.text());
         HttpResponse<String> search = get("/search?q=" + URLEncoder.encode("한빛", StandardCharsets.UTF_8));
         assertEquals(200, search.statusCode());
         assertFalse(search.body().contains("<img src=x"), "a message's markup stays text");

@@ -13,7 +13,16 @@ public interface SearchService {
     /** A room and its latest messages, newest first. */
     Optional<RoomDetail> room(String roomId, int latestMessages);
 
-    record RoomDetail(Hit room, SearchPage latest) {}
+    /** A room, its latest messages, and its metadata history (each distinct title and description, oldest first). */
+    record RoomDetail(Hit room, SearchPage latest, List<Map<String, Object>> history) {
+        public RoomDetail(Hit room, SearchPage latest) {
+            this(room, latest, List.of());
+        }
+
+        public RoomDetail {
+            history = history == null ? List.of() : List.copyOf(history);
+        }
+    }
 
     /** For each school id, how many messages and rooms are tagged with it. */
     Map<String, SchoolCounts> schoolCounts(List<String> schoolIds);
