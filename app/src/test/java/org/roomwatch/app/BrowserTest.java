@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.roomwatch.core.config.ConfigLoader;
 import org.roomwatch.core.config.RoomwatchConfig;
 import org.roomwatch.core.security.Role;
@@ -66,13 +69,21 @@ class BrowserTest {
         Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     }
 
+    /** Clicks a submit button and waits until the browser has left the page (a click returns before navigation ends). */
+    private static void submit(WebDriver driver, WebElement button) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        button.click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+    }
+
     private static void logIn(WebDriver driver, String base, String user, String password) {
         driver.get(base + "/search");
         assertTrue(driver.getCurrentUrl().contains("/login?next="), "sent to the login page: " + driver.getCurrentUrl());
         driver.findElement(By.id("user")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.id("login")).click();
-        assertTrue(driver.getCurrentUrl().endsWith("/search"), "back where the user was going: " + driver.getCurrentUrl());
+        submit(driver, driver.findElement(By.id("login")));
+        String landed = driver.getCurrentUrl();
+        assertTrue(landed.endsWith("/search"), "back where the user was going: " + landed);
     }
 
     @Test
@@ -89,7 +100,7 @@ class BrowserTest {
                 driver.get(url + "/login");
                 driver.findElement(By.id("user")).sendKeys(Demo.DEMO_ADMIN);
                 driver.findElement(By.id("password")).sendKeys("not the password");
-                driver.findElement(By.id("login")).click();
+                submit(driver, driver.findElement(By.id("login")));
                 assertTrue(driver.findElement(By.cssSelector("[role=alert]")).getText().contains("비밀번호"), driver.getPageSource());
                 shoot(driver, "login");
 
@@ -99,7 +110,7 @@ class BrowserTest {
                     driver.get(url + "/search");
                     WebElement q = driver.findElement(By.id("q"));
                     q.sendKeys("중학교");
-                    driver.findElement(By.id("go")).click();
+                    submit(driver, driver.findElement(By.id("go")));
                     total = Long.parseLong(driver.findElement(By.id("total")).getText().replaceAll("[^0-9]", ""));
                     if (total == 0) {
                         Thread.sleep(500);
@@ -134,7 +145,7 @@ class BrowserTest {
                 for (int i = 0; i < 120 && matches == 0; i++) {
                     driver.get(url + "/images");
                     driver.findElement(By.id("image")).sendKeys(photo.toString());
-                    driver.findElement(By.id("find")).click();
+                    submit(driver, driver.findElement(By.id("find")));
                     matches = driver.findElements(By.cssSelector("#matches tr")).size() - 1;
                     if (matches <= 0) {
                         Thread.sleep(500);
@@ -150,15 +161,21 @@ class BrowserTest {
                 driver.findElement(By.id("name")).sendKeys("브라우저 감시");
                 driver.findElement(By.id("value")).sendKeys("브라우저시험단어");
                 driver.findElement(By.id("high")).click();
-                driver.findElement(By.id("create")).click();
+                submit(driver, driver.findElement(By.id("create")));
                 assertTrue(driver.findElement(By.id("watchlists")).getText().contains("term:브라우저시험단어"),
                         driver.findElement(By.id("watchlists")).getText());
                 shoot(driver, "watchlists");
                 var gossip = demo.site().room("hanbit_gossip");
-                gossip.add(org.roomwatch.simulator.SimPost.text(gossip.lastId() + 1, java.time.Instant.now(),
-                        "오늘 브라우저시험단어 올라옴"));
                 WebElement alertRow = null;
                 for (int i = 0; i < 120 && alertRow == null; i++) {
+                    // Rule changes reach the matcher within seconds, not at once: a post crawled before that raises
+                    // nothing, so the simulated room gets another such post every few seconds until one alerts.
+                    if (i % 10 == 0) {
+                        synchronized (gossip) {
+                            gossip.add(org.roomwatch.simulator.SimPost.text(gossip.lastId() + 1, java.time.Instant.now(),
+                                    "오늘 브라우저시험단어 올라옴 " + i));
+                        }
+                    }
                     driver.get(url + "/alerts");
                     alertRow = driver.findElements(By.cssSelector("#alerts tr")).stream()
                             .filter(r -> r.getText().contains("브라우저 감시")).findFirst().orElse(null);
@@ -168,11 +185,19 @@ class BrowserTest {
                 }
                 assertTrue(alertRow != null, "the new watchlist's alert appears in the inbox");
                 shoot(driver, "alerts");
-                alertRow.findElement(By.xpath(".//button[text()='seen']")).click();
+                submit(driver, alertRow.findElement(By.xpath(".//button[text()='seen']")));
                 assertTrue(driver.findElements(By.cssSelector("#alerts tr")).stream()
                         .anyMatch(r -> r.getText().contains("브라우저 감시") && r.findElement(By.className("state")).getText().equals("seen")));
                 driver.get(url + "/discovered");
                 shoot(driver, "discovered");
+                // An invite link from the triage queue, approved on the page: the simulated Telegram knows no such
+                // invite, so the account's join is declined and the page says why.
+                List<WebElement> invites = driver.findElements(By.cssSelector("#discovered input[name=room]"));
+                assertFalse(invites.isEmpty(), "invite links wait in the triage queue: " + driver.getPageSource());
+                invites.get(0).sendKeys("c_browser_try");
+                submit(driver, invites.get(0).findElement(By.xpath("./ancestor::form//button")));
+                assertTrue(driver.findElement(By.cssSelector("[role=alert]")).getText().contains("INVITE_HASH_INVALID"),
+                        driver.getPageSource());
 
                 driver.get(url + "/admin/audit");
                 assertTrue(driver.findElement(By.id("chain")).getText().contains("intact"), driver.findElement(By.id("chain")).getText());

@@ -43,7 +43,7 @@ final class AccessPolicy {
                 "DELETE /api/watchlists/{id}/rules/{rule}", "GET /api/watchlists/{id}/audit", "GET /api/watchlists/{id}/retro",
                 "POST /api/watchlists/{id}/retro", "POST /api/accounts/invites/check", "POST /api/accounts/invites/join",
                 "POST /api/accounts/rooms/{room}/leave", "GET /api/demo/mail", "GET /watchlists", "POST /watchlists",
-                "GET /alerts", "POST /alerts/{id}/state", "GET /discovered", "POST /discovered/{id}/dismiss");
+                "GET /alerts", "POST /alerts/{id}/state", "GET /discovered", "POST /discovered/{id}/dismiss", "POST /discovered/{id}/watch");
         role(Role.ADMIN, "GET /api/accounts", "GET /api/users", "POST /api/users", "POST /api/users/{name}/disable",
                 "POST /api/users/{name}/enable", "POST /api/users/{name}/password", "GET /api/audit", "GET /api/audit/verify", "GET /admin/users", "GET /admin/audit", "POST /admin/users",
                 "POST /admin/users/{name}/disable", "POST /admin/users/{name}/enable");

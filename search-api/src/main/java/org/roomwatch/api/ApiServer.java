@@ -308,7 +308,7 @@ public final class ApiServer implements AutoCloseable {
         }
         new WebPages(search, imageSearch, imageHasher, users, audit).register(app);
         if (pageWatchlists != null && pageAlerts != null && pageDiscovered != null) {
-            new WatchPages(pageWatchlists, pageAlerts, pageDiscovered, java.time.Clock.systemUTC()).register(app);
+            new WatchPages(pageWatchlists, pageAlerts, pageDiscovered, java.time.Clock.systemUTC(), watcher, () -> accounts).register(app);
         }
         return this;
     }

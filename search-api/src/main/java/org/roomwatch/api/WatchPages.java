@@ -30,8 +30,13 @@ final class WatchPages {
     private final AlertStore alerts;
     private final DiscoveredRooms discovered;
     private final Clock clock;
+    private final org.roomwatch.core.RoomWatcher watcher;
+    private final java.util.function.Supplier<org.roomwatch.core.account.AccountOperations> accounts;
 
-    WatchPages(Watchlists watchlists, AlertStore alerts, DiscoveredRooms discovered, Clock clock) {
+    WatchPages(Watchlists watchlists, AlertStore alerts, DiscoveredRooms discovered, Clock clock, org.roomwatch.core.RoomWatcher watcher,
+               java.util.function.Supplier<org.roomwatch.core.account.AccountOperations> accounts) {
+        this.watcher = watcher;
+        this.accounts = accounts;
         this.watchlists = watchlists;
         this.alerts = alerts;
         this.discovered = discovered;
@@ -45,6 +50,7 @@ final class WatchPages {
         app.post("/alerts/{id}/state", this::alertState);
         app.get("/discovered", this::discoveredPage);
         app.post("/discovered/{id}/dismiss", this::dismiss);
+        app.post("/discovered/{id}/watch", this::watch);
     }
 
     private static String t(Context ctx, String ko, String en) {
@@ -180,12 +186,69 @@ final class WatchPages {
             tr.appendElement("td").text(r.title() == null ? "" : r.title());
             tr.appendElement("td").text(r.members() == null ? "" : String.valueOf(r.members()));
             tr.appendElement("td").text(r.sightings() + "×");
-            Element form = tr.appendElement("td").appendElement("form").attr("method", "post")
+            Element cell = tr.appendElement("td");
+            if (r.platform().equals("telegram") && (!r.invite() || accounts.get() != null)) {
+                Element watch = cell.appendElement("form").attr("method", "post").attr("style", "display:inline")
+                        .attr("action", "/discovered/" + URLEncoder.encode(r.id(), StandardCharsets.UTF_8) + "/watch");
+                WebPages.csrf(ctx, watch);
+                if (r.invite()) {
+                    watch.appendElement("label").text(t(ctx, "방 이름", "Watch as"))
+                            .appendElement("input").attr("name", "room").attr("required", true).attr("pattern", "[A-Za-z][A-Za-z0-9_]{3,31}");
+                }
+                watch.appendElement("button").attr("type", "submit").text(r.invite() ? t(ctx, "계정으로 참여·감시", "Join and watch")
+                        : t(ctx, "감시", "Watch"));
+            }
+            Element form = cell.appendElement("form").attr("method", "post").attr("style", "display:inline")
                     .attr("action", "/discovered/" + URLEncoder.encode(r.id(), StandardCharsets.UTF_8) + "/dismiss");
             WebPages.csrf(ctx, form);
             form.appendElement("button").attr("type", "submit").text(t(ctx, "제외", "Dismiss"));
         }
         WebPages.send(ctx, doc);
+    }
+
+    /** Watches a public room now; an invite link is joined through an account (the analyst's approval) first. */
+    private void watch(Context ctx) throws InterruptedException {
+        String id = ctx.pathParam("id").replace(' ', '+');
+        DiscoveredRoom room = discovered.find(id).orElse(null);
+        if (room == null || !room.platform().equals("telegram")) {
+            ctx.status(404);
+            Document doc = WebPages.page(ctx, t(ctx, "발견된 방 분류", "Discovered rooms"));
+            WebPages.main(doc).appendElement("p").addClass("error").attr("role", "alert").text(I18n.t(WebPages.lang(ctx), "notFound"));
+            WebPages.send(ctx, doc);
+            return;
+        }
+        String user = ApiSecurity.user(ctx);
+        String problem = null;
+        try {
+            if (room.invite()) {
+                var joiner = accounts.get();
+                String name = String.valueOf(ctx.formParam("room")).strip();
+                org.roomwatch.core.WatchedRoom watched = new org.roomwatch.core.WatchedRoom(name, org.roomwatch.core.SourceKind.ACCOUNT,
+                        java.time.Duration.ofMinutes(10));
+                var record = joiner == null ? null : joiner.join("https://t.me/" + room.target(), watched.name(), null, user);
+                if (record != null && record.outcome().equals("joined")) {
+                    watcher.watch(watched);
+                    discovered.decide(id, "watching", user, clock.instant());
+                } else {
+                    problem = record == null ? t(ctx, "이 서버에는 계정이 없습니다", "this server has no accounts")
+                            : record.outcome() + (record.detail() == null ? "" : ": " + record.detail());
+                }
+            } else {
+                watcher.watch(new org.roomwatch.core.WatchedRoom(room.target(), org.roomwatch.core.SourceKind.PUBLIC,
+                        java.time.Duration.ofMinutes(10)));
+                discovered.decide(id, "watching", user, clock.instant());
+            }
+        } catch (IllegalArgumentException e) {
+            problem = e.getMessage();
+        }
+        if (problem != null) {
+            ctx.status(409);
+            Document doc = WebPages.page(ctx, t(ctx, "발견된 방 분류", "Discovered rooms"));
+            WebPages.main(doc).appendElement("p").addClass("error").attr("role", "alert").text(problem);
+            WebPages.send(ctx, doc);
+            return;
+        }
+        ctx.status(303).header("Location", "/discovered");
     }
 
     private void dismiss(Context ctx) {
