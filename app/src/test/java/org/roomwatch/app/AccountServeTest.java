@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -84,7 +85,8 @@ class AccountServeTest {
         Files.writeString(key, "a synthetic test key, long enough");
         Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
         Path file = dir.resolve("roomwatch.yml");
-        Files.writeString(file, "rooms:\n  - name: hidden_room_z\n    source: account\n    interval: 2s\n");
+        // Plain http on loopback: a Secure session cookie would never come back.
+        Files.writeString(file, "rooms:\n  - name: hidden_room_z\n    source: account\n    interval: 2s\nsecurity:\n  cookieSecure: false\n");
         RoomwatchConfig config = new ConfigLoader().load(file, Map.of(
                 "ROOMWATCH_ELASTICSEARCH_URL", node.url().toString(),
                 "ROOMWATCH_ELASTICSEARCH_INDEXPREFIX", node.indexPrefix() + "acct-",
@@ -115,6 +117,8 @@ class AccountServeTest {
             assertEquals(AccountLogin.Outcome.AUTHORIZED, enrolled.outcome(), enrolled.detail());
             JdbcUsers users = new JdbcUsers(db.dataSource(), 5, Duration.ofMinutes(15), 12);
             users.add("admin-park", Role.ADMIN, "a synthetic passphrase", "test");
+            users.add("walk-investigator", Role.INVESTIGATOR, "a synthetic passphrase", "test");
+            users.add("walk-analyst", Role.ANALYST, "a synthetic passphrase", "test");
             token = users.createToken("admin-park", "test").secret();
         }
 
@@ -137,6 +141,59 @@ class AccountServeTest {
             assertEquals("AUTHORIZED", accounts.get(0).path("state").asText(), accounts.toString());
             assertEquals("hidden_room_z", accounts.get(0).path("rooms").get(0).asText(), accounts.toString());
             assertEquals(List.of(), FakeTdlib.filesUnder(dir.resolve("files")), "no photo stays in TDLib's files");
+            walkEveryRoute(app);
         }
+    }
+
+    /** Logs in through the API and returns a client holding the session cookie, and the session's CSRF token. */
+    private Map.Entry<HttpClient, String> session(int port, String user) throws Exception {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/login"))
+                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"user\": \"" + user + "\", \"password\": \"a synthetic passphrase\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return Map.entry(client, json.readTree(r.body()).get("csrf").asText());
+    }
+
+    /**
+     * Every route of the full server (API and pages), with no session and as each role: where the role may, the answer
+     * is neither 401 nor 403 (nor a redirect to the login page); where it may not, it is exactly that refusal.
+     */
+    private void walkEveryRoute(Roomwatch app) throws Exception {
+        int port = app.apiPort();
+        Map<String, Map.Entry<HttpClient, String>> who = new java.util.LinkedHashMap<>();
+        who.put("nobody", Map.entry(HttpClient.newHttpClient(), ""));
+        who.put("investigator", session(port, "walk-investigator"));
+        who.put("analyst", session(port, "walk-analyst"));
+        who.put("admin", session(port, "admin-park"));
+        int requests = 0;
+        for (String route : app.api().registeredRoutes()) {
+            if (Set.of("POST /api/logout", "POST /api/login", "POST /logout", "POST /login").contains(route)) {
+                continue;
+            }
+            String method = route.substring(0, route.indexOf(' '));
+            String path = route.substring(route.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "x_probe");
+            for (var entry : who.entrySet()) {
+                HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .method(method, method.equals("GET") || method.equals("DELETE") ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString("{}"))
+                        .header("content-type", "application/json");
+                if (!entry.getValue().getValue().isEmpty()) {
+                    b.header("X-CSRF-Token", entry.getValue().getValue());
+                }
+                int status = entry.getValue().getKey().send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                requests++;
+                Role role = entry.getKey().equals("nobody") ? null : Role.parse(entry.getKey());
+                boolean allowed = app.api().allows(route, role);
+                boolean refused = status == 401 || status == 403 || (status == 303 && !path.startsWith("/api/") && role == null);
+                if (allowed) {
+                    assertTrue(!refused || (path.equals("/") && status == 303), route + " as " + entry.getKey() + " answered " + status);
+                } else {
+                    assertTrue(refused, route + " as " + entry.getKey() + " should be refused, answered " + status);
+                }
+            }
+        }
+        assertTrue(requests > 250, "walked " + requests + " requests (every route, four ways)");
     }
 }

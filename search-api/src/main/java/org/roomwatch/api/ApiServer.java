@@ -320,6 +320,15 @@ public final class ApiServer implements AutoCloseable {
                 .map(e -> e.getEndpoint().getMethod().name() + " " + e.getEndpoint().getPath()).distinct().toList();
     }
 
+    /** Whether {@code role} (null: no session) may call {@code "METHOD /path"} under this server's access policy. */
+    public boolean allows(String route, org.roomwatch.core.security.Role role) {
+        if (security == null) {
+            return true;
+        }
+        var rule = security.policy().all().get(route);
+        return rule != null && (rule.open() || (role != null && rule.allows(role)));
+    }
+
     /** Registered routes the access policy has no rule for (refused to everyone); a complete server has none. */
     public List<String> routesWithoutAccessRule() {
         if (security == null) {

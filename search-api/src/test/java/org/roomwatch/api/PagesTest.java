@@ -171,6 +171,15 @@ class PagesTest {
             HttpResponse<String> r = get("/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
             assertEquals(200, r.statusCode(), q + " -> " + r.body());
         }
+        // Every text field of the search form: values, never query language or SQL.
+        for (String field : List.of("school", "region", "room")) {
+            for (String hostile : List.of("*", "x' OR '1'='1", "{\"match_all\":{}}", "a OR (b", "evil_title_room OR *")) {
+                HttpResponse<String> r = get("/search?q=" + URLEncoder.encode("한빛", StandardCharsets.UTF_8) + "&" + field + "="
+                        + URLEncoder.encode(hostile, StandardCharsets.UTF_8));
+                assertEquals(200, r.statusCode(), field + "=" + hostile + " -> " + r.body());
+                assertTrue(r.body().contains("id=\"total\">0 "), field + "=" + hostile + " matched nothing: " + r.body());
+            }
+        }
         HttpResponse<String> all = get("/search?q=" + URLEncoder.encode("*:*", StandardCharsets.UTF_8));
         assertTrue(all.body().contains("id=\"total\">0 "), "*:* is not 'everything': " + all.body());
     }
