@@ -23,6 +23,7 @@ import org.roomwatch.core.search.MessageFilters;
 import org.roomwatch.core.search.MessageQuery;
 import org.roomwatch.core.search.RoomQuery;
 import org.roomwatch.core.search.SearchPage;
+import org.roomwatch.core.search.SearchSyntax;
 import org.roomwatch.core.search.SearchService;
 
 /**
@@ -43,7 +44,7 @@ public final class ElasticsearchSearchService implements SearchService {
     public SearchPage messages(MessageQuery q) {
         BoolQuery.Builder bool = new BoolQuery.Builder();
         if (q.text() != null) {
-            bool.must(textQuery(q.text(), "text"));
+            addSearch(bool, q.text(), "text");
         }
         if (q.room() != null) {
             bool.filter(Query.of(f -> f.term(t -> t.field(q.room().contains(":") ? "room_id" : "room").value(q.room()))));
@@ -154,6 +155,32 @@ public final class ElasticsearchSearchService implements SearchService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The search in its small syntax: each clause must (or, excluded, must not) match; alternatives any of. */
+    private static void addSearch(BoolQuery.Builder bool, String text, String field) {
+        for (SearchSyntax.Clause c : SearchSyntax.parse(text)) {
+            Query clause = c.anyOf().size() == 1 ? atom(c.anyOf().get(0), field) : Query.of(x -> x.bool(b -> {
+                c.anyOf().forEach(a -> b.should(atom(a, field)));
+                return b.minimumShouldMatch("1");
+            }));
+            if (c.excluded()) {
+                bool.mustNot(clause);
+            } else {
+                bool.must(clause);
+            }
+        }
+    }
+
+    /** A word as before; a phrase as a phrase on the Korean field or the bigram field. */
+    private static Query atom(SearchSyntax.Atom a, String field) {
+        if (!a.phrase()) {
+            return textQuery(a.text(), field);
+        }
+        return Query.of(q -> q.bool(b -> b
+                .should(s -> s.matchPhrase(m -> m.field(field).query(a.text())))
+                .should(s -> s.matchPhrase(m -> m.field(field + ".bigram").query(a.text())))
+                .minimumShouldMatch("1")));
     }
 
     /** Words through the Korean analyzer, or two-syllable runs through the bigram field; all terms required. */

@@ -75,6 +75,23 @@ class IndexerTest {
     }
 
     @Test
+    void phrasesAlternativesAndExclusionsNarrowTheSearch() throws IOException {
+        writer.writeMessages(List.of(
+                message(21, "syntax_room", "한빛여고 지인 능욕 자료", T0, false),
+                message(22, "syntax_room", "능욕 아니고 지인 소개", T0.plusSeconds(10), false),
+                message(23, "syntax_room", "새솔중학교 공지 올림", T0.plusSeconds(20), false),
+                message(24, "syntax_room", "한빛여고 공지", T0.plusSeconds(30), false)));
+        refresh();
+        java.util.function.Function<String, List<String>> ids = q -> find(q).hits().stream().map(h -> h.id()).sorted().toList();
+        assertEquals(List.of("telegram:syntax_room:21", "telegram:syntax_room:22"), ids.apply("지인 능욕"));
+        assertEquals(List.of("telegram:syntax_room:21"), ids.apply("\"지인 능욕\""), "a phrase keeps its words together");
+        assertEquals(List.of("telegram:syntax_room:21", "telegram:syntax_room:23", "telegram:syntax_room:24"),
+                ids.apply("한빛여고 OR 새솔중학교"));
+        assertEquals(List.of("telegram:syntax_room:21"), ids.apply("한빛여고 -공지"));
+        assertEquals(List.of(), ids.apply("*:*"), "no query language: *:* is a word that is nowhere");
+    }
+
+    @Test
     void recrawlUpdatesInsteadOfDuplicatingAndEditsAddVersions() throws IOException {
         Message original = message(7, "hanbit_gossip", "처음 글", T0, false);
         writer.writeMessages(List.of(original));

@@ -125,6 +125,8 @@ public final class ApiServer implements AutoCloseable {
                     sort == null ? null : parseSort(sort), p.integer("page", 1), p.integer("size", 20),
                     !Boolean.FALSE.equals(p.bool("highlight")),
                     new MessageFilters(p.text("school"), region == null ? null : Gazetteer.sidoShort(region), level, null, null, null));
+        } catch (org.roomwatch.core.search.SearchSyntax.SyntaxError e) {
+            throw new BadParameter("q", e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new BadParameter(parameterIn(e.getMessage()), e.getMessage());
         }

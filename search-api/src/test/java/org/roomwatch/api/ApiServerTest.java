@@ -98,6 +98,16 @@ class ApiServerTest {
     }
 
     @Test
+    void aMistakeInTheSearchSyntaxAnswers400WithWhere() throws Exception {
+        HttpResponse<String> r = get("/api/messages?q=" + q("중학교 \"지인"));
+        assertEquals(400, r.statusCode(), r.body());
+        JsonNode problem = json.readTree(r.body());
+        assertEquals("q", problem.get("parameter").asText(), r.body());
+        assertTrue(problem.get("detail").asText().contains("never closed (at character 5)"), r.body());
+        assertEquals(1, json.readTree(get("/api/messages?q=" + q("중학교 OR 없는말")).body()).get("total").asInt());
+    }
+
+    @Test
     void pagingSortingAndDateFilters() throws Exception {
         JsonNode page = json.readTree(get("/api/messages?room=jiin_room_01&sort=oldest&size=5&page=2").body());
         assertEquals(30, page.get("total").asInt());

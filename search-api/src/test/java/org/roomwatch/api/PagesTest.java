@@ -166,8 +166,8 @@ class PagesTest {
     @Test
     void queryLanguageCharactersAreSearchedAsText() throws Exception {
         login();
-        // No query syntax is offered (words are matched as text), so nothing here can break or widen the search.
-        for (String q : List.of("\"unclosed", "a OR (b", "*:*", "한빛 AND NOT 공지", "text:[* TO *]", "\\", "{\"match_all\":{}}")) {
+        // The search syntax has words, "phrases", OR and -exclusions only: nothing here can break or widen the search.
+        for (String q : List.of("a OR (b", "*:*", "한빛 AND NOT 공지", "text:[* TO *]", "\\", "{\"match_all\":{}}")) {
             HttpResponse<String> r = get("/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
             assertEquals(200, r.statusCode(), q + " -> " + r.body());
         }
@@ -180,6 +180,9 @@ class PagesTest {
                 assertTrue(r.body().contains("id=\"total\">0 "), field + "=" + hostile + " matched nothing: " + r.body());
             }
         }
+        HttpResponse<String> unclosed = get("/search?q=" + URLEncoder.encode("한빛 \"공지", StandardCharsets.UTF_8));
+        assertEquals(400, unclosed.statusCode());
+        assertTrue(unclosed.body().contains("at character 4"), "the page says where: " + unclosed.body());
         HttpResponse<String> all = get("/search?q=" + URLEncoder.encode("*:*", StandardCharsets.UTF_8));
         assertTrue(all.body().contains("id=\"total\">0 "), "*:* is not 'everything': " + all.body());
     }

@@ -17,6 +17,9 @@ public record MessageQuery(String text, String room, Instant from, Instant to, B
         filters = filters == null ? MessageFilters.NONE : filters;
         Paging.check(page, size);
         sort = sort == null ? (text == null ? MessageSort.NEWEST : MessageSort.RELEVANCE) : sort;
+        if (text != null) {
+            SearchSyntax.parse(text); // a mistake in the search is the asker's, reported with where it is
+        }
         if (from != null && to != null && from.isAfter(to)) {
             throw new IllegalArgumentException("from is after to");
         }
