@@ -51,7 +51,7 @@ final class UsersCommand {
         }
     }
 
-    static String readPassword(PrintWriter out, boolean fromStdin, String prompt) {
+    static String readPassword(boolean fromStdin, String prompt) {
         Console console = System.console();
         if (!fromStdin && console != null) {
             char[] first = console.readPassword(prompt);
@@ -87,7 +87,7 @@ final class UsersCommand {
         public Integer call() {
             Role parsed = Role.parse(role);
             PrintWriter out = spec.commandLine().getOut();
-            String password = readPassword(out, stdin, "Password for " + name + ": ");
+            String password = readPassword(stdin, "Password for " + name + ": ");
             return withDesk(config, desk -> {
                 desk.users().add(name, parsed, password, desk.actor());
                 desk.record("users add", name, "role=" + parsed.key());
@@ -163,7 +163,7 @@ final class UsersCommand {
 
         @Override
         public Integer call() {
-            String password = readPassword(spec.commandLine().getOut(), stdin, "New password for " + name + ": ");
+            String password = readPassword(stdin, "New password for " + name + ": ");
             return withDesk(config, desk -> {
                 desk.users().resetPassword(name, password, desk.actor());
                 desk.record("users reset-password", name, "");

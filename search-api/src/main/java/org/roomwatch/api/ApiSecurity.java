@@ -122,11 +122,7 @@ public final class ApiSecurity {
             String back = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
             ctx.status(303).header("Location", "/login?next=" + java.net.URLEncoder.encode(back, StandardCharsets.UTF_8));
         } else {
-            ctx.status(p.status());
-            org.jsoup.nodes.Document doc = WebPages.page(ctx, p.title());
-            WebPages.main(doc).appendElement("p").addClass("error").attr("role", "alert")
-                    .text(I18n.t(WebPages.lang(ctx), "forbidden") + " (" + p.detail() + ")");
-            WebPages.send(ctx, doc);
+            WebPages.messagePage(ctx, p.status(), p.title(), I18n.t(WebPages.lang(ctx), "forbidden") + " (" + p.detail() + ")");
         }
         ctx.skipRemainingHandlers();
         append(ctx, p.detail());

@@ -61,7 +61,7 @@ final class WatchPages {
         Document doc = WebPages.page(ctx, t(ctx, "감시 목록", "Watchlists"));
         Element main = WebPages.main(doc);
         if (error != null) {
-            main.appendElement("p").addClass("error").attr("role", "alert").text(error);
+            WebPages.alert(main, error);
         }
         Element table = main.appendElement("table").attr("id", "watchlists");
         Element head = table.appendElement("tr");
@@ -125,7 +125,7 @@ final class WatchPages {
         String state = ctx.queryParam("state");
         if (state != null && !List.of("new", "seen", "actioned", "dismissed").contains(state)) {
             ctx.status(400);
-            main.appendElement("p").addClass("error").attr("role", "alert").text("state: new, seen, actioned, dismissed");
+            WebPages.alert(main, "state: new, seen, actioned, dismissed");
             WebPages.send(ctx, doc);
             return;
         }
@@ -159,18 +159,12 @@ final class WatchPages {
         try {
             if (alerts.changeState(id, String.valueOf(ctx.formParam("state")), ApiSecurity.user(ctx),
                     WatchRoutes.visibleLists(ctx, watchlists)).isEmpty()) {
-                ctx.status(404);
-                Document doc = WebPages.page(ctx, t(ctx, "알림함", "Alerts"));
-                WebPages.main(doc).appendElement("p").addClass("error").attr("role", "alert").text(I18n.t(WebPages.lang(ctx), "notFound"));
-                WebPages.send(ctx, doc);
+                WebPages.messagePage(ctx, 404, t(ctx, "알림함", "Alerts"), I18n.t(WebPages.lang(ctx), "notFound"));
                 return;
             }
             ctx.status(303).header("Location", "/alerts");
         } catch (IllegalArgumentException | IllegalStateException e) {
-            ctx.status(400);
-            Document doc = WebPages.page(ctx, t(ctx, "알림함", "Alerts"));
-            WebPages.main(doc).appendElement("p").addClass("error").attr("role", "alert").text(e.getMessage());
-            WebPages.send(ctx, doc);
+            WebPages.messagePage(ctx, 400, t(ctx, "알림함", "Alerts"), e.getMessage());
         }
     }
 
@@ -211,10 +205,7 @@ final class WatchPages {
         String id = ctx.pathParam("id").replace(' ', '+');
         DiscoveredRoom room = discovered.find(id).orElse(null);
         if (room == null || !room.platform().equals("telegram")) {
-            ctx.status(404);
-            Document doc = WebPages.page(ctx, t(ctx, "발견된 방 분류", "Discovered rooms"));
-            WebPages.main(doc).appendElement("p").addClass("error").attr("role", "alert").text(I18n.t(WebPages.lang(ctx), "notFound"));
-            WebPages.send(ctx, doc);
+            WebPages.messagePage(ctx, 404, t(ctx, "발견된 방 분류", "Discovered rooms"), I18n.t(WebPages.lang(ctx), "notFound"));
             return;
         }
         String user = ApiSecurity.user(ctx);
@@ -242,10 +233,7 @@ final class WatchPages {
             problem = e.getMessage();
         }
         if (problem != null) {
-            ctx.status(409);
-            Document doc = WebPages.page(ctx, t(ctx, "발견된 방 분류", "Discovered rooms"));
-            WebPages.main(doc).appendElement("p").addClass("error").attr("role", "alert").text(problem);
-            WebPages.send(ctx, doc);
+            WebPages.messagePage(ctx, 409, t(ctx, "발견된 방 분류", "Discovered rooms"), problem);
             return;
         }
         ctx.status(303).header("Location", "/discovered");
@@ -254,10 +242,7 @@ final class WatchPages {
     private void dismiss(Context ctx) {
         String id = ctx.pathParam("id").replace(' ', '+');
         if (!discovered.decide(id, "dismissed", ApiSecurity.user(ctx), clock.instant())) {
-            ctx.status(404);
-            Document doc = WebPages.page(ctx, t(ctx, "발견된 방 분류", "Discovered rooms"));
-            WebPages.main(doc).appendElement("p").addClass("error").attr("role", "alert").text(I18n.t(WebPages.lang(ctx), "notFound"));
-            WebPages.send(ctx, doc);
+            WebPages.messagePage(ctx, 404, t(ctx, "발견된 방 분류", "Discovered rooms"), I18n.t(WebPages.lang(ctx), "notFound"));
             return;
         }
         ctx.status(303).header("Location", "/discovered");

@@ -151,6 +151,19 @@ final class WebPages {
         }
     }
 
+    /** An error paragraph that screen readers announce. */
+    static Element alert(Element parent, String text) {
+        return parent.appendElement("p").addClass("error").attr("role", "alert").text(text);
+    }
+
+    /** A whole page that only says something went wrong, with its status. */
+    static void messagePage(Context ctx, int status, String title, String text) {
+        ctx.status(status);
+        Document doc = page(ctx, title);
+        alert(main(doc), text);
+        send(ctx, doc);
+    }
+
     static void send(Context ctx, Document doc) {
         ctx.contentType("text/html; charset=utf-8").result("<!DOCTYPE html>" + doc.outerHtml());
     }
@@ -161,7 +174,7 @@ final class WebPages {
         Document doc = page(ctx, I18n.t(lang, "login"));
         Element main = main(doc);
         if (failed != null) {
-            main.appendElement("p").addClass("error").attr("role", "alert").text(failed);
+            alert(main, failed);
         }
         Element form = main.appendElement("form").attr("method", "post").attr("action", "/login");
         String next = ctx.queryParam("next");
@@ -244,7 +257,7 @@ final class WebPages {
             }
         } catch (IllegalArgumentException | DateTimeParseException e) {
             ctx.status(400);
-            main.appendElement("p").addClass("error").attr("role", "alert").text(I18n.t(lang, "badInput") + ": " + e.getMessage());
+            alert(main, I18n.t(lang, "badInput") + ": " + e.getMessage());
         }
         send(ctx, doc);
     }
@@ -412,7 +425,7 @@ final class WebPages {
         Element main = main(doc);
         main.appendElement("p").text(I18n.t(lang, "noImage"));
         if (error != null) {
-            main.appendElement("p").addClass("error").attr("role", "alert").text(error);
+            alert(main, error);
         }
         Element form = main.appendElement("form").attr("method", "post").attr("action", "/images").attr("enctype", "multipart/form-data");
         csrf(ctx, form);
@@ -485,7 +498,7 @@ final class WebPages {
         Document doc = page(ctx, I18n.t(lang, "users"));
         Element main = main(doc);
         if (error != null) {
-            main.appendElement("p").addClass("error").attr("role", "alert").text(error);
+            alert(main, error);
         }
         Element table = main.appendElement("table").attr("id", "users");
         for (User u : users.list()) {

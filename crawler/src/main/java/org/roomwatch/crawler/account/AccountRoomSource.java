@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.roomwatch.core.CrawlPosition;
-import org.roomwatch.core.ImageHashes;
 import org.roomwatch.core.InviteStatus;
 import org.roomwatch.core.MediaKind;
 import org.roomwatch.core.MediaRef;
@@ -20,6 +19,8 @@ import org.roomwatch.core.RoomSnapshot;
 import org.roomwatch.core.RoomSource;
 import org.roomwatch.core.SourceException;
 import org.roomwatch.core.account.CrawlAccount;
+import org.roomwatch.crawler.media.PhotoHashing;
+import org.roomwatch.crawler.telegram.Digests;
 import org.roomwatch.media.ImageFingerprint;
 import org.roomwatch.media.ImageHasher;
 import org.roomwatch.media.ImageRefusedException;
@@ -170,7 +171,7 @@ public final class AccountRoomSource implements RoomSource {
         // hasPreview: false, "not seen through a web preview". An account cannot tell whether t.me shows one, and the
         // rooms read through accounts are, nearly always, the ones t.me hides.
         return new Room("telegram", roomName, chat.title(), description, chat.kind(), members, null, null, null, null, null,
-                false, InviteStatus.NOT_AN_INVITE, now, seenThrough, TdMessages.sha256(raw));
+                false, InviteStatus.NOT_AN_INVITE, now, seenThrough, Digests.sha256(raw));
     }
 
     /** Photos into memory, hashed, gone: the file is deleted from TDLib's cache right after reading. */
@@ -188,8 +189,7 @@ public final class AccountRoomSource implements RoomSource {
             try {
                 byte[] bytes = gateway.photo(fileId, hasher.decoder().limits().maxBytes());
                 ImageFingerprint f = hasher.hash(bytes, false);
-                media.add(ref.withHashes(new ImageHashes(f.digests().sha256(), f.digests().md5(), f.pdq().hex(), f.quality(),
-                        f.width(), f.height(), f.format().name(), f.bytes())));
+                media.add(ref.withHashes(PhotoHashing.hashesOf(f)));
             } catch (IOException | ImageRefusedException e) {
                 log.info("Photo of {} not hashed: {}", m.id(), e.getMessage());
                 media.add(ref.unhashed(e.getMessage()));

@@ -1,12 +1,8 @@
 package org.roomwatch.crawler.account;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +10,7 @@ import java.util.function.LongFunction;
 import org.roomwatch.core.MediaKind;
 import org.roomwatch.core.MediaRef;
 import org.roomwatch.core.Message;
+import org.roomwatch.crawler.telegram.Digests;
 
 /**
  * TDLib {@code message} objects as the same domain records the public pages give: the message number as t.me shows
@@ -78,7 +75,7 @@ public final class TdMessages {
         return new Message("telegram", origin.room(), serverId, permalink,
                 Instant.ofEpochSecond(m.path("date").asLong()), author, senderId, text, links,
                 forwardOrigin(m.path("forward_info").path("origin"), names), replyTo, views, edited, service,
-                media(content), capturedAt, origin.seenThrough(), sha256(raw));
+                media(content), capturedAt, origin.seenThrough(), Digests.sha256(raw));
     }
 
     /** t.me/c/ links use the supergroup's id without the -100 prefix. */
@@ -155,13 +152,5 @@ public final class TdMessages {
             }
         }
         return List.copyOf(links);
-    }
-
-    static String sha256(String raw) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

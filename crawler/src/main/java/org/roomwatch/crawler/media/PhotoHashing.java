@@ -83,8 +83,7 @@ public final class PhotoHashing implements MessageStep {
                 return skip(ref, message, "fetch answered HTTP " + response.status());
             }
             ImageFingerprint f = hasher.hash(response.body(), false);
-            return ref.withHashes(new ImageHashes(f.digests().sha256(), f.digests().md5(), f.pdq().hex(), f.quality(),
-                    f.width(), f.height(), f.format().name(), f.bytes()));
+            return ref.withHashes(hashesOf(f));
         } catch (FetchException e) {
             return skip(ref, message, "fetch failed: " + e.getMessage());
         } catch (ImageRefusedException e) {
@@ -93,6 +92,12 @@ public final class PhotoHashing implements MessageStep {
             // A decoder bug or an image that still exhausts memory within the limits: skip it, keep crawling.
             return skip(ref, message, "could not be hashed: " + e.getClass().getSimpleName());
         }
+    }
+
+    /** What a message keeps of a hashed photo: its digests, PDQ and shape. */
+    public static ImageHashes hashesOf(ImageFingerprint f) {
+        return new ImageHashes(f.digests().sha256(), f.digests().md5(), f.pdq().hex(), f.quality(), f.width(), f.height(),
+                f.format().name(), f.bytes());
     }
 
     private static MediaRef skip(MediaRef ref, Message message, String reason) {

@@ -1,8 +1,5 @@
 package org.roomwatch.crawler.store;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,11 +10,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import javax.sql.DataSource;
 import org.roomwatch.core.security.AuditEntry;
 import org.roomwatch.core.security.AuditLog;
+import org.roomwatch.crawler.telegram.Digests;
 
 /**
  * The audit log in the control-plane database. Entries are numbered 1, 2, 3, ... and each one's SHA-256 covers its
@@ -185,11 +182,7 @@ public final class JdbcAuditLog implements AuditLog {
             String text = String.valueOf(field);
             b.append(text.length()).append(':').append(text).append('|');
         }
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return Digests.sha256(b.toString());
     }
 
     private static String clip(String value, int max) {

@@ -1,8 +1,5 @@
 package org.roomwatch.crawler.store;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,6 +19,7 @@ import javax.sql.DataSource;
 import org.roomwatch.core.security.Role;
 import org.roomwatch.core.security.User;
 import org.roomwatch.core.security.Users;
+import org.roomwatch.crawler.telegram.Digests;
 
 /**
  * Users in the control-plane database. Passwords are Argon2id hashes; after {@code lockoutAfter} failures in a row a
@@ -103,9 +101,7 @@ public final class JdbcUsers implements Users {
             try (ResultSet r = s.executeQuery()) {
                 List<User> out = new ArrayList<>();
                 while (r.next()) {
-                    Timestamp locked = r.getTimestamp(5);
-                    out.add(new User(r.getString(1), Role.valueOf(r.getString(2)), r.getBoolean(3), r.getInt(4),
-                            locked == null ? null : locked.toInstant(), r.getTimestamp(6).toInstant(), r.getString(7)));
+                    out.add(user(r));
                 }
                 return out;
             }
@@ -114,17 +110,23 @@ public final class JdbcUsers implements Users {
         }
     }
 
+    private static User user(ResultSet r) throws SQLException {
+        Timestamp locked = r.getTimestamp(5);
+        return new User(r.getString(1), Role.valueOf(r.getString(2)), r.getBoolean(3), r.getInt(4),
+                locked == null ? null : locked.toInstant(), r.getTimestamp(6).toInstant(), r.getString(7));
+    }
+
     @Override
     public Login authenticate(String name, String password, Instant now) {
         String hash = null;
         User user = null;
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT password_hash FROM users WHERE name = ?")) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT name, role, disabled,"
+                + " failed_logins, locked_until, created_at, created_by, password_hash FROM users WHERE name = ?")) {
             s.setString(1, name == null ? "" : name);
             try (ResultSet r = s.executeQuery()) {
                 if (r.next()) {
-                    hash = r.getString(1);
-                    user = find(name).orElse(null);
+                    user = user(r);
+                    hash = r.getString(8);
                 }
             }
         } catch (SQLException e) {
@@ -208,7 +210,7 @@ public final class JdbcUsers implements Users {
                     s.setString(1, id);
                     s.setString(2, user);
                     s.setString(3, cleanLabel);
-                    s.setString(4, sha256(text));
+                    s.setString(4, Digests.sha256(text));
                     s.setTimestamp(5, Timestamp.from(Instant.now()));
                 });
         return new NewToken(id, text);
@@ -242,7 +244,7 @@ public final class JdbcUsers implements Users {
         String id = null;
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                 "SELECT id, user_name FROM api_tokens WHERE secret_sha256 = ? AND revoked = FALSE")) {
-            s.setString(1, sha256(secret));
+            s.setString(1, Digests.sha256(secret));
             try (ResultSet r = s.executeQuery()) {
                 if (r.next()) {
                     id = r.getString(1);
@@ -281,14 +283,6 @@ public final class JdbcUsers implements Users {
             return s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not update users: " + e.getMessage(), e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
