@@ -101,6 +101,8 @@ public final class Roomwatch implements AutoCloseable {
     private JdbcAuditLog audit;
     private java.util.function.Function<AccountsConfig, org.roomwatch.core.account.TdJson> tdlib = AccountsCommand.tdlib;
     private RoomCrawler crawler;
+    private java.util.Set<ProcessRole> roles = ProcessRole.all();
+    private final org.roomwatch.api.OpsRoutes ops = new org.roomwatch.api.OpsRoutes();
 
     /** The index, database, enrichment, watch matching and sources, for crawling one room by hand. */
     static Roomwatch startCrawlOnly(RoomwatchConfig config) {
@@ -127,6 +129,19 @@ public final class Roomwatch implements AutoCloseable {
     /** Starts Elasticsearch (configured or managed), the database, the scheduler with the configured rooms, and the API. */
     public static Roomwatch start(RoomwatchConfig config) {
         return start(config, java.util.Map.of());
+    }
+
+    /** As {@link #start(RoomwatchConfig)}, doing only what {@code roles} name (one process of a split deployment). */
+    static Roomwatch start(RoomwatchConfig config, java.util.Set<ProcessRole> roles) {
+        Roomwatch app = new Roomwatch(config);
+        app.roles = java.util.EnumSet.copyOf(roles);
+        try {
+            app.startAll();
+            return app;
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
     }
 
     /** As {@link #start(RoomwatchConfig)}, with extra read-only routes (the demo's mailbox). */
@@ -169,6 +184,14 @@ public final class Roomwatch implements AutoCloseable {
         new IndexManager(client, names).ensureAll();
         ControlPlaneDatabase db = ControlPlaneDatabase.open(config.database());
         closeables.push(db);
+        io.micrometer.prometheusmetrics.PrometheusMeterRegistry prometheus =
+                new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
+        org.roomwatch.core.ops.Meters.registry();
+        io.micrometer.core.instrument.Metrics.addRegistry(prometheus);
+        closeables.push(() -> io.micrometer.core.instrument.Metrics.removeRegistry(prometheus));
+        ops.metrics(prometheus::scrape)
+                .check("elasticsearch", this::elasticsearchHealthy)
+                .check("database", () -> db.isReachable(java.time.Duration.ofSeconds(2)));
         schools = new JdbcSchoolRegistry(db.dataSource());
         JdbcWatchedPeople people = new JdbcWatchedPeople(db.dataSource());
         LiveTagging tagging = new LiveTagging(schools, people, new Lexicon(config.signals().lexicon()), 5);
@@ -187,8 +210,11 @@ public final class Roomwatch implements AutoCloseable {
         this.outbox = outbox;
         MailConfig mail = config.mail();
         if (mail.enabled() && !crawlOnly) {
+            // Alerts are found where messages are indexed (a crawler) and queued in the database; an alerts process sends them.
             AlertMailer mailer = new AlertMailer(outbox, mail, Clock.systemUTC());
             watch.onAlert(mailer::onAlert);
+        }
+        if (mail.enabled() && !crawlOnly && roles.contains(ProcessRole.ALERTS)) {
             MailDispatcher dispatcher = new MailDispatcher(outbox, new SmtpSender(mail), mail, Clock.systemUTC());
             Digests digests = new Digests(outbox, mail, Clock.systemUTC());
             ScheduledExecutorService mailing = Executors.newScheduledThreadPool(1, r -> {
@@ -228,6 +254,37 @@ public final class Roomwatch implements AutoCloseable {
         if (crawlOnly) {
             return;
         }
+        boolean crawling = roles.contains(ProcessRole.CRAWLER);
+        if (crawling) {
+            startDiscovery(pages);
+        }
+        if (crawling || roles.contains(ProcessRole.API)) {
+            // An API process schedules rooms into the shared job store without running crawls: its scheduler stays
+            // in standby and the crawler processes pick the jobs up.
+            scheduler = new CrawlScheduler(db.dataSource(), config.database().isPostgres(), crawl.threads(), crawler);
+            closeables.push(scheduler);
+            watcher = new RoomWatchService(registry, scheduler);
+            for (RoomConfig room : config.rooms()) {
+                watcher.watch(toWatched(room));
+            }
+            if (crawling) {
+                scheduler.start();
+                ops.check("scheduler", scheduler::isRunning);
+            }
+        }
+        if (!roles.contains(ProcessRole.API)) {
+            org.roomwatch.api.OpsServer opsServer = new org.roomwatch.api.OpsServer(ops).start(config.api().host(), config.api().port());
+            closeables.push(opsServer);
+            log.info("roomwatch is up as {}: health, readiness and metrics on http://{}:{}", roles, config.api().host(), opsServer.port());
+            opsPort = opsServer.port();
+            return;
+        }
+        startApi(db, client, names, alertStore, hashSets, watchlists, discovered, tagging, hasher, accounts, outbox);
+    }
+
+    private int opsPort = -1;
+
+    private void startDiscovery(DiscoveredPageFetcher pages) {
         ScheduledExecutorService discovery = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "discovered-pages");
             t.setDaemon(true);
@@ -241,14 +298,12 @@ public final class Roomwatch implements AutoCloseable {
             }
         }, 5, 15, TimeUnit.SECONDS);
         closeables.push(discovery::shutdownNow);
-        scheduler = new CrawlScheduler(db.dataSource(), config.database().isPostgres(), crawl.threads(), crawler);
-        closeables.push(scheduler);
-        watcher = new RoomWatchService(registry, scheduler);
-        for (RoomConfig room : config.rooms()) {
-            watcher.watch(toWatched(room));
-        }
-        scheduler.start();
+    }
 
+    private void startApi(ControlPlaneDatabase db, ElasticsearchClient client, IndexNames names, AlertStore alertStore,
+                          JdbcHashSets hashSets, JdbcWatchlists watchlists, JdbcDiscoveredRooms discovered,
+                          LiveTagging tagging, ImageHasher hasher, AccountService accounts, MailOutbox outbox) {
+        MediaConfig media = config.media();
         RetroScans retro = new RetroScans(client, names, alertStore, hashSets, Clock.systemUTC());
         closeables.push(retro);
         ImageSearch images = new ElasticsearchImageSearch(client, names, ElasticsearchImageSearch.method(media.nearDuplicateMethod()));
@@ -269,6 +324,7 @@ public final class Roomwatch implements AutoCloseable {
                 .withPages(users, audit)
                 .start(config.api().host(), config.api().port());
         closeables.push(api);
+        ops.checksInto(api.ops());
         if (accounts != null) {
             api.withAccounts(accounts);
         }
@@ -330,12 +386,18 @@ public final class Roomwatch implements AutoCloseable {
         return registry;
     }
 
+    /** Stops the crawl scheduler alone, as a failure would (readiness must say so). */
+    void closeSchedulerForTest() {
+        scheduler.close();
+    }
+
     ApiServer api() {
         return api;
     }
 
+    /** Where this process answers HTTP: the API, or only health, readiness and metrics when it serves no API. */
     public int apiPort() {
-        return api.port();
+        return api != null ? api.port() : opsPort;
     }
 
     public URI elasticsearchUrl() {

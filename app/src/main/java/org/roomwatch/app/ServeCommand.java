@@ -10,13 +10,17 @@ final class ServeCommand implements Runnable {
     @Option(names = "--config", description = "configuration file overriding the defaults")
     Path config;
 
+    @Option(names = "--role", defaultValue = "crawler,api,alerts",
+            description = "what this process does: crawler, api and/or alerts, comma-separated; default ${DEFAULT-VALUE}")
+    String role;
+
     @Override
     public void run() {
-        Roomwatch app = Roomwatch.start(Configs.load(config));
+        Roomwatch app = Roomwatch.start(Configs.load(config), ProcessRole.parse(role));
         awaitShutdown(app);
     }
 
-    /** Blocks until Ctrl-C; the hook closes everything, the Elasticsearch child included. */
+    /** Blocks until Ctrl-C or SIGTERM; the hook closes everything (the crawls and bulks in flight finish first). */
     static void awaitShutdown(AutoCloseable... parts) {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

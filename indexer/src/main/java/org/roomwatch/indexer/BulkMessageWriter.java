@@ -1,5 +1,6 @@
 package org.roomwatch.indexer;
 
+import org.roomwatch.core.ops.Meters;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
@@ -156,11 +157,25 @@ public final class BulkMessageWriter implements CaptureStore, AutoCloseable {
 
     /** Completes each operation's future from its item in the bulk response. */
     private static final class Acknowledger implements BulkListener<CompletableFuture<Void>> {
+        private final java.util.Map<Long, Long> sentAt = new java.util.concurrent.ConcurrentHashMap<>();
+
         @Override
-        public void beforeBulk(long executionId, BulkRequest request, List<CompletableFuture<Void>> contexts) {}
+        public void beforeBulk(long executionId, BulkRequest request, List<CompletableFuture<Void>> contexts) {
+            sentAt.put(executionId, System.nanoTime());
+            Meters.bulkSent();
+        }
+
+        private void answered(long executionId, boolean ok) {
+            Long start = sentAt.remove(executionId);
+            if (start != null) {
+                Meters.bulkAnswered();
+                Meters.bulk(java.time.Duration.ofNanos(System.nanoTime() - start), ok);
+            }
+        }
 
         @Override
         public void afterBulk(long executionId, BulkRequest request, List<CompletableFuture<Void>> contexts, BulkResponse response) {
+            answered(executionId, !response.errors());
             List<BulkResponseItem> items = response.items();
             for (int i = 0; i < contexts.size(); i++) {
                 BulkResponseItem item = items.get(i);
@@ -180,6 +195,7 @@ public final class BulkMessageWriter implements CaptureStore, AutoCloseable {
 
         @Override
         public void afterBulk(long executionId, BulkRequest request, List<CompletableFuture<Void>> contexts, Throwable failure) {
+            answered(executionId, false);
             for (CompletableFuture<Void> ack : contexts) {
                 if (ack != null) {
                     ack.completeExceptionally(failure);

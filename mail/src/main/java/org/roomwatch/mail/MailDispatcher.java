@@ -1,5 +1,6 @@
 package org.roomwatch.mail;
 
+import org.roomwatch.core.ops.Meters;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import java.time.Clock;
@@ -36,18 +37,21 @@ public final class MailDispatcher {
             try {
                 sender.send(mail.recipient(), mail.subject(), mail.body());
                 outbox.markSent(mail.id(), clock.instant());
+                Meters.alertMail("sent");
                 sent++;
             } catch (SendFailedException e) {
                 if (e.getInvalidAddresses() != null && e.getInvalidAddresses().length > 0) {
                     String reply = serverReplies(e);
                     log.warn("Mail {} refused for its recipient: {}", mail.id(), reply);
                     outbox.markFailed(mail.id(), "recipient refused: " + reply);
+                    Meters.alertMail("failed");
                 } else {
                     retry(mail, e);
                 }
             } catch (jakarta.mail.internet.AddressException e) {
                 log.warn("Mail {} has an unusable address: {}", mail.id(), e.getMessage());
                 outbox.markFailed(mail.id(), "unusable address: " + e.getMessage());
+                Meters.alertMail("failed");
             } catch (MessagingException | RuntimeException e) {
                 retry(mail, e);
             }
@@ -81,6 +85,7 @@ public final class MailDispatcher {
         if (attempts >= config.maxAttempts()) {
             log.warn("Mail {} failed {} times and is given up: {}", mail.id(), attempts, error);
             outbox.markFailed(mail.id(), error);
+            Meters.alertMail("failed");
             return;
         }
         Duration wait = config.retryBackoff().multipliedBy(1L << Math.min(attempts - 1, 16));
@@ -90,5 +95,6 @@ public final class MailDispatcher {
         Instant next = clock.instant().plus(wait);
         log.info("Mail {} not sent (attempt {}), next try at {}: {}", mail.id(), attempts, next, error);
         outbox.markRetry(mail.id(), error, next);
+        Meters.alertMail("retry");
     }
 }

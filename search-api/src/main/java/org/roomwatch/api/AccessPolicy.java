@@ -27,7 +27,7 @@ final class AccessPolicy {
     private final Map<String, Rule> rules = new LinkedHashMap<>();
 
     AccessPolicy() {
-        open("GET /api/health", "GET /api/openapi.json", "POST /api/login", "GET /static/app.css", "GET /", "GET /login",
+        open("GET /api/health", "GET /api/ready", "GET /metrics", "GET /api/openapi.json", "POST /api/login", "GET /static/app.css", "GET /", "GET /login",
                 "POST /login");
         loggedIn("POST /logout", "POST /api/logout", "GET /api/me", "GET /api/me/tokens", "POST /api/me/tokens", "DELETE /api/me/tokens/{id}");
         role(Role.INVESTIGATOR, "GET /api/messages", "GET /api/rooms", "GET /api/rooms/{id}", "GET /api/rooms/watched",

@@ -61,13 +61,13 @@ public final class ApiServer implements AutoCloseable {
     private final Javalin app;
     private final SearchService search;
     private final RoomWatcher watcher;
-    private final BooleanSupplier indexHealthy;
+    private final OpsRoutes ops = new OpsRoutes();
     private final ObjectMapper json;
 
     public ApiServer(SearchService search, RoomWatcher watcher, BooleanSupplier indexHealthy) {
         this.search = search;
         this.watcher = watcher;
-        this.indexHealthy = indexHealthy;
+        ops.check("elasticsearch", indexHealthy);
         this.json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -85,7 +85,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void routes() {
-        app.get("/api/health", this::health);
+        ops.register(app);
         app.get("/api/messages", this::messages);
         app.get("/api/rooms", this::rooms);
         app.get("/api/rooms/watched", ctx -> ctx.json(Map.of("rooms", watcher.watched().stream().map(ApiServer::watchedJson).toList())));
@@ -104,11 +104,6 @@ public final class ApiServer implements AutoCloseable {
                 problem(ctx, Problem.notFound("no such endpoint: " + ctx.method() + " " + ctx.path()));
             }
         });
-    }
-
-    private void health(Context ctx) {
-        boolean index = indexHealthy.getAsBoolean();
-        ctx.status(index ? 200 : 503).json(Map.of("status", index ? "ok" : "degraded", "elasticsearch", index ? "up" : "down"));
     }
 
     private void messages(Context ctx) {
@@ -278,6 +273,11 @@ public final class ApiServer implements AutoCloseable {
             ctx.json(Map.of("status", status, "mails", byStatus.apply(status)));
         });
         return this;
+    }
+
+    /** Health, readiness and metrics of this process: add its other dependencies and its meters here. */
+    public OpsRoutes ops() {
+        return ops;
     }
 
     /** A read-only JSON route (the demo's mailbox), answered from {@code body}. */

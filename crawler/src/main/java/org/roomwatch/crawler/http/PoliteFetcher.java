@@ -1,5 +1,6 @@
 package org.roomwatch.crawler.http;
 
+import org.roomwatch.core.ops.Meters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -51,6 +52,15 @@ public final class PoliteFetcher {
      * past {@code maxBytes + 1} bytes; nothing is written anywhere.
      */
     public FetchResponse get(URI uri, long maxBytes, String capName) throws FetchException, InterruptedException {
+        try {
+            return fetch(uri, maxBytes, capName);
+        } catch (FetchException e) {
+            Meters.fetchError(String.valueOf(uri.getHost()));
+            throw e;
+        }
+    }
+
+    private FetchResponse fetch(URI uri, long maxBytes, String capName) throws FetchException, InterruptedException {
         String host = uri.getHost() + ":" + uri.getPort();
         Duration backoff = config.initialBackoff();
         int attempt = 0;
@@ -84,6 +94,7 @@ public final class PoliteFetcher {
                     throw new FetchException(uri + " kept answering 429 Too Many Requests", 429, true);
                 }
                 log.info("{} answered 429; waiting {} as asked", uri, wait);
+                Meters.rateLimitWait(String.valueOf(uri.getHost()), wait);
                 limiter.pause(host, wait);
                 backoff = next(backoff);
                 continue;

@@ -66,6 +66,15 @@ public final class CrawlScheduler implements AutoCloseable {
         }
     }
 
+    /** Started, not shut down and not in standby: this process is taking crawls. */
+    public boolean isRunning() {
+        try {
+            return scheduler.isStarted() && !scheduler.isShutdown() && !scheduler.isInStandbyMode();
+        } catch (SchedulerException e) {
+            return false;
+        }
+    }
+
     /** Schedules the room's crawl, replacing an earlier schedule; the first run is now. */
     public void schedule(WatchedRoom room) {
         JobDetail job = JobBuilder.newJob(RoomCrawlJob.class)

@@ -11,6 +11,7 @@ import org.roomwatch.core.RoomSource;
 import org.roomwatch.core.SourceException;
 import org.roomwatch.core.SourceKind;
 import org.roomwatch.core.WatchedRoom;
+import org.roomwatch.core.ops.Meters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +66,7 @@ public final class RoomCrawler {
             return record(name, new Outcome(false, 0, "no source configured for " + watched.get().source() + " rooms"));
         }
         CrawlPosition position = registry.position(name);
+        String kind = watched.get().source().key();
         try {
             RoomSnapshot snapshot = source.fetch(name, position);
             if (snapshot.room() != null) {
@@ -85,15 +87,19 @@ public final class RoomCrawler {
                     + (snapshot.complete() ? "" : ", backfill continues below " + next.resumeBefore())
                     + (snapshot.skipped().isEmpty() ? "" : ", " + snapshot.skipped().size() + " skipped");
             log.info("Crawled {}: {}", name, summary);
+            Meters.crawl(kind, "ok", snapshot.messages().size());
             return record(name, new Outcome(true, snapshot.messages().size(), summary));
         } catch (SourceException e) {
             log.warn("Crawl of {} failed: {}", name, e.getMessage());
+            Meters.crawl(kind, "fetch_failed", 0);
             return record(name, new Outcome(false, 0, "fetch failed: " + e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            Meters.crawl(kind, "interrupted", 0);
             return record(name, new Outcome(false, 0, "interrupted (shutting down); the position was kept"));
         } catch (RuntimeException e) {
             log.warn("Crawl of {} failed: {}", name, e.toString());
+            Meters.crawl(kind, "store_failed", 0);
             return record(name, new Outcome(false, 0, "store failed: " + e.getMessage()));
         }
     }

@@ -48,6 +48,15 @@ public final class ControlPlaneDatabase implements AutoCloseable {
         return dataSource;
     }
 
+    /** Whether a pooled connection answers within {@code timeout} (readiness); never throws. */
+    public boolean isReachable(java.time.Duration timeout) {
+        try (var connection = dataSource.getConnection()) {
+            return connection.isValid((int) Math.max(1, timeout.toSeconds()));
+        } catch (java.sql.SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
     public DatabaseConfig config() {
         return config;
     }

@@ -1,0 +1,71 @@
+package org.roomwatch.core.ops;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The operational meters, in one place so their names and labels stay consistent. They go to Micrometer's global
+ * registry; the process adds a Prometheus registry to it when it serves {@code /metrics}. Labels never carry a room
+ * name, a person or a search: only the kind of source, an outcome, a host.
+ */
+public final class Meters {
+    private static final AtomicInteger bulkInFlight = new AtomicInteger();
+
+    static {
+        io.micrometer.core.instrument.Gauge.builder("roomwatch.bulk.in.flight", bulkInFlight, AtomicInteger::get)
+                .description("bulk requests sent to Elasticsearch and not yet acknowledged (the ingest queue)")
+                .register(Metrics.globalRegistry);
+    }
+
+    private Meters() {}
+
+    public static MeterRegistry registry() {
+        return Metrics.globalRegistry;
+    }
+
+    /** One crawl of a room ended: {@code outcome} is ok, fetch_failed, store_failed or interrupted. */
+    public static void crawl(String source, String outcome, int messages) {
+        Counter.builder("roomwatch.crawls").description("room crawls by source and outcome")
+                .tag("source", source).tag("outcome", outcome).register(registry()).increment();
+        if (messages > 0) {
+            Counter.builder("roomwatch.crawled.messages").description("new messages stored, by source")
+                    .tag("source", source).register(registry()).increment(messages);
+        }
+    }
+
+    /** A page fetch failed for good (after its retries). */
+    public static void fetchError(String host) {
+        Counter.builder("roomwatch.fetch.errors").description("page fetches that failed after their retries")
+                .tag("host", host).register(registry()).increment();
+    }
+
+    /** A source told us to slow down and we waited. */
+    public static void rateLimitWait(String host, Duration waited) {
+        Timer.builder("roomwatch.rate.limit.waits").description("waits asked for by a 429 or a flood wait")
+                .tag("host", host).register(registry()).record(waited);
+    }
+
+    /** How long one bulk request took from send to acknowledgement. */
+    public static void bulk(Duration took, boolean ok) {
+        Timer.builder("roomwatch.bulk.latency").description("bulk requests to Elasticsearch, send to answer")
+                .tag("outcome", ok ? "ok" : "failed").register(registry()).record(took);
+    }
+
+    public static void bulkSent() {
+        bulkInFlight.incrementAndGet();
+    }
+
+    public static void bulkAnswered() {
+        bulkInFlight.decrementAndGet();
+    }
+
+    /** One alert mail's attempt ended: sent, retry or failed. */
+    public static void alertMail(String outcome) {
+        Counter.builder("roomwatch.alert.mails").description("alert mail attempts by outcome")
+                .tag("outcome", outcome).register(registry()).increment();
+    }
+}
