@@ -12,8 +12,16 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        String logFormat = System.getenv("ROOMWATCH_LOG_FORMAT");
+        if (logFormat != null && !LOG_FORMATS.contains(logFormat)) {
+            // Checked before anything logs: logback would otherwise find no such appender and print nothing at all.
+            System.err.println("roomwatch: ROOMWATCH_LOG_FORMAT must be 'text' or 'json', got '" + logFormat + "'");
+            System.exit(2);
+        }
         System.exit(commandLine().execute(args));
     }
+
+    private static final java.util.Set<String> LOG_FORMATS = java.util.Set.of("text", "json");
 
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());

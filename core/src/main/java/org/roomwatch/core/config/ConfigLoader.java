@@ -40,6 +40,8 @@ public final class ConfigLoader {
     private static final String ENV_PREFIX = "ROOMWATCH_";
     /** Secrets read where they are used, never into the configuration (and so never printed with it). */
     public static final String TDLIB_KEY_VARIABLE = "ROOMWATCH_TDLIB_KEY";
+    /** Read by the logging configuration before any of this runs; not a key of the file. */
+    public static final String LOG_FORMAT_VARIABLE = "ROOMWATCH_LOG_FORMAT";
 
     private final ObjectMapper yaml;
 
@@ -134,7 +136,7 @@ public final class ConfigLoader {
     private void applyEnvironment(ObjectNode tree, Map<String, String> environment) {
         for (Map.Entry<String, String> variable : new TreeMap<>(environment).entrySet()) {
             String name = variable.getKey();
-            if (!name.startsWith(ENV_PREFIX) || name.equals(TDLIB_KEY_VARIABLE)) {
+            if (!name.startsWith(ENV_PREFIX) || name.equals(TDLIB_KEY_VARIABLE) || name.equals(LOG_FORMAT_VARIABLE)) {
                 continue;
             }
             List<String> tokens = List.of(name.substring(ENV_PREFIX.length()).split("_"));

@@ -179,7 +179,7 @@ class ConfigLoaderTest {
         assertEquals("accounts.apiId", id.key());
         RoomwatchConfig env = loader.load(null, Map.of("ROOMWATCH_ACCOUNTS_APIID", "12345",
                 "ROOMWATCH_ACCOUNTS_APIHASH", "0123456789abcdef0123456789abcdef",
-                ConfigLoader.TDLIB_KEY_VARIABLE, "a synthetic key"));
+                ConfigLoader.TDLIB_KEY_VARIABLE, "a synthetic key", ConfigLoader.LOG_FORMAT_VARIABLE, "json"));
         assertTrue(env.accounts().hasApplication());
         assertTrue(!env.toString().contains("0123456789abcdef") && !env.toString().contains("synthetic key"), env.toString());
     }
