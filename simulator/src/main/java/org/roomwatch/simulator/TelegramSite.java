@@ -37,6 +37,18 @@ public final class TelegramSite implements AutoCloseable {
 
     private record Fault(int status, String retryAfter, AtomicInteger remaining) {}
 
+    /** One request for a room's preview page: which crawler (its User-Agent) asked, and when it began and ended. */
+    public record Visit(String room, String agent, long startNanos, long endNanos) {
+        public boolean open() {
+            return endNanos == 0;
+        }
+    }
+
+    private final ConcurrentLinkedDeque<Visit> visits = new ConcurrentLinkedDeque<>();
+    private final Map<Long, Visit> openVisits = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong visitIds = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long pageDelayMillis;
+
     private record Raw(int status, String contentType, byte[] body, String location) {}
 
     private TelegramSite(HttpServer server) {
@@ -53,7 +65,7 @@ public final class TelegramSite implements AutoCloseable {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
             TelegramSite site = new TelegramSite(server);
             server.createContext("/", site::handle);
-            server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+            server.setExecutor(Executors.newFixedThreadPool(16, r -> {
                 Thread t = new Thread(r, "telegram-site");
                 t.setDaemon(true);
                 return t;
@@ -126,6 +138,19 @@ public final class TelegramSite implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /** Every preview page answers this much later (a slow site: crawls then take long enough to be interrupted). */
+    public void delayPages(java.time.Duration delay) {
+        this.pageDelayMillis = delay.toMillis();
+    }
+
+    /** The finished and open preview-page requests, oldest first. */
+    public List<Visit> visits() {
+        List<Visit> all = new java.util.ArrayList<>(visits);
+        all.addAll(openVisits.values());
+        all.sort(java.util.Comparator.comparingLong(Visit::startNanos));
+        return all;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             URI uri = exchange.getRequestURI();
@@ -152,6 +177,29 @@ public final class TelegramSite implements AutoCloseable {
     }
 
     private void route(HttpExchange exchange, String path, String query) throws IOException {
+        if (path.startsWith("/s/") && rooms.containsKey(path.substring(3))) {
+            String name = path.substring(3);
+            long id = visitIds.incrementAndGet();
+            String agent = String.valueOf(exchange.getRequestHeaders().getFirst("User-Agent"));
+            long start = System.nanoTime();
+            openVisits.put(id, new Visit(name, agent, start, 0));
+            try {
+                if (pageDelayMillis > 0) {
+                    Thread.sleep(pageDelayMillis);
+                }
+                routePage(exchange, path, query);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                openVisits.remove(id);
+                visits.add(new Visit(name, agent, start, System.nanoTime()));
+            }
+            return;
+        }
+        routePage(exchange, path, query);
+    }
+
+    private void routePage(HttpExchange exchange, String path, String query) throws IOException {
         if (path.startsWith("/s/")) {
             SimRoom room = rooms.get(path.substring(3));
             if (room == null) {
