@@ -111,13 +111,23 @@ class CrawlAndScheduleTest {
                 writer.writeDeletions(deletions);
             }
         };
-        RoomCrawler crawler = crawler(failing);
+        java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+        RoomCrawler crawler = crawler(failing).withMonotonicClock(nanos::get);
         var failed = crawler.crawl("school_room");
         assertFalse(failed.ok());
         assertEquals(0, registry.position("school_room").cursor());
         assertTrue(registry.status("school_room").orElseThrow().lastOutcome().contains("simulated index outage"));
 
+        // Within the pause after a failed store, crawls do not fetch pages the index could not keep.
+        int fetches = site.requests().size();
         indexDown.set(false);
+        var paused = crawler.crawl("school_room");
+        assertFalse(paused.ok());
+        assertTrue(paused.summary().startsWith("paused: the index was unavailable"), paused.summary());
+        assertEquals(fetches, site.requests().size(), "no page fetched while paused");
+        assertEquals(0, registry.position("school_room").cursor());
+
+        nanos.addAndGet(Duration.ofMillis(1001).toNanos());
         assertTrue(crawler.crawl("school_room").ok());
         assertEquals(45, registry.position("school_room").cursor());
         assertEquals(45, count());

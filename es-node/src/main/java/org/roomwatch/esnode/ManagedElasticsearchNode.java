@@ -79,7 +79,7 @@ public final class ManagedElasticsearchNode implements AutoCloseable {
                     FileTree.chown(data, settings.runAsUser());
                 }
             }
-            int httpPort = freePort();
+            int httpPort = settings.httpPort() != 0 ? settings.httpPort() : freePort();
             int transportPort = freePort();
             List<String> command = new ArrayList<>();
             if (asRoot) {
@@ -93,7 +93,9 @@ public final class ManagedElasticsearchNode implements AutoCloseable {
                     "-Enetwork.host=127.0.0.1",
                     "-Ehttp.port=" + httpPort,
                     "-Etransport.port=" + transportPort,
-                    "-Ecluster.name=roomwatch-" + instance.getFileName().toString().substring(0, 8),
+                    // Kept data belongs to its cluster's name: a restart on the same data directory must use it again.
+                    "-Ecluster.name=roomwatch-" + (settings.dataDir() != null
+                            ? Integer.toHexString(data.toString().hashCode()) : instance.getFileName().toString().substring(0, 8)),
                     "-Enode.name=roomwatch-managed",
                     "-Epath.data=" + data,
                     "-Epath.logs=" + logs,

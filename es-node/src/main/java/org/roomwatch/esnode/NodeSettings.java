@@ -12,9 +12,14 @@ import java.time.Duration;
  * @param runAsUser     the unprivileged account used when this process runs as root (Elasticsearch refuses root)
  * @param javaHome      the JDK that runs the node
  * @param startTimeout  how long to wait for the node to answer cluster health
+ * @param httpPort      the HTTP port; 0 picks a free one (a node restarted on its data keeps its port this way)
  */
 public record NodeSettings(Path workDir, Path dataDir, int heapMegabytes, String runAsUser, Path javaHome,
-                           Duration startTimeout) {
+                           Duration startTimeout, int httpPort) {
+
+    public NodeSettings(Path workDir, Path dataDir, int heapMegabytes, String runAsUser, Path javaHome, Duration startTimeout) {
+        this(workDir, dataDir, heapMegabytes, runAsUser, javaHome, startTimeout, 0);
+    }
 
     public NodeSettings {
         if (workDir == null) {
@@ -28,6 +33,9 @@ public record NodeSettings(Path workDir, Path dataDir, int heapMegabytes, String
         }
         if (javaHome == null) {
             javaHome = Path.of(System.getProperty("java.home"));
+        }
+        if (httpPort < 0 || httpPort > 65535) {
+            throw new IllegalArgumentException("httpPort must be 0 (any free port) or a port number, got " + httpPort);
         }
         if (startTimeout == null) {
             startTimeout = Duration.ofMinutes(2);

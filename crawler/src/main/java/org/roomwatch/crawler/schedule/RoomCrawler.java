@@ -29,6 +29,7 @@ public final class RoomCrawler {
     private final Clock clock;
     private final MessageStep step;
     private volatile java.util.function.Consumer<String> afterStore = roomId -> { };
+    private volatile StorePause pause = new StorePause(java.time.Duration.ofSeconds(1), java.time.Duration.ofMinutes(1), System::nanoTime);
 
     public RoomCrawler(RoomRegistry registry, Map<SourceKind, RoomSource> sources, CaptureStore store, Clock clock) {
         this(registry, sources, store, clock, MessageStep.NONE);
@@ -53,6 +54,12 @@ public final class RoomCrawler {
         return this;
     }
 
+    /** Pauses after a failed store measured on {@code nanoTime} instead of the JVM's monotonic clock (tests). */
+    public RoomCrawler withMonotonicClock(java.util.function.LongSupplier nanoTime) {
+        this.pause = new StorePause(java.time.Duration.ofSeconds(1), java.time.Duration.ofMinutes(1), nanoTime);
+        return this;
+    }
+
     /** The outcome of one crawl, as recorded on the room. */
     public record Outcome(boolean ok, int stored, String summary) {}
 
@@ -67,6 +74,12 @@ public final class RoomCrawler {
         }
         CrawlPosition position = registry.position(name);
         String kind = watched.get().source().key();
+        if (pause.isPaused()) {
+            // The index refused the last store: fetching now would only fetch pages that cannot be kept. Nothing is
+            // lost by waiting; the cursor stays where the index last acknowledged.
+            Meters.crawl(kind, "paused", 0);
+            return new Outcome(false, 0, "paused: the index was unavailable; retrying in " + pause.remaining().toSeconds() + " s");
+        }
         try {
             RoomSnapshot snapshot = source.fetch(name, position);
             if (snapshot.room() != null) {
@@ -75,6 +88,7 @@ public final class RoomCrawler {
             if (!snapshot.messages().isEmpty()) {
                 store.writeMessages(step.apply(snapshot.messages()));
             }
+            pause.clear();
             CrawlPosition next = position.after(snapshot);
             registry.savePosition(name, next);
             try {
@@ -100,6 +114,7 @@ public final class RoomCrawler {
         } catch (RuntimeException e) {
             log.warn("Crawl of {} failed: {}", name, e.toString());
             Meters.crawl(kind, "store_failed", 0);
+            pause.failed();
             return record(name, new Outcome(false, 0, "store failed: " + e.getMessage()));
         }
     }
