@@ -170,6 +170,40 @@ class CrawlAndScheduleTest {
     }
 
     @Test
+    void aHangingRoomTimesOutWhileTheOtherRoomsKeepBeingCrawled() throws Exception {
+        SimRoom other = new SimRoom("quiet_room", "조용한 방", "설명", false, 10, true);
+        for (long id = 1; id <= 5; id++) {
+            other.add(SimPost.text(id, T0.plusSeconds(id), "글 " + id));
+        }
+        site.add(other);
+        site.add(new SimRoom("hanging_room", "멈춘 방", "설명", false, 10, true));
+        site.hang("hanging_room", Duration.ofSeconds(3));
+        var crawlerConfig = new ConfigLoader().load(null, Map.of("ROOMWATCH_CRAWLER_TELEGRAMBASEURL", site.baseUrl(),
+                "ROOMWATCH_CRAWLER_REQUESTSPERSECONDPERHOST", "1000", "ROOMWATCH_CRAWLER_REQUESTTIMEOUT", "1s",
+                "ROOMWATCH_CRAWLER_MAXRETRIES", "0")).crawler();
+        var source = new org.roomwatch.crawler.telegram.PublicRoomSource(new org.roomwatch.crawler.http.PoliteFetcher(
+                crawlerConfig, Clock.systemUTC(), org.roomwatch.crawler.http.Sleeper.REAL), site.baseUrl(), 10, Clock.systemUTC());
+        RoomCrawler crawler = new RoomCrawler(registry, Map.of(SourceKind.PUBLIC, source), writer, Clock.systemUTC());
+        try (CrawlScheduler scheduler = new CrawlScheduler(db.dataSource(), false, 2, crawler)) {
+            RoomWatchService watcher = new RoomWatchService(registry, scheduler);
+            scheduler.start();
+            watcher.watch(new WatchedRoom("hanging_room", SourceKind.PUBLIC, Duration.ofSeconds(1)));
+            watcher.watch(new WatchedRoom("school_room", SourceKind.PUBLIC, Duration.ofSeconds(1)));
+            watcher.watch(new WatchedRoom("quiet_room", SourceKind.PUBLIC, Duration.ofSeconds(1)));
+            waitFor(() -> registry.status("hanging_room").map(s -> String.valueOf(s.lastOutcome()).contains("timed out")).orElse(false),
+                    Duration.ofSeconds(60));
+            waitFor(() -> registry.position("school_room").cursor() == 45 && registry.position("quiet_room").cursor() == 5,
+                    Duration.ofSeconds(60));
+            // Still hanging, and new posts elsewhere keep arriving in the index.
+            site.room("quiet_room").add(SimPost.text(6, T0.plusSeconds(6), "새 글"));
+            waitFor(() -> registry.position("quiet_room").cursor() == 6, Duration.ofSeconds(60));
+            assertEquals(0, registry.position("hanging_room").cursor());
+            assertTrue(registry.status("hanging_room").orElseThrow().lastOutcome().contains("timed out"),
+                    registry.status("hanging_room").orElseThrow().lastOutcome());
+        }
+    }
+
+    @Test
     void badDatabaseUrlIsAClearError() {
         var e = assertThrows(IllegalStateException.class, () -> ControlPlaneDatabase.open(
                 new DatabaseConfig("jdbc:postgresql://127.0.0.1:1/nothing", "x", "", 2)));

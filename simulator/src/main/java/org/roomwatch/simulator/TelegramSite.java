@@ -138,6 +138,16 @@ public final class TelegramSite implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /**
+     * Requests for {@code room}'s preview are held without an answer for {@code duration} (a source that hangs:
+     * accepted, then silent), then the connection is closed with nothing sent.
+     */
+    public void hang(String room, java.time.Duration duration) {
+        hanging.put(room, duration.toMillis());
+    }
+
+    private final Map<String, Long> hanging = new ConcurrentHashMap<>();
+
     /** Every preview page answers this much later (a slow site: crawls then take long enough to be interrupted). */
     public void delayPages(java.time.Duration delay) {
         this.pageDelayMillis = delay.toMillis();
@@ -184,6 +194,11 @@ public final class TelegramSite implements AutoCloseable {
             long start = System.nanoTime();
             openVisits.put(id, new Visit(name, agent, start, 0));
             try {
+                Long hold = hanging.get(name);
+                if (hold != null) {
+                    Thread.sleep(hold);
+                    return; // closed without a byte of answer
+                }
                 if (pageDelayMillis > 0) {
                     Thread.sleep(pageDelayMillis);
                 }
