@@ -1,0 +1,162 @@
+package org.roomwatch.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.roomwatch.crawler.store.ControlPlaneDatabase;
+import org.roomwatch.crawler.store.JdbcRoomRegistry;
+import org.roomwatch.indexer.ElasticsearchClients;
+import org.roomwatch.indexer.IndexNames;
+import org.roomwatch.simulator.SimPost;
+import org.roomwatch.simulator.SimRoom;
+import org.roomwatch.simulator.TelegramSite;
+import org.roomwatch.testkit.ElasticsearchExtension;
+import org.roomwatch.testkit.TestNode;
+
+/**
+ * A single {@code roomwatch serve} on the embedded H2 default: killed with SIGKILL in the middle of crawling, started
+ * again, then stopped with SIGTERM in the middle of crawling (it must exit by itself), started once more. The
+ * control-plane database opens and migrates cleanly every time, and in the end every post is indexed exactly once
+ * and every cursor stands at its room's newest post.
+ */
+@ExtendWith(ElasticsearchExtension.class)
+class CrashRestartTest {
+    @TempDir
+    Path dir;
+    private Process process;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void killedAndStoppedMidCrawlThenRestartedWithNoGapAndNoDuplicate(TestNode node) throws Exception {
+        try (TelegramSite site = TelegramSite.start()) {
+            Instant t0 = Instant.parse("2026-10-01T00:00:00Z");
+            List<SimRoom> rooms = new ArrayList<>();
+            StringBuilder yaml = new StringBuilder("crawler:\n  telegramBaseUrl: \"" + site.baseUrl() + "\"\n"
+                    + "  requestsPerSecondPerHost: 200\n  maxPagesPerCrawl: 2\n  threads: 2\nrooms:\n");
+            for (int r = 0; r < 3; r++) {
+                SimRoom room = new SimRoom("crash_room_" + r, "방 " + r, "합성", false, 20, true);
+                for (long id = 1; id <= 120; id++) {
+                    room.add(SimPost.text(id, t0.plusSeconds(id), "가상초등학교 글 " + r + "-" + id));
+                }
+                site.add(room);
+                rooms.add(room);
+                yaml.append("  - name: ").append(room.name()).append("\n    interval: 1s\n");
+            }
+            site.delayPages(Duration.ofMillis(150));
+            Path config = dir.resolve("roomwatch.yml");
+            Files.writeString(config, yaml);
+            String prefix = node.indexPrefix() + "crash-";
+
+            process = serve(config, node, prefix, 1);
+            awaitOpenFetch(site, 1);
+            process.destroyForcibly(); // SIGKILL mid-crawl: nothing of the process gets to run
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+            addPosts(rooms, t0, 121, 130);
+
+            process = serve(config, node, prefix, 2);
+            awaitOpenFetch(site, 2);
+            process.destroy(); // SIGTERM mid-crawl: the shutdown hook finishes the crawls and bulks in flight
+            assertTrue(process.waitFor(90, TimeUnit.SECONDS), "serve exits by itself after SIGTERM: " + log(2));
+            assertTrue(log(2).contains("roomwatch is up"), log(2));
+            addPosts(rooms, t0, 131, 140);
+
+            process = serve(config, node, prefix, 3);
+            ElasticsearchClient client = ElasticsearchClients.create(node.url(), Duration.ofMinutes(1));
+            IndexNames names = new IndexNames(prefix);
+            Map<String, Long> expected = new LinkedHashMap<>();
+            rooms.forEach(r -> expected.put(r.name(), 140L));
+            Map<String, Long> indexed = new LinkedHashMap<>();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (System.nanoTime() < deadline && !indexed.equals(expected)) {
+                Thread.sleep(500);
+                client.indices().refresh(r -> r.index(names.messages()));
+                for (SimRoom room : rooms) {
+                    indexed.put(room.name(), client.count(c -> c.index(names.messages())
+                            .query(q -> q.term(t -> t.field("room").value(room.name())))).count());
+                }
+            }
+            assertEquals(expected, indexed, "every post once: " + log(3));
+            assertEquals(420, client.count(c -> c.index(names.messages())).count());
+            process.destroy();
+            assertTrue(process.waitFor(90, TimeUnit.SECONDS));
+            client._transport().close();
+
+            // The control plane after all that: opens, migrates (Flyway validates its history) and holds the cursors.
+            try (ControlPlaneDatabase db = ControlPlaneDatabase.open(new org.roomwatch.core.config.ConfigLoader().defaults().database()
+                    .withJdbcUrl("jdbc:h2:file:" + dir.resolve("data/roomwatch")))) {
+                JdbcRoomRegistry registry = new JdbcRoomRegistry(db.dataSource());
+                for (SimRoom room : rooms) {
+                    assertEquals(140, registry.position(room.name()).cursor(), room.name());
+                }
+            }
+        }
+    }
+
+    private static void addPosts(List<SimRoom> rooms, Instant t0, long from, long to) {
+        for (SimRoom room : rooms) {
+            for (long id = from; id <= to; id++) {
+                room.add(SimPost.text(id, t0.plusSeconds(id), "가상초등학교 새 글 " + id));
+            }
+        }
+    }
+
+    private static void awaitOpenFetch(TelegramSite site, int run) throws InterruptedException {
+        String agent = "roomwatch-crash-" + run;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            long finished = site.visits().stream().filter(v -> v.agent().equals(agent) && !v.open()).count();
+            boolean open = site.visits().stream().anyMatch(v -> v.agent().equals(agent) && v.open());
+            if (finished >= 2 && open) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("run " + run + " never fetched pages");
+    }
+
+    private Process serve(Path config, TestNode node, String prefix, int run) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), "org.roomwatch.app.Main", "serve", "--config", config.toString())
+                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("serve-" + run + ".log").toFile());
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(k -> k.startsWith("ROOMWATCH_"));
+        env.put("ROOMWATCH_ELASTICSEARCH_URL", node.url().toString());
+        env.put("ROOMWATCH_ELASTICSEARCH_INDEXPREFIX", prefix);
+        env.put("ROOMWATCH_API_PORT", "0");
+        env.put("ROOMWATCH_CRAWLER_USERAGENT", "roomwatch-crash-" + run);
+        Process started = builder.start();
+        started.getOutputStream().close();
+        return started;
+    }
+
+    private String log(int run) {
+        try {
+            List<String> lines = Files.readAllLines(dir.resolve("serve-" + run + ".log"));
+            return "\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+}
