@@ -79,7 +79,7 @@ class CrashRestartTest {
             awaitOpenFetch(site, 2);
             process.destroy(); // SIGTERM mid-crawl: the shutdown hook finishes the crawls and bulks in flight
             assertTrue(process.waitFor(90, TimeUnit.SECONDS), "serve exits by itself after SIGTERM: " + log(2));
-            assertTrue(log(2).contains("roomwatch is up"), log(2));
+            assertTrue(Files.readString(dir.resolve("serve-2.log")).contains("roomwatch is up"), log(2));
             addPosts(rooms, t0, 131, 140);
 
             process = serve(config, node, prefix, 3);
