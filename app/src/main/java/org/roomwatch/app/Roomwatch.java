@@ -103,16 +103,23 @@ public final class Roomwatch implements AutoCloseable {
     private RoomCrawler crawler;
     private java.util.Set<ProcessRole> roles = ProcessRole.all();
     private final org.roomwatch.api.OpsRoutes ops = new org.roomwatch.api.OpsRoutes();
+    /** Where health, readiness and metrics answer in a process that serves no API; -1 otherwise. */
+    private int opsPort = -1;
 
     /** The index, database, enrichment, watch matching and sources, for crawling one room by hand. */
     static Roomwatch startCrawlOnly(RoomwatchConfig config) {
         Roomwatch app = new Roomwatch(config);
         app.crawlOnly = true;
+        return app.launch();
+    }
+
+    /** Starts every part; on a failure closes what had started before rethrowing. */
+    private Roomwatch launch() {
         try {
-            app.startAll();
-            return app;
+            startAll();
+            return this;
         } catch (RuntimeException e) {
-            app.close();
+            close();
             throw e;
         }
     }
@@ -135,13 +142,7 @@ public final class Roomwatch implements AutoCloseable {
     static Roomwatch start(RoomwatchConfig config, java.util.Set<ProcessRole> roles) {
         Roomwatch app = new Roomwatch(config);
         app.roles = java.util.EnumSet.copyOf(roles);
-        try {
-            app.startAll();
-            return app;
-        } catch (RuntimeException e) {
-            app.close();
-            throw e;
-        }
+        return app.launch();
     }
 
     /** As {@link #start(RoomwatchConfig)}, with extra read-only routes (the demo's mailbox). */
@@ -155,13 +156,7 @@ public final class Roomwatch implements AutoCloseable {
         Roomwatch app = new Roomwatch(config);
         app.tdlib = tdlib;
         app.extraRoutes.putAll(routes);
-        try {
-            app.startAll();
-            return app;
-        } catch (RuntimeException e) {
-            app.close();
-            throw e;
-        }
+        return app.launch();
     }
 
     private void startAll() {
@@ -186,7 +181,6 @@ public final class Roomwatch implements AutoCloseable {
         closeables.push(db);
         io.micrometer.prometheusmetrics.PrometheusMeterRegistry prometheus =
                 new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
-        org.roomwatch.core.ops.Meters.registry();
         io.micrometer.core.instrument.Metrics.addRegistry(prometheus);
         closeables.push(() -> io.micrometer.core.instrument.Metrics.removeRegistry(prometheus));
         ops.metrics(prometheus::scrape)
@@ -281,8 +275,6 @@ public final class Roomwatch implements AutoCloseable {
         }
         startApi(db, client, names, alertStore, hashSets, watchlists, discovered, tagging, hasher, accounts, outbox);
     }
-
-    private int opsPort = -1;
 
     private void startDiscovery(DiscoveredPageFetcher pages) {
         ScheduledExecutorService discovery = Executors.newSingleThreadScheduledExecutor(r -> {

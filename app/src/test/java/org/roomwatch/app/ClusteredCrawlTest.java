@@ -218,35 +218,20 @@ class ClusteredCrawlTest {
     }
 
     private Process crawler(int n, Path config, TestNode node, String prefix) throws IOException {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), "org.roomwatch.app.Main", "serve", "--config", config.toString(),
-                "--role", "crawler");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("crawler-" + n + ".log").toFile());
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(k -> k.startsWith("ROOMWATCH_"));
-        env.put("ROOMWATCH_ELASTICSEARCH_URL", node.url().toString());
-        env.put("ROOMWATCH_ELASTICSEARCH_INDEXPREFIX", prefix);
-        env.put("ROOMWATCH_DATABASE_JDBCURL", SERVER + database);
-        env.put("ROOMWATCH_DATABASE_USER", "postgres");
-        env.put("ROOMWATCH_API_HOST", "127.0.0.1");
-        env.put("ROOMWATCH_API_PORT", "0");
-        env.put("ROOMWATCH_CRAWLER_USERAGENT", agent(n));
-        Process process = builder.start();
-        process.getOutputStream().close();
-        return process;
+        return ServeProcess.start(null, dir.resolve("crawler-" + n + ".log"), Map.of(
+                "ROOMWATCH_ELASTICSEARCH_URL", node.url().toString(),
+                "ROOMWATCH_ELASTICSEARCH_INDEXPREFIX", prefix,
+                "ROOMWATCH_DATABASE_JDBCURL", SERVER + database,
+                "ROOMWATCH_DATABASE_USER", "postgres",
+                "ROOMWATCH_API_HOST", "127.0.0.1",
+                "ROOMWATCH_API_PORT", "0",
+                "ROOMWATCH_CRAWLER_USERAGENT", agent(n)), "--config", config.toString(), "--role", "crawler");
     }
 
     private String logs() {
         StringBuilder out = new StringBuilder();
         for (int n = 1; n <= 3; n++) {
-            try {
-                List<String> lines = Files.readAllLines(dir.resolve("crawler-" + n + ".log"));
-                out.append("\n--- crawler ").append(n).append(" (last lines)\n")
-                        .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size())));
-            } catch (IOException e) {
-                out.append("\n--- crawler ").append(n).append(": ").append(e.getMessage());
-            }
+            out.append("\n--- crawler ").append(n).append(" (last lines)").append(ServeProcess.tail(dir.resolve("crawler-" + n + ".log"), 15));
         }
         return out.toString();
     }

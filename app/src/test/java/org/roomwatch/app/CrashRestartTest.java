@@ -137,26 +137,14 @@ class CrashRestartTest {
     }
 
     private Process serve(Path config, TestNode node, String prefix, int run) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), "org.roomwatch.app.Main", "serve", "--config", config.toString())
-                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("serve-" + run + ".log").toFile());
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(k -> k.startsWith("ROOMWATCH_"));
-        env.put("ROOMWATCH_ELASTICSEARCH_URL", node.url().toString());
-        env.put("ROOMWATCH_ELASTICSEARCH_INDEXPREFIX", prefix);
-        env.put("ROOMWATCH_API_PORT", "0");
-        env.put("ROOMWATCH_CRAWLER_USERAGENT", "roomwatch-crash-" + run);
-        Process started = builder.start();
-        started.getOutputStream().close();
-        return started;
+        return ServeProcess.start(dir, dir.resolve("serve-" + run + ".log"), Map.of(
+                "ROOMWATCH_ELASTICSEARCH_URL", node.url().toString(),
+                "ROOMWATCH_ELASTICSEARCH_INDEXPREFIX", prefix,
+                "ROOMWATCH_API_PORT", "0",
+                "ROOMWATCH_CRAWLER_USERAGENT", "roomwatch-crash-" + run), "--config", config.toString());
     }
 
     private String log(int run) {
-        try {
-            List<String> lines = Files.readAllLines(dir.resolve("serve-" + run + ".log"));
-            return "\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
-        } catch (IOException e) {
-            return e.toString();
-        }
+        return ServeProcess.tail(dir.resolve("serve-" + run + ".log"), 20);
     }
 }
