@@ -1,43 +1,46 @@
 package org.roomwatch.crawler.http;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
-/** At most N requests per second to one host: each request reserves the next free slot, then waits for it. */
+/**
+ * At most N requests per second to one host: each request reserves the next free slot, then waits for it. Slots are
+ * kept on the monotonic clock: on the wall clock, a jump back by an hour would make the next slot an hour away and
+ * stall every fetch from that host for that long.
+ */
 public final class HostRateLimiter {
-    private final Duration spacing;
-    private final Clock clock;
+    private final long spacingNanos;
+    private final LongSupplier nanoTime;
     private final Sleeper sleeper;
-    private final Map<String, Instant> nextSlot = new HashMap<>();
+    private final Map<String, Long> nextSlot = new HashMap<>();
 
-    public HostRateLimiter(double requestsPerSecond, Clock clock, Sleeper sleeper) {
-        this.spacing = Duration.ofNanos((long) (1_000_000_000L / requestsPerSecond));
-        this.clock = clock;
+    public HostRateLimiter(double requestsPerSecond, LongSupplier nanoTime, Sleeper sleeper) {
+        this.spacingNanos = (long) (1_000_000_000L / requestsPerSecond);
+        this.nanoTime = nanoTime;
         this.sleeper = sleeper;
     }
 
     public void acquire(String host) throws InterruptedException {
-        Duration wait;
+        long waitNanos;
         synchronized (this) {
-            Instant now = clock.instant();
-            Instant slot = nextSlot.getOrDefault(host, now);
-            if (slot.isBefore(now)) {
+            long now = nanoTime.getAsLong();
+            long slot = nextSlot.getOrDefault(host, now);
+            if (slot - now < 0) {
                 slot = now;
             }
-            nextSlot.put(host, slot.plus(spacing));
-            wait = Duration.between(now, slot);
+            nextSlot.put(host, slot + spacingNanos);
+            waitNanos = slot - now;
         }
-        if (!wait.isZero() && !wait.isNegative()) {
-            sleeper.sleep(wait);
+        if (waitNanos > 0) {
+            sleeper.sleep(Duration.ofNanos(waitNanos));
         }
     }
 
     /** Pushes the host's next slot out, e.g. after a 429 with Retry-After. */
     public synchronized void pause(String host, Duration duration) {
-        Instant until = clock.instant().plus(duration);
-        nextSlot.merge(host, until, (a, b) -> a.isAfter(b) ? a : b);
+        long until = nanoTime.getAsLong() + duration.toNanos();
+        nextSlot.merge(host, until, (a, b) -> a - b > 0 ? a : b);
     }
 }

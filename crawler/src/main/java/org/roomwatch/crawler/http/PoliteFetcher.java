@@ -36,7 +36,7 @@ public final class PoliteFetcher {
         this.config = config;
         this.clock = clock;
         this.sleeper = sleeper;
-        this.limiter = new HostRateLimiter(config.requestsPerSecondPerHost(), clock, sleeper);
+        this.limiter = new HostRateLimiter(config.requestsPerSecondPerHost(), System::nanoTime, sleeper);
         this.http = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(config.requestTimeout())

@@ -21,12 +21,26 @@ import org.roomwatch.core.WatchedRoom;
 
 /**
  * Quartz on its JDBC job store in the control-plane database, clustered so several crawler processes share the
- * rooms. One job per room, repeating at the room's interval; a missed run fires once on recovery.
+ * rooms. One job per room, repeating at the room's interval; a missed run fires once on recovery (so a wall clock
+ * jumping forward costs one catch-up crawl per room, not a burst of every run it seems to have missed).
+ *
+ * <p>Quartz keeps each trigger's next run as wall-clock time. When the wall clock jumps back, every room's next run
+ * moves that far into the future, and the rooms would sit unwatched for as long as the jump. A guard on the monotonic
+ * clock looks every few seconds for a room due later than its interval allows and runs it now.
  */
 public final class CrawlScheduler implements AutoCloseable {
     static final String GROUP = "rooms";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CrawlScheduler.class);
+    /** How far beyond its interval a room's next run may lie before the guard calls it a wall-clock jump. */
+    private static final long JUMP_SLACK_MILLIS = 5_000;
 
     private final Scheduler scheduler;
+    private final java.util.concurrent.ScheduledExecutorService guard =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "crawl-schedule-guard");
+                t.setDaemon(true);
+                return t;
+            });
 
     public CrawlScheduler(DataSource dataSource, boolean postgres, int threads, RoomCrawler crawler) {
         String provider = "roomwatch-" + UUID.randomUUID();
@@ -64,6 +78,34 @@ public final class CrawlScheduler implements AutoCloseable {
         } catch (SchedulerException e) {
             throw new IllegalStateException("could not start the crawl scheduler: " + e.getMessage(), e);
         }
+        // A fixed delay is measured on the monotonic clock, so the guard itself keeps running through a jump.
+        guard.scheduleWithFixedDelay(this::runRoomsPushedBackByTheClock, 3, 3, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /**
+     * Runs now every room whose next run lies further ahead than its interval (plus slack): only a wall clock that
+     * went back puts it there. Every crawler process checks; rescheduling twice costs at most one extra crawl.
+     */
+    void runRoomsPushedBackByTheClock() {
+        if (!isRunning()) {
+            return;
+        }
+        try {
+            long now = System.currentTimeMillis();
+            for (org.quartz.TriggerKey key : scheduler.getTriggerKeys(org.quartz.impl.matchers.GroupMatcher.triggerGroupEquals(GROUP))) {
+                if (scheduler.getTrigger(key) instanceof org.quartz.SimpleTrigger trigger && trigger.getNextFireTime() != null) {
+                    long ahead = trigger.getNextFireTime().getTime() - now;
+                    if (ahead > trigger.getRepeatInterval() + JUMP_SLACK_MILLIS) {
+                        log.warn("Room {} was next due in {} s though its interval is {} s: the wall clock went back; crawling it now",
+                                key.getName(), ahead / 1000, trigger.getRepeatInterval() / 1000);
+                        scheduler.rescheduleJob(key, trigger(key.getName(), java.time.Duration.ofMillis(trigger.getRepeatInterval())));
+                    }
+                }
+            }
+        } catch (SchedulerException | RuntimeException e) {
+            // The database may be away for a moment; the next round looks again.
+            log.warn("Could not check the room schedules against the clock: {}", e.toString());
+        }
     }
 
     /** Started, not shut down and not in standby: this process is taking crawls. */
@@ -82,19 +124,23 @@ public final class CrawlScheduler implements AutoCloseable {
                 .usingJobData(RoomCrawlJob.ROOM, room.name())
                 .storeDurably(false)
                 .build();
-        Trigger trigger = TriggerBuilder.newTrigger()
-                .withIdentity(room.name(), GROUP)
-                .startNow()
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                        .withIntervalInMilliseconds(room.interval().toMillis())
-                        .repeatForever()
-                        .withMisfireHandlingInstructionNowWithExistingCount())
-                .build();
         try {
-            scheduler.scheduleJob(job, Set.of(trigger), true);
+            scheduler.scheduleJob(job, Set.of(trigger(room.name(), room.interval())), true);
         } catch (SchedulerException e) {
             throw new IllegalStateException("could not schedule room " + room.name() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The room's trigger: first run now, then every {@code interval}; a misfire runs once now. */
+    private static Trigger trigger(String room, java.time.Duration interval) {
+        return TriggerBuilder.newTrigger()
+                .withIdentity(room, GROUP)
+                .startNow()
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                        .withIntervalInMilliseconds(interval.toMillis())
+                        .repeatForever()
+                        .withMisfireHandlingInstructionNowWithExistingCount())
+                .build();
     }
 
     public boolean unschedule(String name) {
@@ -116,6 +162,7 @@ public final class CrawlScheduler implements AutoCloseable {
     /** Stops taking new runs and waits for the crawls in flight to finish. */
     @Override
     public void close() {
+        guard.shutdownNow();
         try {
             scheduler.shutdown(true);
         } catch (SchedulerException e) {
