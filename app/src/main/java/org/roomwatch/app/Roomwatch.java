@@ -186,6 +186,12 @@ public final class Roomwatch implements AutoCloseable {
         ops.metrics(prometheus::scrape)
                 .check("elasticsearch", this::elasticsearchHealthy)
                 .check("database", () -> db.isReachable(java.time.Duration.ofSeconds(2)));
+        java.util.Optional<org.roomwatch.core.ops.DiskSpace> disk = config.database().localDirectory()
+                .map(dir -> new org.roomwatch.core.ops.DiskSpace(dir, config.database().minFreeDiskMegabytes() * 1_048_576L));
+        disk.ifPresent(d -> {
+            ops.problem("disk", d::problem);
+            closeables.push(new org.roomwatch.core.ops.DiskWatch(d, java.time.Duration.ofSeconds(5)));
+        });
         schools = new JdbcSchoolRegistry(db.dataSource());
         JdbcWatchedPeople people = new JdbcWatchedPeople(db.dataSource());
         LiveTagging tagging = new LiveTagging(schools, people, new Lexicon(config.signals().lexicon()), 5);
@@ -242,7 +248,8 @@ public final class Roomwatch implements AutoCloseable {
             sources.put(SourceKind.ACCOUNT, accounts.source());
         }
         crawler = new RoomCrawler(registry, sources, writer, Clock.systemUTC(),
-                photos.then(new LinkDiscovery(discovered))).afterStore(signals::refresh);
+                photos.then(new LinkDiscovery(discovered))).afterStore(signals::refresh)
+                .withDiskCheck(() -> disk.flatMap(org.roomwatch.core.ops.DiskSpace::problem));
         DiscoveredPageFetcher pages = new DiscoveredPageFetcher(discovered, publicSource, Clock.systemUTC())
                 .onFetched(room -> watch.onDiscovered(room, tagging));
         if (crawlOnly) {

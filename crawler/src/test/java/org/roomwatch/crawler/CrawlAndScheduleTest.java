@@ -89,6 +89,38 @@ class CrawlAndScheduleTest {
     }
 
     @Test
+    void aFullDiskOnEitherSideIsNamedInTheOutcomeAndTheCursorStays() throws IOException {
+        registry.put(new WatchedRoom("school_room", SourceKind.PUBLIC, Duration.ofMinutes(5)));
+        java.util.concurrent.atomic.AtomicReference<java.util.Optional<String>> localDisk =
+                new java.util.concurrent.atomic.AtomicReference<>(java.util.Optional.of("the disk of the data directory /srv/rw is full"));
+        java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+        RoomCrawler crawler = crawler(writer).withMonotonicClock(nanos::get).withDiskCheck(localDisk::get);
+
+        // The local data directory is full: no page is fetched that could not be kept.
+        var local = crawler.crawl("school_room");
+        assertFalse(local.ok());
+        assertEquals("disk full: the disk of the data directory /srv/rw is full", local.summary());
+        assertEquals(0, site.requests().size(), "nothing fetched while the data directory is full");
+
+        // Elasticsearch past its flood-stage watermark: the block its disk monitor puts on every index, refusing writes.
+        localDisk.set(java.util.Optional.empty());
+        client.indices().putSettings(p -> p.index(names.messages()).settings(x -> x.blocks(b -> b.readOnlyAllowDelete(true))));
+        try {
+            var remote = crawler.crawl("school_room");
+            assertFalse(remote.ok());
+            assertTrue(remote.summary().startsWith("store failed: disk full: the disk of Elasticsearch is full (flood-stage watermark)"),
+                    remote.summary());
+            assertEquals(0, registry.position("school_room").cursor());
+        } finally {
+            client.indices().putSettings(p -> p.index(names.messages()).settings(x -> x.blocks(b -> b.readOnlyAllowDelete(false))));
+        }
+        nanos.addAndGet(Duration.ofMinutes(2).toNanos());
+        assertTrue(crawler.crawl("school_room").ok());
+        assertEquals(45, registry.position("school_room").cursor());
+        assertEquals(45, count());
+    }
+
+    @Test
     void cursorAdvancesOnlyAfterTheIndexAcknowledges() throws IOException {
         registry.put(new WatchedRoom("school_room", SourceKind.PUBLIC, Duration.ofMinutes(5)));
         AtomicBoolean indexDown = new AtomicBoolean(true);

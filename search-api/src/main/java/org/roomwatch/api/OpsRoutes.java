@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -15,12 +16,19 @@ import java.util.function.Supplier;
  * process because the cluster is away would only lose the crawls it holds.
  */
 public final class OpsRoutes {
-    private final Map<String, BooleanSupplier> checks = new ConcurrentHashMap<>();
+    /** Per dependency: empty when up, else what is wrong (blank when there is nothing more to say than "down"). */
+    private final Map<String, Supplier<Optional<String>>> checks = new ConcurrentHashMap<>();
     private volatile Supplier<String> metrics;
 
     /** A dependency readiness waits for; {@code up} must answer quickly and never throw. */
     public OpsRoutes check(String name, BooleanSupplier up) {
-        checks.put(name, up);
+        checks.put(name, () -> up.getAsBoolean() ? Optional.empty() : Optional.of(""));
+        return this;
+    }
+
+    /** A dependency that can say what is wrong: {@code problem} answers empty when up, else why (quickly, never throwing). */
+    public OpsRoutes problem(String name, Supplier<Optional<String>> problem) {
+        checks.put(name, problem);
         return this;
     }
 
@@ -32,7 +40,7 @@ public final class OpsRoutes {
 
     /** Gives {@code other} these checks and these metrics (a server built elsewhere answers for this process). */
     public void checksInto(OpsRoutes other) {
-        checks.forEach(other::check);
+        checks.forEach(other::problem);
         if (metrics != null) {
             other.metrics(metrics);
         }
@@ -46,18 +54,23 @@ public final class OpsRoutes {
 
     private void ready(Context ctx) {
         Map<String, String> states = new LinkedHashMap<>();
-        boolean ready = true;
+        Map<String, String> problems = new LinkedHashMap<>();
         for (String name : checks.keySet().stream().sorted().toList()) {
-            boolean up;
+            Optional<String> problem;
             try {
-                up = checks.get(name).getAsBoolean();
+                problem = checks.get(name).get();
             } catch (RuntimeException e) {
-                up = false;
+                problem = Optional.of(e.toString());
             }
-            states.put(name, up ? "up" : "down");
-            ready &= up;
+            states.put(name, problem.isEmpty() ? "up" : "down");
+            problem.filter(p -> !p.isBlank()).ifPresent(p -> problems.put(name, p));
         }
-        ctx.status(ready ? 200 : 503).json(Map.of("status", ready ? "ready" : "not ready", "checks", states));
+        boolean ready = !states.containsValue("down");
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("status", ready ? "ready" : "not ready", "checks", states));
+        if (!problems.isEmpty()) {
+            body.put("problems", problems);
+        }
+        ctx.status(ready ? 200 : 503).json(body);
     }
 
     private void metrics(Context ctx) {

@@ -21,13 +21,28 @@ public final class Meters {
                 .register(Metrics.globalRegistry);
     }
 
+    private static final java.util.concurrent.atomic.AtomicLong dataDiskFree = new java.util.concurrent.atomic.AtomicLong(-1);
+    private static volatile boolean dataDiskGauge;
+
     private Meters() {}
+
+    /** Free bytes on the disk of the local data directory, as last looked at (registered on first use). */
+    public static synchronized void dataDiskFree(long bytes) {
+        dataDiskFree.set(bytes);
+        if (!dataDiskGauge) {
+            io.micrometer.core.instrument.Gauge.builder("roomwatch.data.disk.free", dataDiskFree, java.util.concurrent.atomic.AtomicLong::get)
+                    .description("free bytes on the disk of the local data directory (the H2 database)")
+                    .baseUnit("bytes")
+                    .register(Metrics.globalRegistry);
+            dataDiskGauge = true;
+        }
+    }
 
     public static MeterRegistry registry() {
         return Metrics.globalRegistry;
     }
 
-    /** One crawl of a room ended: {@code outcome} is ok, fetch_failed, store_failed or interrupted. */
+    /** One crawl of a room ended: {@code outcome} is ok, fetch_failed, store_failed, disk_full, paused or interrupted. */
     public static void crawl(String source, String outcome, int messages) {
         Counter.builder("roomwatch.crawls").description("room crawls by source and outcome")
                 .tag("source", source).tag("outcome", outcome).register(registry()).increment();

@@ -105,6 +105,24 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theMinimumFreeDiskIsCheckedAndTheH2DirectoryFoundInItsUrl() throws IOException {
+        assertEquals(64, loader.defaults().database().minFreeDiskMegabytes());
+        ConfigException negative = failure("database:\n  minFreeDiskMegabytes: -1\n");
+        assertTrue(negative.getMessage().contains("database.minFreeDiskMegabytes must be 0 or more, got -1"), negative.getMessage());
+        ConfigException type = failure("database:\n  minFreeDiskMegabytes: plenty\n");
+        assertEquals("database.minFreeDiskMegabytes", type.key());
+
+        java.nio.file.Path here = java.nio.file.Path.of("").toAbsolutePath();
+        assertEquals(java.util.Optional.of(here.resolve("data")), loader.defaults().database().localDirectory());
+        DatabaseConfig db = loader.defaults().database();
+        assertEquals(java.util.Optional.of(java.nio.file.Path.of("/srv/rw")), db.withJdbcUrl("jdbc:h2:/srv/rw/db").localDirectory());
+        assertEquals(java.util.Optional.of(java.nio.file.Path.of("/srv/rw")), db.withJdbcUrl("jdbc:h2:file:/srv/rw/db;MODE=PostgreSQL").localDirectory());
+        assertTrue(db.withJdbcUrl("jdbc:h2:mem:x").localDirectory().isEmpty());
+        assertTrue(db.withJdbcUrl("jdbc:h2:tcp://db:9092/rw").localDirectory().isEmpty());
+        assertTrue(db.withJdbcUrl("jdbc:postgresql://127.0.0.1:5432/rw").localDirectory().isEmpty());
+    }
+
+    @Test
     void sectionGivenAsValueIsRejected() throws IOException {
         ConfigException e = failure("crawler: fast\n");
         assertEquals("crawler", e.key());

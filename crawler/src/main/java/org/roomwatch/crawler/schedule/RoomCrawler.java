@@ -29,6 +29,7 @@ public final class RoomCrawler {
     private final Clock clock;
     private final MessageStep step;
     private volatile java.util.function.Consumer<String> afterStore = roomId -> { };
+    private volatile java.util.function.Supplier<Optional<String>> localDisk = Optional::empty;
     private volatile StorePause pause = new StorePause(java.time.Duration.ofSeconds(1), java.time.Duration.ofMinutes(1), System::nanoTime);
 
     public RoomCrawler(RoomRegistry registry, Map<SourceKind, RoomSource> sources, CaptureStore store, Clock clock) {
@@ -54,6 +55,12 @@ public final class RoomCrawler {
         return this;
     }
 
+    /** Why the local data directory counts as full, if it does: a failed store then says the disk is full. */
+    public RoomCrawler withDiskCheck(java.util.function.Supplier<Optional<String>> problem) {
+        this.localDisk = problem;
+        return this;
+    }
+
     /** Pauses after a failed store measured on {@code nanoTime} instead of the JVM's monotonic clock (tests). */
     public RoomCrawler withMonotonicClock(java.util.function.LongSupplier nanoTime) {
         this.pause = new StorePause(java.time.Duration.ofSeconds(1), java.time.Duration.ofMinutes(1), nanoTime);
@@ -74,6 +81,13 @@ public final class RoomCrawler {
         }
         CrawlPosition position = registry.position(name);
         String kind = watched.get().source().key();
+        Optional<String> diskFull = localDisk.get();
+        if (diskFull.isPresent()) {
+            // The cursor could not be saved: fetching now would fetch pages that cannot be kept. (The disk watch
+            // logs the full disk once; every crawl of every room meets it.)
+            Meters.crawl(kind, "disk_full", 0);
+            return record(name, new Outcome(false, 0, "disk full: " + diskFull.get()));
+        }
         if (pause.isPaused()) {
             // The index refused the last store: fetching now would only fetch pages that cannot be kept. Nothing is
             // lost by waiting; the cursor stays where the index last acknowledged.
@@ -112,9 +126,15 @@ public final class RoomCrawler {
             Meters.crawl(kind, "interrupted", 0);
             return record(name, new Outcome(false, 0, "interrupted (shutting down); the position was kept"));
         } catch (RuntimeException e) {
+            pause.failed();
+            Optional<String> full = DiskFull.explain(e, localDisk.get());
+            if (full.isPresent()) {
+                log.error("Crawl of {} could not be stored: {} ({})", name, full.get(), e.toString());
+                Meters.crawl(kind, "disk_full", 0);
+                return record(name, new Outcome(false, 0, "store failed: disk full: " + full.get()));
+            }
             log.warn("Crawl of {} failed: {}", name, e.toString());
             Meters.crawl(kind, "store_failed", 0);
-            pause.failed();
             return record(name, new Outcome(false, 0, "store failed: " + e.getMessage()));
         }
     }
