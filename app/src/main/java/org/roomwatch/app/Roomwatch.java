@@ -249,7 +249,8 @@ public final class Roomwatch implements AutoCloseable {
         }
         crawler = new RoomCrawler(registry, sources, writer, Clock.systemUTC(),
                 photos.then(new LinkDiscovery(discovered))).afterStore(signals::refresh)
-                .withDiskCheck(() -> disk.flatMap(org.roomwatch.core.ops.DiskSpace::problem));
+                .withDiskCheck(() -> disk.flatMap(org.roomwatch.core.ops.DiskSpace::problem))
+                .withUnstoredBuffer(config.crawler().unstoredMessagesMax());
         DiscoveredPageFetcher pages = new DiscoveredPageFetcher(discovered, publicSource, Clock.systemUTC())
                 .onFetched(room -> watch.onDiscovered(room, tagging));
         if (crawlOnly) {

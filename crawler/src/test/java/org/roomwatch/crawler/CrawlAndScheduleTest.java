@@ -120,11 +120,9 @@ class CrawlAndScheduleTest {
         assertEquals(45, count());
     }
 
-    @Test
-    void cursorAdvancesOnlyAfterTheIndexAcknowledges() throws IOException {
-        registry.put(new WatchedRoom("school_room", SourceKind.PUBLIC, Duration.ofMinutes(5)));
-        AtomicBoolean indexDown = new AtomicBoolean(true);
-        CaptureStore failing = new CaptureStore() {
+    /** The real writer, except that messages are refused while {@code indexDown} holds. */
+    private CaptureStore refusing(AtomicBoolean indexDown) {
+        return new CaptureStore() {
             @Override
             public void writeRoom(Room room) {
                 writer.writeRoom(room);
@@ -143,6 +141,60 @@ class CrawlAndScheduleTest {
                 writer.writeDeletions(deletions);
             }
         };
+    }
+
+    @Test
+    void whatTheIndexRefusedIsKeptInMemoryAndStoredFirstThoughTheRoomDeletedItMeanwhile() throws IOException {
+        registry.put(new WatchedRoom("school_room", SourceKind.PUBLIC, Duration.ofMinutes(5)));
+        AtomicBoolean indexDown = new AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+        RoomCrawler crawler = crawler(refusing(indexDown)).withMonotonicClock(nanos::get).withUnstoredBuffer(100);
+
+        var refused = crawler.crawl("school_room");
+        assertFalse(refused.ok());
+        assertTrue(refused.summary().endsWith("its 45 messages are kept in memory to be stored first"), refused.summary());
+        assertEquals(45, crawler.unstoredMessages());
+        assertEquals(0, registry.position("school_room").cursor());
+
+        for (long id = 30; id < 40; id++) {
+            site.room("school_room").delete(id); // the room's admin deletes posts while the index is away
+        }
+        indexDown.set(false);
+        nanos.addAndGet(Duration.ofMillis(1001).toNanos());
+        var back = crawler.crawl("school_room");
+        assertTrue(back.ok(), back.summary());
+        assertTrue(back.summary().startsWith("45 kept from a refused store, 0 new, cursor 45"), back.summary());
+        assertEquals(0, crawler.unstoredMessages());
+        assertEquals(45, registry.position("school_room").cursor());
+        assertEquals(45, count(), "the deleted posts were kept as seen");
+    }
+
+    @Test
+    void aRefusedBatchBeyondTheBoundIsNotKeptButFetchedAgainFromTheSource() throws IOException {
+        registry.put(new WatchedRoom("school_room", SourceKind.PUBLIC, Duration.ofMinutes(5)));
+        AtomicBoolean indexDown = new AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+        RoomCrawler crawler = crawler(refusing(indexDown)).withMonotonicClock(nanos::get).withUnstoredBuffer(44);
+
+        var refused = crawler.crawl("school_room");
+        assertTrue(refused.summary().endsWith("its 45 messages do not fit in memory (crawler.unstoredMessagesMax) and will be"
+                + " fetched again from the source"), refused.summary());
+        assertEquals(0, crawler.unstoredMessages());
+        int fetches = site.requests().size();
+
+        indexDown.set(false);
+        nanos.addAndGet(Duration.ofMillis(1001).toNanos());
+        var back = crawler.crawl("school_room");
+        assertTrue(back.summary().startsWith("45 new, cursor 45"), back.summary());
+        assertTrue(site.requests().size() > fetches, "fetched again");
+        assertEquals(45, count());
+    }
+
+    @Test
+    void cursorAdvancesOnlyAfterTheIndexAcknowledges() throws IOException {
+        registry.put(new WatchedRoom("school_room", SourceKind.PUBLIC, Duration.ofMinutes(5)));
+        AtomicBoolean indexDown = new AtomicBoolean(true);
+        CaptureStore failing = refusing(indexDown);
         java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
         RoomCrawler crawler = crawler(failing).withMonotonicClock(nanos::get);
         var failed = crawler.crawl("school_room");

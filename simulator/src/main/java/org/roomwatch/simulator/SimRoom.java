@@ -56,6 +56,13 @@ public final class SimRoom {
         throw new IllegalArgumentException("no post " + post.id());
     }
 
+    /** Deletes a post, as a room's admin does: it is gone from every page. */
+    public synchronized void delete(long id) {
+        if (!posts.removeIf(p -> p.id() == id)) {
+            throw new IllegalArgumentException("no post " + id);
+        }
+    }
+
     /** The newest {@code limit} posts with an id below {@code before} (all when before is 0), ascending. */
     public synchronized List<SimPost> page(long before, int limit) {
         List<SimPost> older = new ArrayList<>();

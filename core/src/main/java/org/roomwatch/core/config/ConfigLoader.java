@@ -59,6 +59,8 @@ public final class ConfigLoader {
         this.yaml = JsonMapper.builder(new YAMLFactory())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                // 1.5 where a whole number belongs is a mistake to name, not a value to truncate.
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .addModule(durations)
                 .build();

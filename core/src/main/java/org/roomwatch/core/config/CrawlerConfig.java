@@ -2,10 +2,14 @@ package org.roomwatch.core.config;
 
 import java.time.Duration;
 
-/** Crawling: where, how fast, how patiently. */
+/**
+ * Crawling: where, how fast, how patiently. {@code unstoredMessagesMax}: messages fetched but refused by the index
+ * that this process keeps in memory to store first when the index is back (a room may delete them meanwhile).
+ */
 public record CrawlerConfig(String telegramBaseUrl, double requestsPerSecondPerHost, Duration requestTimeout,
                             int maxRetries, Duration initialBackoff, Duration maxBackoff, long maxPageBytes,
-                            int maxPagesPerCrawl, String userAgent, Duration defaultInterval, int threads) {
+                            int maxPagesPerCrawl, String userAgent, Duration defaultInterval, int threads,
+                            int unstoredMessagesMax) {
     public CrawlerConfig {
         telegramBaseUrl = Check.required("crawler.telegramBaseUrl", telegramBaseUrl);
         if (!telegramBaseUrl.matches("https?://[^\\s]+")) {
@@ -25,15 +29,16 @@ public record CrawlerConfig(String telegramBaseUrl, double requestsPerSecondPerH
         userAgent = Check.required("crawler.userAgent", userAgent);
         Check.positive("crawler.defaultInterval", defaultInterval);
         Check.atLeast("crawler.threads", threads, 1);
+        Check.atLeast("crawler.unstoredMessagesMax", unstoredMessagesMax, 0);
     }
 
     public CrawlerConfig withTelegramBaseUrl(String value) {
         return new CrawlerConfig(value, requestsPerSecondPerHost, requestTimeout, maxRetries, initialBackoff, maxBackoff,
-                maxPageBytes, maxPagesPerCrawl, userAgent, defaultInterval, threads);
+                maxPageBytes, maxPagesPerCrawl, userAgent, defaultInterval, threads, unstoredMessagesMax);
     }
 
     public CrawlerConfig withRequestsPerSecondPerHost(double value) {
         return new CrawlerConfig(telegramBaseUrl, value, requestTimeout, maxRetries, initialBackoff, maxBackoff,
-                maxPageBytes, maxPagesPerCrawl, userAgent, defaultInterval, threads);
+                maxPageBytes, maxPagesPerCrawl, userAgent, defaultInterval, threads, unstoredMessagesMax);
     }
 }

@@ -24,7 +24,20 @@ public final class Meters {
     private static final java.util.concurrent.atomic.AtomicLong dataDiskFree = new java.util.concurrent.atomic.AtomicLong(-1);
     private static volatile boolean dataDiskGauge;
 
+    private static final AtomicInteger unstored = new AtomicInteger();
+
+    static {
+        io.micrometer.core.instrument.Gauge.builder("roomwatch.unstored.messages", unstored, AtomicInteger::get)
+                .description("messages fetched but refused by the index, held in memory to be stored first when it is back")
+                .register(Metrics.globalRegistry);
+    }
+
     private Meters() {}
+
+    /** Messages held in memory after the index refused them (the bounded buffer). */
+    public static void unstoredMessages(int count) {
+        unstored.set(count);
+    }
 
     /** Free bytes on the disk of the local data directory, as last looked at (registered on first use). */
     public static synchronized void dataDiskFree(long bytes) {

@@ -123,6 +123,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theUnstoredBufferBoundIsChecked() throws IOException {
+        assertEquals(5000, loader.defaults().crawler().unstoredMessagesMax());
+        ConfigException negative = failure("crawler:\n  unstoredMessagesMax: -5\n");
+        assertTrue(negative.getMessage().contains("crawler.unstoredMessagesMax"), negative.getMessage());
+        ConfigException type = failure("crawler:\n  unstoredMessagesMax: 1.5\n");
+        assertEquals("crawler.unstoredMessagesMax", type.key());
+        assertTrue(type.getMessage().contains("whole number"), type.getMessage());
+    }
+
+    @Test
     void sectionGivenAsValueIsRejected() throws IOException {
         ConfigException e = failure("crawler: fast\n");
         assertEquals("crawler", e.key());

@@ -1,10 +1,12 @@
 package org.roomwatch.crawler.schedule;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.roomwatch.core.CaptureStore;
 import org.roomwatch.core.CrawlPosition;
+import org.roomwatch.core.Message;
 import org.roomwatch.core.RoomRegistry;
 import org.roomwatch.core.RoomSnapshot;
 import org.roomwatch.core.RoomSource;
@@ -18,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One crawl of one room: fetch what is new since the stored position, store the room and its messages, and only
  * then save the new position. A failure anywhere leaves the position where it was, so the next crawl repeats the
- * work (deterministic ids make the repeat harmless) and nothing is lost.
+ * work (deterministic ids make the repeat harmless) and nothing is lost. What the index refused is also kept in
+ * memory, within a bound, and stored first when it is back: a room may have deleted those posts by then.
  */
 public final class RoomCrawler {
     private static final Logger log = LoggerFactory.getLogger(RoomCrawler.class);
@@ -30,6 +33,7 @@ public final class RoomCrawler {
     private final MessageStep step;
     private volatile java.util.function.Consumer<String> afterStore = roomId -> { };
     private volatile java.util.function.Supplier<Optional<String>> localDisk = Optional::empty;
+    private volatile UnstoredBatches unstored = new UnstoredBatches(5000);
     private volatile StorePause pause = new StorePause(java.time.Duration.ofSeconds(1), java.time.Duration.ofMinutes(1), System::nanoTime);
 
     public RoomCrawler(RoomRegistry registry, Map<SourceKind, RoomSource> sources, CaptureStore store, Clock clock) {
@@ -53,6 +57,17 @@ public final class RoomCrawler {
     public RoomCrawler afterStore(java.util.function.Consumer<String> action) {
         this.afterStore = action;
         return this;
+    }
+
+    /** Keeps at most {@code maxMessages} messages the index refused, to store them first when it is back. */
+    public RoomCrawler withUnstoredBuffer(int maxMessages) {
+        this.unstored = new UnstoredBatches(maxMessages);
+        return this;
+    }
+
+    /** Messages held in memory because the index refused them. */
+    public int unstoredMessages() {
+        return unstored.messages();
     }
 
     /** Why the local data directory counts as full, if it does: a failed store then says the disk is full. */
@@ -94,23 +109,37 @@ public final class RoomCrawler {
             Meters.crawl(kind, "paused", 0);
             return new Outcome(false, 0, "paused: the index was unavailable; retrying in " + pause.remaining().toSeconds() + " s");
         }
+        UnstoredBatches.Batch pending = null; // fetched, not yet acknowledged: kept in memory if the store fails
         try {
+            int keptStored = 0;
+            Optional<UnstoredBatches.Batch> kept = unstored.take(name);
+            if (kept.isPresent()) {
+                pending = kept.get();
+                store(pending);
+                // Another crawler may have moved the cursor meanwhile; then the kept messages were only evidence.
+                if (registry.position(name).equals(pending.from())) {
+                    registry.savePosition(name, pending.next());
+                }
+                keptStored = pending.messages().size();
+                log.info("Stored {} messages of {} kept in memory since the index refused them", keptStored, name);
+                pending = null;
+                position = registry.position(name);
+            }
             RoomSnapshot snapshot = source.fetch(name, position);
-            if (snapshot.room() != null) {
-                store.writeRoom(snapshot.room());
-            }
-            if (!snapshot.messages().isEmpty()) {
-                store.writeMessages(step.apply(snapshot.messages()));
-            }
-            pause.clear();
+            List<Message> messages = snapshot.messages().isEmpty() ? List.of() : step.apply(snapshot.messages());
             CrawlPosition next = position.after(snapshot);
+            pending = new UnstoredBatches.Batch(snapshot.room(), messages, position, next);
+            store(pending);
+            pause.clear();
             registry.savePosition(name, next);
+            pending = null;
             try {
                 afterStore.accept(snapshot.room() != null ? snapshot.room().id() : "telegram:" + name);
             } catch (RuntimeException e) {
                 log.warn("After-crawl step for {} failed: {}", name, e.toString());
             }
-            String summary = snapshot.messages().size() + " new, cursor " + next.cursor()
+            String summary = (keptStored > 0 ? keptStored + " kept from a refused store, " : "")
+                    + snapshot.messages().size() + " new, cursor " + next.cursor()
                     + (snapshot.room() != null && !snapshot.room().hasPreview() ? ", no web preview" : "")
                     + (snapshot.complete() ? "" : ", backfill continues below " + next.resumeBefore())
                     + (snapshot.skipped().isEmpty() ? "" : ", " + snapshot.skipped().size() + " skipped");
@@ -127,16 +156,38 @@ public final class RoomCrawler {
             return record(name, new Outcome(false, 0, "interrupted (shutting down); the position was kept"));
         } catch (RuntimeException e) {
             pause.failed();
+            String keeping = keep(name, pending);
             Optional<String> full = DiskFull.explain(e, localDisk.get());
             if (full.isPresent()) {
-                log.error("Crawl of {} could not be stored: {} ({})", name, full.get(), e.toString());
+                log.error("Crawl of {} could not be stored: {} ({}){}", name, full.get(), e.toString(), keeping);
                 Meters.crawl(kind, "disk_full", 0);
-                return record(name, new Outcome(false, 0, "store failed: disk full: " + full.get()));
+                return record(name, new Outcome(false, 0, "store failed: disk full: " + full.get() + keeping));
             }
-            log.warn("Crawl of {} failed: {}", name, e.toString());
+            log.warn("Crawl of {} failed: {}{}", name, e.toString(), keeping);
             Meters.crawl(kind, "store_failed", 0);
-            return record(name, new Outcome(false, 0, "store failed: " + e.getMessage()));
+            return record(name, new Outcome(false, 0, "store failed: " + e.getMessage() + keeping));
         }
+    }
+
+    private void store(UnstoredBatches.Batch batch) {
+        if (batch.room() != null) {
+            store.writeRoom(batch.room());
+        }
+        if (!batch.messages().isEmpty()) {
+            store.writeMessages(batch.messages());
+        }
+    }
+
+    /** Keeps a refused batch in memory if the bound allows; says which, for the outcome. */
+    private String keep(String name, UnstoredBatches.Batch batch) {
+        if (batch == null || batch.messages().isEmpty()) {
+            return "";
+        }
+        if (unstored.keep(name, batch)) {
+            return "; its " + batch.messages().size() + " messages are kept in memory to be stored first";
+        }
+        return "; its " + batch.messages().size() + " messages do not fit in memory (crawler.unstoredMessagesMax) and"
+                + " will be fetched again from the source";
     }
 
     private Outcome record(String name, Outcome outcome) {
