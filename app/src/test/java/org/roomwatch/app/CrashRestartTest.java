@@ -15,7 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.UUID;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.roomwatch.crawler.store.ControlPlaneDatabase;
@@ -29,7 +34,8 @@ import org.roomwatch.testkit.ElasticsearchExtension;
 import org.roomwatch.testkit.TestNode;
 
 /**
- * A single {@code roomwatch serve} on the embedded H2 default: killed with SIGKILL in the middle of crawling, started
+ * A single {@code roomwatch serve}, on the embedded H2 default and on PostgreSQL (a throwaway database on the
+ * machine's server): killed with SIGKILL in the middle of crawling, started
  * again, then stopped with SIGTERM in the middle of crawling (it must exit by itself), started once more. The
  * control-plane database opens and migrates cleanly every time, and in the end every post is indexed exactly once
  * and every cursor stands at its room's newest post.
@@ -40,16 +46,39 @@ class CrashRestartTest {
     Path dir;
     private Process process;
 
+    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+    private String database;
+    private Map<String, String> databaseEnv = Map.of();
+
     @AfterEach
-    void stop() throws InterruptedException {
+    void stop() throws Exception {
         if (process != null) {
             process.destroyForcibly();
             process.waitFor(30, TimeUnit.SECONDS);
         }
+        if (database != null) {
+            try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "")) {
+                c.createStatement().execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
+        }
     }
 
-    @Test
-    void killedAndStoppedMidCrawlThenRestartedWithNoGapAndNoDuplicate(TestNode node) throws Exception {
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void killedAndStoppedMidCrawlThenRestartedWithNoGapAndNoDuplicate(String engine, TestNode node) throws Exception {
+        org.roomwatch.core.config.DatabaseConfig controlPlane = new org.roomwatch.core.config.ConfigLoader().defaults().database()
+                .withJdbcUrl("jdbc:h2:file:" + dir.resolve("data/roomwatch"));
+        if (engine.equals("postgresql")) {
+            database = "rw_crash_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "")) {
+                c.createStatement().execute("CREATE DATABASE " + database);
+            } catch (SQLException e) {
+                throw new AssertionError("PostgreSQL must run on 127.0.0.1:5432 with trust auth (.ci/run starts it): " + e.getMessage(), e);
+            }
+            databaseEnv = Map.of("ROOMWATCH_DATABASE_JDBCURL", SERVER + database,
+                    "ROOMWATCH_DATABASE_USER", "postgres", "ROOMWATCH_DATABASE_PASSWORD", "");
+            controlPlane = new org.roomwatch.core.config.DatabaseConfig(SERVER + database, "postgres", "", 2);
+        }
         try (TelegramSite site = TelegramSite.start()) {
             Instant t0 = Instant.parse("2026-10-01T00:00:00Z");
             List<SimRoom> rooms = new ArrayList<>();
@@ -67,7 +96,7 @@ class CrashRestartTest {
             site.delayPages(Duration.ofMillis(150));
             Path config = dir.resolve("roomwatch.yml");
             Files.writeString(config, yaml);
-            String prefix = node.indexPrefix() + "crash-";
+            String prefix = node.indexPrefix() + "crash-" + engine + "-";
 
             process = serve(config, node, prefix, 1);
             awaitOpenFetch(site, 1);
@@ -104,8 +133,7 @@ class CrashRestartTest {
             client._transport().close();
 
             // The control plane after all that: opens, migrates (Flyway validates its history) and holds the cursors.
-            try (ControlPlaneDatabase db = ControlPlaneDatabase.open(new org.roomwatch.core.config.ConfigLoader().defaults().database()
-                    .withJdbcUrl("jdbc:h2:file:" + dir.resolve("data/roomwatch")))) {
+            try (ControlPlaneDatabase db = ControlPlaneDatabase.open(controlPlane)) {
                 JdbcRoomRegistry registry = new JdbcRoomRegistry(db.dataSource());
                 for (SimRoom room : rooms) {
                     assertEquals(140, registry.position(room.name()).cursor(), room.name());
@@ -137,11 +165,13 @@ class CrashRestartTest {
     }
 
     private Process serve(Path config, TestNode node, String prefix, int run) throws IOException {
-        return ServeProcess.start(dir, dir.resolve("serve-" + run + ".log"), Map.of(
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "ROOMWATCH_ELASTICSEARCH_URL", node.url().toString(),
                 "ROOMWATCH_ELASTICSEARCH_INDEXPREFIX", prefix,
                 "ROOMWATCH_API_PORT", "0",
-                "ROOMWATCH_CRAWLER_USERAGENT", "roomwatch-crash-" + run), "--config", config.toString());
+                "ROOMWATCH_CRAWLER_USERAGENT", "roomwatch-crash-" + run));
+        env.putAll(databaseEnv);
+        return ServeProcess.start(dir, dir.resolve("serve-" + run + ".log"), env, "--config", config.toString());
     }
 
     private String log(int run) {
