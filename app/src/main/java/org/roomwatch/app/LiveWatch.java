@@ -16,8 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watchlist matching at ingest: the compiled rules, recompiled within seconds of a change to any list or hash set,
- * applied to each acknowledged batch; matches become alerts.
+ * Watchlist matching at ingest: the compiled rules, recompiled when any list or hash set changed (checked before each
+ * acknowledged batch, and every few seconds for discovered rooms), applied to each acknowledged batch; matches become
+ * alerts.
  */
 final class LiveWatch implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LiveWatch.class);
@@ -55,7 +56,7 @@ final class LiveWatch implements AutoCloseable {
         return this;
     }
 
-    void refresh() {
+    synchronized void refresh() {
         String now = watchlists.version() + "|" + hashSets.list().stream().map(s -> s.name() + "@" + s.importedAt()).toList();
         if (!now.equals(version)) {
             WatchMatcher compiled = new WatchMatcher(watchlists.all(), hashSets);
@@ -84,8 +85,16 @@ final class LiveWatch implements AutoCloseable {
         }
     }
 
-    /** Matches an acknowledged batch and raises its alerts. */
+    /**
+     * Matches an acknowledged batch and raises its alerts. The rules are brought up to date first (one small query
+     * when nothing changed): a watchlist created a moment ago, a case's above all, must see the very next batch.
+     */
     void onIndexed(List<BulkMessageWriter.Prepared> batch) {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            log.warn("Could not refresh watchlists before matching; matching with the rules as they were: {}", e.getMessage());
+        }
         WatchMatcher current = matcher.get();
         if (current.rules() == 0) {
             return;

@@ -317,6 +317,8 @@ public final class Roomwatch implements AutoCloseable {
                 .withSecurity(new ApiSecurity(users, audit, security, Clock.systemUTC()))
                 .withImages(images, hasher)
                 .withHashSets(hashSets, new HashSetMatcher(hashSets, images))
+                .withCases(new org.roomwatch.crawler.store.JdbcCases(db.dataSource()), hashSets, new HashSetMatcher(hashSets, images),
+                        new org.roomwatch.indexer.ElasticsearchCaseSightings(client, names), watchlists)
                 .withSchools(tagging)
                 .withDiscovered(discovered)
                 .withWatchlists(watchlists, alertStore, retro, hasher)

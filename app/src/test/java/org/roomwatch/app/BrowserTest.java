@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -101,6 +102,129 @@ class BrowserTest {
         submit(driver, driver.findElement(By.id("login")));
         String landed = driver.getCurrentUrl();
         assertTrue(landed.endsWith("/search"), "back where the user was going: " + landed);
+    }
+
+    /** The PDQ conformance set, as the project keeps it in its own test resources. */
+    private static final Path PDQ_SET = Path.of("../media/src/test/resources/pdq");
+
+    @Test
+    void aCounselorHashesPhotosInTheBrowserAndOnlyTheHashesLeave(TestNode node) throws Exception {
+        RoomwatchConfig base = new ConfigLoader().load(null, Map.of(
+                "ROOMWATCH_ELASTICSEARCH_URL", node.url().toString(),
+                "ROOMWATCH_ELASTICSEARCH_INDEXPREFIX", node.indexPrefix() + "browsercase-"));
+        List<String> csv = Files.readAllLines(PDQ_SET.resolve("expected.csv"));
+        List<String> header = List.of(csv.get(0).split(","));
+        try (Demo demo = Demo.start(base, 0, Duration.ofSeconds(5))) {
+            String url = "http://127.0.0.1:" + demo.app().apiPort();
+            WebDriver driver = browser();
+            try {
+                logIn(driver, url, Demo.DEMO_ADMIN, demo.adminPassword());
+                driver.get(url + "/cases/new");
+                assertTrue(driver.findElement(By.id("promise")).getText().contains("사진은 이 기기를 떠나지 않습니다"));
+                JavascriptExecutor js = (JavascriptExecutor) driver;
+                // Every request the page makes from here on is recorded with its body, in the tab's session storage so the
+                // record outlives the navigation that follows sending.
+                js.executeScript("sessionStorage.setItem('sent', '[]'); const real = window.fetch; window.fetch = (u, o) => {"
+                        + " const sent = JSON.parse(sessionStorage.getItem('sent'));"
+                        + " sent.push({url: String(u), body: o && o.body ? String(o.body) : ''});"
+                        + " sessionStorage.setItem('sent', JSON.stringify(sent)); return real(u, o); };");
+                StringBuilder files = new StringBuilder();
+                for (String line : csv.subList(1, csv.size())) {
+                    files.append(files.isEmpty() ? "" : "\n").append(PDQ_SET.resolve(line.split(",")[0]).toAbsolutePath().normalize());
+                }
+                driver.findElement(By.id("photos")).sendKeys(files);
+                new WebDriverWait(driver, Duration.ofSeconds(120)).until(d -> "36".equals(
+                        d.findElement(By.tagName("body")).getAttribute("data-hashed")));
+
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> rows = (List<Map<String, Object>>) js.executeScript(
+                        "return Array.from(document.querySelectorAll('#hashes tbody tr')).map(tr => {"
+                        + " const o = Object.assign({}, tr.dataset);"
+                        + " tr.querySelectorAll('td[data-field]').forEach(td => o[td.dataset.field] = td.textContent); return o; });");
+                assertEquals(36, rows.size());
+                Map<String, Map<String, Object>> byFile = new java.util.HashMap<>();
+                rows.forEach(r -> byFile.put((String) r.get("file"), r));
+                String[][] variants = {{"pdq", "pdq"}, {"pdq_rotate90", "rotate90"}, {"pdq_rotate180", "rotate180"},
+                        {"pdq_rotate270", "rotate270"}, {"pdq_flipx", "flipX"}, {"pdq_flipy", "flipY"},
+                        {"pdq_flipplus1", "flipPlus1"}, {"pdq_flipminus1", "flipMinus1"}};
+                int jpegWorst = 0;
+                for (String line : csv.subList(1, csv.size())) {
+                    String[] v = line.split(",");
+                    String file = v[0];
+                    Map<String, Object> got = byFile.get(file);
+                    assertTrue(got != null, "hashed in the page: " + file);
+                    assertEquals(v[header.indexOf("md5")], got.get("md5"), file);
+                    assertEquals(v[header.indexOf("sha256")], got.get("sha256"), file);
+                    for (String[] variant : variants) {
+                        String expected = v[header.indexOf(variant[0])];
+                        String actual = (String) got.get(variant[1]);
+                        if (file.endsWith(".png")) {
+                            assertEquals(expected, actual, file + " " + variant[0] + " (PNG: bit for bit)");
+                        } else {
+                            int distance = org.roomwatch.media.PdqHash.fromHex(expected).distance(org.roomwatch.media.PdqHash.fromHex(actual));
+                            jpegWorst = Math.max(jpegWorst, distance);
+                            assertTrue(distance <= 8, file + " " + variant[0] + " is " + distance + " bits from Java's (JPEG: within 8)");
+                        }
+                    }
+                    if (file.endsWith(".png")) {
+                        assertEquals(v[header.indexOf("quality")], got.get("quality"), file + " quality");
+                    }
+                }
+                System.out.println("Browser PDQ vs expected.csv: 24 PNG identical (hash, 7 variants, quality);"
+                        + " 12 JPEG within " + jpegWorst + " bits; MD5 and SHA-256 identical for all 36");
+
+                assertEquals("[]", js.executeScript("return sessionStorage.getItem('sent');"), "hashing sent nothing");
+                driver.findElement(By.id("caseNumber")).sendKeys("2026-부산-0042");
+                driver.findElement(By.id("counselor")).sendKeys("상담사 가상");
+                driver.findElement(By.id("consentNote")).sendKeys("합성 자료: 해시 등록과 삭제 요청에 동의");
+                driver.findElement(By.id("open-case")).click();
+                new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> d.getCurrentUrl().contains("/cases/2026-"));
+                assertTrue(driver.getPageSource().contains("id=\"no-matches\""), "the test photos appear nowhere: " + driver.getPageSource());
+                // What left the page: one request, JSON with the hashes and nothing else; no file name, no pixels.
+                com.fasterxml.jackson.databind.JsonNode sent = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                        (String) ((JavascriptExecutor) driver).executeScript("return sessionStorage.getItem('sent');"));
+                assertEquals(1, sent.size(), sent.toString());
+                assertEquals("/api/cases", sent.get(0).path("url").asText());
+                String body = sent.get(0).path("body").asText();
+                com.fasterxml.jackson.databind.JsonNode photos = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).path("photos");
+                assertEquals(36, photos.size());
+                for (com.fasterxml.jackson.databind.JsonNode photo : photos) {
+                    List<String> fields = new java.util.ArrayList<>();
+                    photo.fieldNames().forEachRemaining(fields::add);
+                    assertEquals(List.of("label", "pdq", "quality", "md5", "sha256"), fields);
+                }
+                assertFalse(body.contains("img-0"), "no file name is sent");
+                assertTrue(body.length() < 36 * 300, "hashes only: " + body.length() + " bytes for 36 photos");
+                shoot(driver, "case");
+            } finally {
+                driver.quit();
+            }
+
+            // What left the page: one JSON request with hashes, checked on the server's side too.
+            HttpResponse<String> stored = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/api/cases/"
+                    + java.net.URLEncoder.encode("2026-부산-0042", java.nio.charset.StandardCharsets.UTF_8)))
+                    .header("Authorization", "Bearer " + demo.adminToken()).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, stored.statusCode(), stored.body());
+            assertTrue(stored.body().contains("\"photos\":36"), stored.body());
+
+            // A browser without the APIs hashing needs: told so, and nothing can be chosen or sent.
+            WebDriver bare = browser();
+            try {
+                ((ChromeDriver) bare).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                        Map.of("source", "delete window.createImageBitmap; window.__sent = [];"
+                                + " window.fetch = (u) => { window.__sent.push(String(u)); return Promise.reject(new Error('recorded')); };"));
+                logIn(bare, url, Demo.DEMO_ADMIN, demo.adminPassword());
+                bare.get(url + "/cases/new");
+                WebElement warning = bare.findElement(By.id("unsupported"));
+                assertTrue(warning.isDisplayed(), "the page says the browser cannot hash here");
+                assertTrue(bare.findElement(By.id("status")).getText().contains("createImageBitmap"), bare.findElement(By.id("status")).getText());
+                assertFalse(bare.findElement(By.id("photos")).isEnabled(), "no photo can be chosen");
+                assertFalse(bare.findElement(By.id("open-case")).isEnabled(), "nothing can be sent");
+                assertEquals(0L, ((JavascriptExecutor) bare).executeScript("return window.__sent.length;"));
+            } finally {
+                bare.quit();
+            }
+        }
     }
 
     @Test

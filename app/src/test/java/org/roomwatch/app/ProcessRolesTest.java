@@ -68,7 +68,7 @@ class ProcessRolesTest {
                     Thread.sleep(100);
                 }
                 assertEquals("ready", ready.path("status").asText(), ready.toString());
-                assertEquals(Map.of("elasticsearch", "up", "database", "up", "scheduler", "up"),
+                assertEquals(Map.of("elasticsearch", "up", "database", "up", "disk", "up", "scheduler", "up"),
                         json.convertValue(ready.path("checks"), Map.class));
                 String metrics = "";
                 for (int i = 0; i < 200 && !metrics.contains("roomwatch_crawled_messages_total{source=\"public\"} 30.0"); i++) {
@@ -95,7 +95,7 @@ class ProcessRolesTest {
             try (Roomwatch api = Roomwatch.start(config, Set.of(ProcessRole.API))) {
                 int port = api.apiPort();
                 JsonNode ready = json.readTree(body(port, "/api/ready"));
-                assertEquals(Map.of("elasticsearch", "up", "database", "up"), json.convertValue(ready.path("checks"), Map.class));
+                assertEquals(Map.of("elasticsearch", "up", "database", "up", "disk", "up"), json.convertValue(ready.path("checks"), Map.class));
                 assertTrue(api.watcher().watched().stream().anyMatch(r -> r.name().equals("role_room_b")));
                 assertEquals(401, status(port, "/api/messages?q=x"), "the API is here, behind its login");
                 assertEquals(0, site.hits("/s/role_room_b"), "an API process crawls nothing itself");

@@ -27,7 +27,7 @@ final class AccessPolicy {
     private final Map<String, Rule> rules = new LinkedHashMap<>();
 
     AccessPolicy() {
-        open("GET /api/health", "GET /api/ready", "GET /metrics", "GET /api/openapi.json", "POST /api/login", "GET /static/app.css", "GET /", "GET /login",
+        open("GET /api/health", "GET /api/ready", "GET /metrics", "GET /api/openapi.json", "POST /api/login", "GET /static/app.css", "GET /static/roomwatch-hash.js", "GET /static/case-hashing.js", "GET /", "GET /login",
                 "POST /login");
         loggedIn("POST /logout", "POST /api/logout", "GET /api/me", "GET /api/me/tokens", "POST /api/me/tokens", "DELETE /api/me/tokens/{id}");
         role(Role.INVESTIGATOR, "GET /api/messages", "GET /api/rooms", "GET /api/rooms/{id}", "GET /api/rooms/watched",
@@ -43,7 +43,9 @@ final class AccessPolicy {
                 "DELETE /api/watchlists/{id}/rules/{rule}", "GET /api/watchlists/{id}/audit", "GET /api/watchlists/{id}/retro",
                 "POST /api/watchlists/{id}/retro", "POST /api/accounts/invites/check", "POST /api/accounts/invites/join",
                 "POST /api/accounts/rooms/{room}/leave", "GET /api/demo/mail", "GET /watchlists", "POST /watchlists",
-                "GET /alerts", "POST /alerts/{id}/state", "GET /discovered", "POST /discovered/{id}/dismiss", "POST /discovered/{id}/watch");
+                "GET /alerts", "POST /alerts/{id}/state", "GET /discovered", "POST /discovered/{id}/dismiss", "POST /discovered/{id}/watch",
+                "POST /api/cases", "GET /api/cases", "GET /api/cases/{number}", "GET /api/cases/{number}/export",
+                "GET /cases/new", "GET /cases/{number}");
         role(Role.ADMIN, "GET /api/accounts", "GET /api/users", "POST /api/users", "POST /api/users/{name}/disable",
                 "POST /api/users/{name}/enable", "POST /api/users/{name}/password", "GET /api/audit", "GET /api/audit/verify", "GET /admin/users", "GET /admin/audit", "POST /admin/users",
                 "POST /admin/users/{name}/disable", "POST /admin/users/{name}/enable");

@@ -286,6 +286,15 @@ public final class ApiServer implements AutoCloseable {
         return this;
     }
 
+    /** Adds cases: opening one from hashes computed in the browser, its results, their export, and its pages. */
+    public ApiServer withCases(org.roomwatch.core.cases.Cases cases, HashSets sets, HashSetMatcher matcher,
+                               org.roomwatch.core.cases.CaseSightings sightings, Watchlists watchlists) {
+        CaseRoutes routes = new CaseRoutes(cases, sets, matcher, sightings, watchlists, json, this::problem);
+        routes.register(app);
+        new CasePages(cases, routes::results).register(app);
+        return this;
+    }
+
     /** Adds the known-hash set routes: import, list, delete, match against the index. */
     public ApiServer withHashSets(HashSets sets, HashSetMatcher matcher) {
         new HashSetRoutes(sets, matcher, this::problem).register(app);

@@ -117,7 +117,7 @@ final class WebPages {
             nav.appendElement("a").attr("href", "/images").text(I18n.t(lang, "images"));
             if (role != null && role.includes(Role.ANALYST)) {
                 for (String[] link : new String[][] {{"/watchlists", "감시 목록", "Watchlists"}, {"/alerts", "알림함", "Alerts"},
-                        {"/discovered", "발견된 방", "Discovered"}}) {
+                        {"/discovered", "발견된 방", "Discovered"}, {"/cases/new", "사건 등록", "Open a case"}}) {
                     nav.appendText(" · ");
                     nav.appendElement("a").attr("href", link[0]).text("en".equals(lang) ? link[2] : link[1]);
                 }

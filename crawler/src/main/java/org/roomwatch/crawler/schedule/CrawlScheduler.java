@@ -61,7 +61,9 @@ public final class CrawlScheduler implements AutoCloseable {
         p.setProperty("org.quartz.jobStore.useProperties", "true");
         p.setProperty("org.quartz.jobStore.isClustered", "true");
         p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "5000");
-        p.setProperty("org.quartz.jobStore.misfireThreshold", "30000");
+        // A run later than this counts as missed and is left to the misfire handler, which also wakes this often: after
+        // the wall clock jumps forward every room looks missed, and waits up to this long for its catch-up run.
+        p.setProperty("org.quartz.jobStore.misfireThreshold", "5000");
         p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
         try {
             StdSchedulerFactory factory = new StdSchedulerFactory(p);

@@ -1,0 +1,284 @@
+package org.roomwatch.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.roomwatch.core.config.ConfigLoader;
+import org.roomwatch.core.config.RoomwatchConfig;
+import org.roomwatch.core.security.Role;
+import org.roomwatch.media.DecodeLimits;
+import org.roomwatch.media.ImageFingerprint;
+import org.roomwatch.media.ImageHasher;
+import org.roomwatch.simulator.SimPost;
+import org.roomwatch.simulator.SimRoom;
+import org.roomwatch.simulator.SyntheticPictures;
+import org.roomwatch.simulator.TelegramSite;
+import org.roomwatch.testkit.ElasticsearchExtension;
+import org.roomwatch.testkit.TestNode;
+
+/**
+ * A case opened from a victim's photos' hashes (as the case page computes them in the browser): matched at once
+ * against everything crawled, with every room and message where her photo appears; exported; watched, so a new
+ * posting of the photo raises an alert for the counselor; and every way of getting the request wrong refused with
+ * nothing created.
+ */
+@ExtendWith(ElasticsearchExtension.class)
+class CaseFlowTest {
+    private static final String PASSWORD = "a synthetic passphrase";
+    private static final Instant T0 = Instant.parse("2026-10-01T00:00:00Z");
+
+    @TempDir
+    Path dir;
+    private final ObjectMapper json = new ObjectMapper();
+    private final ImageHasher hasher = new ImageHasher(DecodeLimits.DEFAULT);
+
+    @Test
+    void aCaseFindsEveryPlaceHerPhotoAppearsAndWatchesForMore(TestNode node) throws Exception {
+        try (TelegramSite site = TelegramSite.start()) {
+            // Posts whose ids agree modulo 11 show the same synthetic picture (see TelegramSite.generatedImage).
+            SimRoom first = room("case_room_a", 3, 9);
+            SimRoom second = room("case_room_b", 25);
+            site.add(first);
+            site.add(second);
+            Path file = dir.resolve("roomwatch.yml");
+            Files.writeString(file, "crawler:\n  telegramBaseUrl: \"" + site.baseUrl() + "\"\n  requestsPerSecondPerHost: 100\n"
+                    + "rooms:\n  - name: case_room_a\n    interval: 1s\n  - name: case_room_b\n    interval: 1s\n");
+            RoomwatchConfig config = new ConfigLoader().load(file, Map.of(
+                    "ROOMWATCH_ELASTICSEARCH_URL", node.url().toString(),
+                    "ROOMWATCH_ELASTICSEARCH_INDEXPREFIX", node.indexPrefix() + "case-",
+                    "ROOMWATCH_DATABASE_JDBCURL", "jdbc:h2:file:" + dir.resolve("db"),
+                    "ROOMWATCH_SECURITY_COOKIESECURE", "false",
+                    "ROOMWATCH_API_PORT", "0"));
+            try (Roomwatch app = Roomwatch.start(config, Set.of(ProcessRole.CRAWLER, ProcessRole.API))) {
+                app.users().add("counselor.han", Role.ANALYST, PASSWORD, "test");
+                app.users().add("officer.kim", Role.INVESTIGATOR, PASSWORD, "test");
+                String base = "http://127.0.0.1:" + app.apiPort();
+                Session counselor = session(base, "counselor.han");
+                Session officer = session(base, "officer.kim");
+                awaitCrawled(app);
+
+                // Her photo is post 3's picture; a flat grey photo has too little detail for near-duplicate matching.
+                ObjectNode herPhoto = photo(SyntheticPictures.png(3 % 11 * 31, false));
+                awaitSearchable(counselor, base, herPhoto.path("pdq").asText());
+                ObjectNode body = caseBody("2026-서울-0001", herPhoto, photo(flatPng()));
+                HttpResponse<String> opened = counselor.post(base + "/api/cases", body.toString());
+                assertEquals(201, opened.statusCode(), opened.body());
+                JsonNode result = json.readTree(opened.body());
+                assertEquals(List.of("사진 2"), texts(result.path("weakPhotos")));
+                JsonNode found = result.path("results");
+                assertEquals(Set.of("telegram:case_room_a", "telegram:case_room_b"), set(found.path("rooms"), "roomId"));
+                assertEquals(Set.of("case_room_a/3", "case_room_b/25"), sightings(found.path("shownMessages")));
+                for (JsonNode room : found.path("rooms")) {
+                    assertEquals("사진 1", room.path("photos").get(0).asText());
+                    assertTrue(room.path("bestDistance").asInt() <= 31, room.toString());
+                    assertTrue(room.hasNonNull("firstSeen") && room.hasNonNull("lastSeen") && room.hasNonNull("lastCaptured"), room.toString());
+                    assertTrue(room.path("title").asText().startsWith("방 "), "the room's state comes from the rooms index: " + room);
+                }
+                String number = URLEncoder.encode("2026-서울-0001", StandardCharsets.UTF_8);
+                JsonNode again = json.readTree(counselor.get(base + "/api/cases/" + number).body());
+                assertEquals(2, again.path("messages").asInt(), again.toString());
+
+                // The export: every sighting, as CSV and as JSON lines.
+                HttpResponse<String> csv = counselor.get(base + "/api/cases/" + number + "/export?format=csv");
+                assertEquals(200, csv.statusCode(), csv.body());
+                List<String> lines = csv.body().lines().toList();
+                assertEquals(3, lines.size(), csv.body());
+                assertTrue(lines.get(0).startsWith("\uFEFFcase,photo,matched_by,distance,image_sha256"), lines.get(0));
+                assertTrue(lines.stream().skip(1).allMatch(l -> l.startsWith("2026-서울-0001,사진 1,")), csv.body());
+                assertEquals(2, counselor.get(base + "/api/cases/" + number + "/export?format=jsonl").body().lines().count());
+                assertEquals(400, counselor.get(base + "/api/cases/" + number + "/export?format=xlsx").statusCode());
+
+                // The case's page: its rooms, and a case nothing matches says so.
+                String page = counselor.get(base + "/cases/" + number).body();
+                assertTrue(page.contains("id=\"rooms\"") && page.contains("case_room_b"), page);
+                HttpResponse<String> unseen = counselor.post(base + "/api/cases", caseBody("2026-서울-0002",
+                        photo(SyntheticPictures.png(999_999, false))).toString());
+                assertEquals(201, unseen.statusCode(), unseen.body());
+                assertEquals(0, json.readTree(unseen.body()).path("results").path("messages").asInt());
+                assertTrue(counselor.get(base + "/cases/2026-%EC%84%9C%EC%9A%B8-0002").body().contains("id=\"no-matches\""));
+
+                // What users get wrong: each refused by name, and nothing created.
+                assertProblem(counselor.post(base + "/api/cases", body.toString()), 409, "caseNumber");
+                ObjectNode badHash = caseBody("2026-서울-0003", photo(flatPng()));
+                ((ObjectNode) badHash.path("photos").get(0)).put("pdq", "zz");
+                assertProblem(counselor.post(base + "/api/cases", badHash.toString()), 400, "photos[0].pdq");
+                ObjectNode noConsent = caseBody("2026-서울-0003", photo(flatPng()));
+                noConsent.remove("consentNote");
+                assertProblem(counselor.post(base + "/api/cases", noConsent.toString()), 400, "consentNote");
+                ObjectNode extra = caseBody("2026-서울-0003", photo(flatPng()));
+                extra.put("image", "iVBORw0KGgo=");
+                assertProblem(counselor.post(base + "/api/cases", extra.toString()), 400, "image");
+                ObjectNode bytesInPhoto = caseBody("2026-서울-0003", photo(flatPng()));
+                ((ObjectNode) bytesInPhoto.path("photos").get(0)).put("data", "iVBORw0KGgo=");
+                assertProblem(counselor.post(base + "/api/cases", bytesInPhoto.toString()), 400, "photos[0].data");
+                assertProblem(counselor.post(base + "/api/cases", caseBody("2026/서울", photo(flatPng())).toString()), 400, "caseNumber");
+                assertProblem(counselor.post(base + "/api/cases", caseBody("2026-서울-0003").toString()), 400, "photos");
+                assertEquals(400, counselor.send(HttpRequest.newBuilder(URI.create(base + "/api/cases")).header("content-type", "image/png")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(flatPng()))).statusCode(), "a photo itself is refused");
+                assertEquals(403, officer.post(base + "/api/cases", caseBody("2026-서울-0003", photo(flatPng())).toString()).statusCode());
+                assertEquals(2, json.readTree(counselor.get(base + "/api/cases").body()).path("cases").size(), "only the two good cases");
+
+                // Her photo posted again (post 36 shows post 3's picture): the case's watchlist raises an alert.
+                String watchlist = result.path("case").path("watchlistId").asText();
+                first.add(new SimPost(36, T0.plusSeconds(36), null, "다시 올림", null, null, 0, false, 1, false, null, false));
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                JsonNode alerts = null;
+                while (System.nanoTime() < deadline) {
+                    alerts = json.readTree(counselor.get(base + "/api/alerts?watchlist=" + watchlist).body());
+                    if (alerts.toString().contains("/case_room_a/36\"")) {
+                        break;
+                    }
+                    Thread.sleep(300);
+                }
+                assertTrue(alerts != null && alerts.toString().contains("/case_room_a/36\""), "an alert for the new posting: " + alerts);
+            }
+        }
+    }
+
+    private static SimRoom room(String name, long... photoPosts) {
+        SimRoom room = new SimRoom(name, "방 " + name.substring(10), "합성", false, 30, true);
+        Set<Long> photos = new HashSet<>();
+        for (long p : photoPosts) {
+            photos.add(p);
+        }
+        long last = java.util.Arrays.stream(photoPosts).max().orElse(1) + 2;
+        for (long id = 1; id <= last; id++) {
+            room.add(new SimPost(id, T0.plusSeconds(id), null, "가상중학교 글 " + id, null, null, 0, false,
+                    photos.contains(id) ? 1 : 0, false, null, false));
+        }
+        return room;
+    }
+
+    private ObjectNode caseBody(String number, ObjectNode... photos) {
+        // (photos hashed here in Java stand in for the page's JavaScript, whose agreement BrowserTest checks)
+        ObjectNode body = json.createObjectNode();
+        body.put("caseNumber", number);
+        body.put("counselor", "상담사 한가람");
+        body.put("consentNote", "피해자 본인이 해시 등록과 삭제 요청에 동의함 (합성 자료)");
+        ArrayNode list = body.putArray("photos");
+        for (ObjectNode p : photos) {
+            list.add(p);
+        }
+        return body;
+    }
+
+    private ObjectNode photo(byte[] bytes) throws Exception {
+        ImageFingerprint f = hasher.hash(bytes, false);
+        ObjectNode photo = json.createObjectNode();
+        photo.put("pdq", f.pdq().hex());
+        photo.put("quality", f.quality());
+        photo.put("md5", f.digests().md5());
+        photo.put("sha256", f.digests().sha256());
+        return photo;
+    }
+
+    private static byte[] flatPng() throws Exception {
+        BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(new Color(128, 128, 128));
+        g.fillRect(0, 0, 64, 64);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    private void assertProblem(HttpResponse<String> response, int status, String parameter) throws Exception {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals(parameter, json.readTree(response.body()).path("parameter").asText(), response.body());
+    }
+
+    private static void awaitCrawled(Roomwatch app) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline) {
+            if (app.registry().position("case_room_a").cursor() == 11 && app.registry().position("case_room_b").cursor() == 27) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the rooms were never crawled: " + app.registry().position("case_room_a"));
+    }
+
+    /** Until the index's refresh makes both rooms' copies of the picture searchable. */
+    private void awaitSearchable(Session session, String base, String pdq) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        String found = "";
+        while (System.nanoTime() < deadline) {
+            found = session.post(base + "/api/images/search", "{\"pdq\": \"" + pdq + "\"}").body();
+            if (found.contains("telegram:case_room_a") && found.contains("telegram:case_room_b")) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the crawled pictures never became searchable: " + found);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new java.util.ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static Set<String> set(JsonNode array, String field) {
+        Set<String> out = new HashSet<>();
+        array.forEach(n -> out.add(n.path(field).asText()));
+        return out;
+    }
+
+    private static Set<String> sightings(JsonNode array) {
+        Set<String> out = new HashSet<>();
+        array.forEach(n -> out.add(n.path("room").asText() + "/" + n.path("messageId").asLong()));
+        return out;
+    }
+
+    private Session session(String base, String user) throws Exception {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/login"))
+                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"user\": \"" + user + "\", \"password\": \"" + PASSWORD + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return new Session(client, json.readTree(r.body()).get("csrf").asText());
+    }
+
+    private record Session(HttpClient client, String csrf) {
+        HttpResponse<String> get(String url) throws Exception {
+            return client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> post(String url, String jsonBody) throws Exception {
+            return send(HttpRequest.newBuilder(URI.create(url)).header("content-type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
+        }
+
+        HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+            return client.send(request.header("X-CSRF-Token", csrf).build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.roomwatch.core.cases;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Cases in the control-plane database. */
+public interface Cases {
+    /** Records a case on an existing hash set; a case number is taken once. */
+    CaseFile create(CaseFile file);
+
+    /** Links the watchlist that alerts on the case's hashes. */
+    void linkWatchlist(String caseNumber, String watchlistId);
+
+    Optional<CaseFile> find(String caseNumber);
+
+    List<CaseFile> list();
+
+    /** A case number: 1 to 64 letters (Hangul included), digits, '-' or '_'. */
+    static String checkNumber(String number) {
+        if (number == null || !number.strip().matches("[\\p{L}\\p{N}][\\p{L}\\p{N}_-]{0,63}")) {
+            throw new IllegalArgumentException("a case number is 1 to 64 letters, digits, '-' or '_', starting with a"
+                    + " letter or digit; got '" + number + "'");
+        }
+        return number.strip();
+    }
+}

@@ -1,0 +1,142 @@
+package org.roomwatch.indexer;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch.core.MgetResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.roomwatch.core.cases.CaseSightings;
+
+/**
+ * Where a case's photos appear, read from the index: messages through a point in time (so an export of any size runs
+ * in constant memory), rooms' states from the rooms index.
+ */
+public final class ElasticsearchCaseSightings implements CaseSightings {
+    private static final int PAGE = 1000;
+    private static final int TERMS_PER_QUERY = 1000;
+
+    private final ElasticsearchClient client;
+    private final IndexNames names;
+
+    public ElasticsearchCaseSightings(ElasticsearchClient client, IndexNames names) {
+        this.client = client;
+        this.names = names;
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void forEach(Map<String, ImageHit> images, Consumer<Sighting> each) {
+        List<String> digests = new ArrayList<>(images.keySet());
+        for (int from = 0; from < digests.size(); from += TERMS_PER_QUERY) {
+            List<FieldValue> terms = digests.subList(from, Math.min(digests.size(), from + TERMS_PER_QUERY)).stream()
+                    .map(FieldValue::of).toList();
+            String pit = null;
+            try {
+                pit = client.openPointInTime(p -> p.index(names.messages()).keepAlive(k -> k.time("2m"))).id();
+                List<FieldValue> after = null;
+                while (true) {
+                    String pitId = pit;
+                    List<FieldValue> searchAfter = after;
+                    SearchResponse<Map> page = client.search(s -> {
+                        s.pit(p -> p.id(pitId).keepAlive(k -> k.time("2m"))).size(PAGE)
+                                .query(q -> q.terms(t -> t.field("media_sha256").terms(v -> v.value(terms))))
+                                .source(src -> src.filter(f -> f.includes("room_id", "room", "message_id", "permalink",
+                                        "posted_at", "captured_at", "deleted_at", "seen_through", "media_sha256")))
+                                .sort(o -> o.field(f -> f.field("_shard_doc").order(SortOrder.Asc)));
+                        if (searchAfter != null) {
+                            s.searchAfter(searchAfter);
+                        }
+                        return s;
+                    }, Map.class);
+                    List<Hit<Map>> hits = page.hits().hits();
+                    for (Hit<Map> hit : hits) {
+                        emit(hit.source(), images, each);
+                    }
+                    if (hits.size() < PAGE) {
+                        break;
+                    }
+                    after = hits.get(hits.size() - 1).sort();
+                    pit = page.pitId() != null ? page.pitId() : pit;
+                }
+            } catch (IOException e) {
+                throw new IndexWriteException("could not read the case's sightings: " + e.getMessage(), e);
+            } finally {
+                close(pit);
+            }
+        }
+    }
+
+    private static void emit(Map<String, Object> doc, Map<String, ImageHit> images, Consumer<Sighting> each) {
+        Object media = doc.get("media_sha256");
+        Collection<?> shas = media instanceof Collection<?> list ? list : media == null ? List.of() : List.of(media);
+        for (Object sha : new TreeSet<>(shas.stream().map(String::valueOf).toList())) {
+            ImageHit hit = images.get(sha);
+            if (hit != null) {
+                each.accept(new Sighting(hit.photo(), hit.matchedBy(), hit.distance(), (String) sha,
+                        (String) doc.get("room_id"), (String) doc.get("room"), ((Number) doc.get("message_id")).longValue(),
+                        (String) doc.get("permalink"), instant(doc.get("posted_at")), instant(doc.get("captured_at")),
+                        instant(doc.get("deleted_at")), (String) doc.get("seen_through")));
+            }
+        }
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public List<RoomSummary> rooms(RoomTallies tallies) {
+        Map<String, RoomTallies.Tally> byRoom = tallies.byRoom();
+        Map<String, Map> state = new HashMap<>();
+        if (!byRoom.isEmpty()) {
+            try {
+                MgetResponse<Map> rooms = client.mget(m -> m.index(names.rooms()).ids(new ArrayList<>(byRoom.keySet())), Map.class);
+                rooms.docs().forEach(d -> {
+                    if (d.isResult() && d.result().found()) {
+                        state.put(d.result().id(), d.result().source());
+                    }
+                });
+            } catch (IOException e) {
+                throw new IndexWriteException("could not read the rooms of the case's sightings: " + e.getMessage(), e);
+            }
+        }
+        List<RoomSummary> out = new ArrayList<>();
+        byRoom.forEach((roomId, t) -> {
+            Map<String, Object> room = state.getOrDefault(roomId, Map.of());
+            out.add(new RoomSummary(roomId, (String) room.get("title"), (String) room.get("kind"),
+                    (Boolean) room.get("has_preview"), (String) room.get("invite"), instant(room.get("captured_at")),
+                    t.first(), t.last(), t.messages(), t.best(), List.copyOf(t.photos())));
+        });
+        out.sort((a, b) -> compareDesc(a.lastSeen(), b.lastSeen()));
+        return out;
+    }
+
+    private void close(String pit) {
+        if (pit != null) {
+            try {
+                client.closePointInTime(c -> c.id(pit));
+            } catch (Exception ignored) {
+                // it expires on its own
+            }
+        }
+    }
+
+    private static Instant instant(Object value) {
+        return value == null ? null : Instant.parse(value.toString());
+    }
+
+    private static int compareDesc(Instant a, Instant b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : 1) : -1;
+        }
+        return b.compareTo(a);
+    }
+}
