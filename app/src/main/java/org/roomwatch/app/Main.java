@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The roomwatch command. */
 @Command(name = "roomwatch", mixinStandardHelpOptions = true, version = "roomwatch 0.1.0",
         description = "Watches rooms where sexual deepfakes of students and teachers are traded, for investigators.",
-        subcommands = {DemoCommand.class, ServeCommand.class, PeekCommand.class, RoomsCommand.class, AccountsCommand.class, UsersCommand.class, AuditCommand.class, HashCommand.class, HashSetCommand.class, SchoolsCommand.class, PeopleCommand.class, TagCommand.class, BenchCommand.class, ImageBenchCommand.class, TaggingBenchCommand.class, WatchBenchCommand.class, AccountBenchCommand.class, LoadBenchCommand.class})
+        subcommands = {DemoCommand.class, ServeCommand.class, PeekCommand.class, RoomsCommand.class, AccountsCommand.class, UsersCommand.class, AuditCommand.class, EvidenceCommand.class, HashCommand.class, HashSetCommand.class, SchoolsCommand.class, PeopleCommand.class, TagCommand.class, BenchCommand.class, ImageBenchCommand.class, TaggingBenchCommand.class, WatchBenchCommand.class, AccountBenchCommand.class, LoadBenchCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

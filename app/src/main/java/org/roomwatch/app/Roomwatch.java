@@ -300,6 +300,20 @@ public final class Roomwatch implements AutoCloseable {
         closeables.push(discovery::shutdownNow);
     }
 
+    /** The evidence signing key, loaded (or made) on the first bundle, then kept. */
+    private java.util.function.Supplier<org.roomwatch.core.evidence.EvidenceKey> evidenceKey() {
+        Path file = Path.of(config.security().evidenceKeyFile());
+        org.roomwatch.core.evidence.EvidenceKey[] loaded = {null};
+        return () -> {
+            synchronized (loaded) {
+                if (loaded[0] == null) {
+                    loaded[0] = org.roomwatch.core.evidence.EvidenceKey.loadOrCreate(file);
+                }
+                return loaded[0];
+            }
+        };
+    }
+
     private void startApi(ControlPlaneDatabase db, ElasticsearchClient client, IndexNames names, AlertStore alertStore,
                           JdbcHashSets hashSets, JdbcWatchlists watchlists, JdbcDiscoveredRooms discovered,
                           LiveTagging tagging, ImageHasher hasher, AccountService accounts, MailOutbox outbox) {
@@ -319,6 +333,7 @@ public final class Roomwatch implements AutoCloseable {
                 .withHashSets(hashSets, new HashSetMatcher(hashSets, images))
                 .withCases(new org.roomwatch.crawler.store.JdbcCases(db.dataSource()), hashSets, new HashSetMatcher(hashSets, images),
                         new org.roomwatch.indexer.ElasticsearchCaseSightings(client, names), watchlists)
+                .withEvidence(new org.roomwatch.indexer.ElasticsearchEvidenceRecords(client, names), evidenceKey())
                 .withSchools(tagging)
                 .withDiscovered(discovered)
                 .withWatchlists(watchlists, alertStore, retro, hasher)

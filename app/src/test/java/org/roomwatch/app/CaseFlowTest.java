@@ -68,6 +68,7 @@ class CaseFlowTest {
             site.add(second);
             Path file = dir.resolve("roomwatch.yml");
             Files.writeString(file, "crawler:\n  telegramBaseUrl: \"" + site.baseUrl() + "\"\n  requestsPerSecondPerHost: 100\n"
+                    + "security:\n  evidenceKeyFile: \"" + dir.resolve("keys/evidence.pem") + "\"\n"
                     + "rooms:\n  - name: case_room_a\n    interval: 1s\n  - name: case_room_b\n    interval: 1s\n");
             RoomwatchConfig config = new ConfigLoader().load(file, Map.of(
                     "ROOMWATCH_ELASTICSEARCH_URL", node.url().toString(),
@@ -143,6 +144,44 @@ class CaseFlowTest {
                         .POST(HttpRequest.BodyPublishers.ofByteArray(flatPng()))).statusCode(), "a photo itself is refused");
                 assertEquals(403, officer.post(base + "/api/cases", caseBody("2026-서울-0003", photo(flatPng())).toString()).statusCode());
                 assertEquals(2, json.readTree(counselor.get(base + "/api/cases").body()).path("cases").size(), "only the two good cases");
+
+                // An evidence bundle of the two messages and their rooms, for the prosecutor: signed, verifiable, audited.
+                app.users().add("admin.lee", Role.ADMIN, PASSWORD, "test");
+                Session admin = session(base, "admin.lee");
+                String selection = "{\"messages\": [\"telegram:case_room_a:3\", \"telegram:case_room_b:25\"],"
+                        + " \"rooms\": [\"telegram:case_room_a\", \"telegram:case_room_b\"], \"case\": \"2026-서울-0001\","
+                        + " \"reason\": \"검찰 요청 (합성)\"}";
+                HttpResponse<byte[]> zip = officer.client().send(HttpRequest.newBuilder(URI.create(base + "/api/evidence"))
+                        .header("content-type", "application/json").header("X-CSRF-Token", officer.csrf())
+                        .POST(HttpRequest.BodyPublishers.ofString(selection)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                assertEquals(200, zip.statusCode(), new String(zip.body(), StandardCharsets.UTF_8));
+                assertTrue(zip.headers().firstValue("content-type").orElse("").startsWith("application/zip"));
+                Path bundle = Files.write(dir.resolve("bundle.zip"), zip.body());
+                CommandRun verified = CommandRun.of("evidence", "verify", bundle.toString());
+                assertEquals(0, verified.code(), verified.err());
+                assertTrue(verified.out().contains("bundle intact: signature valid, 6 files match the manifest"), verified.out());
+                CommandRun published = CommandRun.of("evidence", "key", "--config", file.toString());
+                Path publicKey = Files.writeString(dir.resolve("published.pem"), published.out().substring(published.out().indexOf("-----BEGIN")));
+                assertEquals(0, CommandRun.of("evidence", "verify", bundle.toString(), "--key", publicKey.toString()).code());
+                try (java.nio.file.FileSystem fs = java.nio.file.FileSystems.newFileSystem(bundle)) {
+                    String messages = Files.readString(fs.getPath("records/messages.json"));
+                    assertTrue(messages.contains("\"raw_sha256\"") && messages.contains("/case_room_b/25"), messages);
+                    Path inBundle = fs.getPath("records/messages.csv");
+                    byte[] bytes = Files.readAllBytes(inBundle);
+                    bytes[bytes.length - 3] ^= 1; // one altered byte
+                    Files.write(inBundle, bytes);
+                }
+                CommandRun altered = CommandRun.of("evidence", "verify", bundle.toString());
+                assertEquals(1, altered.code());
+                assertTrue(altered.err().contains("records/messages.csv: altered"), altered.err());
+                HttpResponse<String> partial = officer.post(base + "/api/evidence",
+                        "{\"messages\": [\"telegram:case_room_a:3\", \"telegram:case_room_a:999\"], \"reason\": \"x\"}");
+                assertEquals(404, partial.statusCode(), "no partial bundles: " + partial.body());
+                assertTrue(partial.body().contains("telegram:case_room_a:999"), partial.body());
+                assertProblem(officer.post(base + "/api/evidence", "{\"messages\": [\"telegram:case_room_a:3\"]}"), 400, "reason");
+                assertProblem(officer.post(base + "/api/evidence", "{\"reason\": \"x\"}"), 400, "messages");
+                String audit = admin.get(base + "/api/audit?action=POST%20/api/evidence").body();
+                assertTrue(audit.contains("bundle manifest sha256 ") && audit.contains("signed by "), audit);
 
                 // Her photo posted again (post 36 shows post 3's picture): the case's watchlist raises an alert.
                 String watchlist = result.path("case").path("watchlistId").asText();

@@ -34,7 +34,7 @@ final class AccessPolicy {
                 "GET /api/images", "GET /api/images/{sha256}", "POST /api/images/search", "POST /api/images/lookup",
                 "GET /api/schools", "GET /api/schools/{id}/rooms", "GET /api/mentions", "GET /api/hashsets",
                 "GET /api/hashsets/{name}", "GET /api/hashsets/{name}/matches", "GET /search", "GET /schools/{id}",
-                "GET /rooms/{id}", "GET /images", "POST /images");
+                "GET /rooms/{id}", "GET /images", "POST /images", "POST /api/evidence");
         role(Role.ANALYST, "GET /api/alerts", "POST /api/alerts/{id}/state", "GET /api/alerts/mail", "GET /api/discovered",
                 "GET /api/discovered/{id}", "POST /api/discovered/{id}/watch", "POST /api/discovered/{id}/dismiss",
                 "PUT /api/hashsets/{name}", "DELETE /api/hashsets/{name}", "POST /api/rooms/watched",

@@ -216,9 +216,21 @@ public final class ApiSecurity {
                 ctx.pathParamMap().values()), detail, ctx.attribute("audit.results"), ctx.statusCode()));
     }
 
-    /** The query string and, for JSON bodies, the body without secrets; other bodies by size and type only. */
+    /** Adds what the handler alone knows (what a bundle contained) to the request's audit entry. */
+    static void note(Context ctx, String text) {
+        ctx.attribute("audit.note", text);
+    }
+
+    /**
+     * The query string and, for JSON bodies, the body without secrets; other bodies by size and type only; then any
+     * note the handler left.
+     */
     private String detail(Context ctx) {
         StringBuilder b = new StringBuilder();
+        String note = ctx.attribute("audit.note");
+        if (note != null) {
+            b.append(note).append(' ');
+        }
         if (ctx.queryString() != null) {
             b.append(java.net.URLDecoder.decode(ctx.queryString(), StandardCharsets.UTF_8));
         }

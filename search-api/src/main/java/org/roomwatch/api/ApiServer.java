@@ -295,6 +295,12 @@ public final class ApiServer implements AutoCloseable {
         return this;
     }
 
+    /** Adds evidence bundles of selected messages and rooms, signed with the deployment's key (made when first needed). */
+    public ApiServer withEvidence(org.roomwatch.core.evidence.EvidenceRecords records, java.util.function.Supplier<org.roomwatch.core.evidence.EvidenceKey> key) {
+        new EvidenceRoutes(records, key, json, java.time.Clock.systemUTC(), this::problem).register(app);
+        return this;
+    }
+
     /** Adds the known-hash set routes: import, list, delete, match against the index. */
     public ApiServer withHashSets(HashSets sets, HashSetMatcher matcher) {
         new HashSetRoutes(sets, matcher, this::problem).register(app);

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import org.roomwatch.core.cases.CaseFile;
+import org.roomwatch.core.text.Csv;
 import org.roomwatch.core.cases.CaseSightings;
 import org.roomwatch.core.cases.Cases;
 import org.roomwatch.core.cases.PhotoHashes;

@@ -6,11 +6,21 @@ import java.time.Duration;
  * Logins and sessions. Sessions end after {@code sessionIdle} without a request and {@code sessionAbsolute} after the
  * login whatever happens; {@code cookieSecure} sends the session cookie over HTTPS only (turn it off only for a
  * server reached on this machine). {@code lockoutAfter} failed passwords in a row lock a user out for
- * {@code lockoutFor}.
+ * {@code lockoutFor}. {@code evidenceKeyFile} holds the deployment's Ed25519 key that signs evidence bundles (made on
+ * first use, readable by its owner only).
  */
 public record SecurityConfig(boolean cookieSecure, Duration sessionIdle, Duration sessionAbsolute, int lockoutAfter,
-                             Duration lockoutFor, int minPasswordLength) {
+                             Duration lockoutFor, int minPasswordLength, String evidenceKeyFile) {
+    public static final String DEFAULT_EVIDENCE_KEY_FILE = "./data/evidence-ed25519.pem";
+
+    /** With the default evidence key file. */
+    public SecurityConfig(boolean cookieSecure, Duration sessionIdle, Duration sessionAbsolute, int lockoutAfter,
+                          Duration lockoutFor, int minPasswordLength) {
+        this(cookieSecure, sessionIdle, sessionAbsolute, lockoutAfter, lockoutFor, minPasswordLength, DEFAULT_EVIDENCE_KEY_FILE);
+    }
+
     public SecurityConfig {
+        evidenceKeyFile = Check.required("security.evidenceKeyFile", evidenceKeyFile);
         Check.positive("security.sessionIdle", sessionIdle);
         Check.positive("security.sessionAbsolute", sessionAbsolute);
         if (sessionAbsolute.compareTo(sessionIdle) < 0) {

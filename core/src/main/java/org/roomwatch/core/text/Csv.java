@@ -1,14 +1,14 @@
-package org.roomwatch.api;
+package org.roomwatch.core.text;
 
 /** CSV cells (RFC 4180) for exports that analysts open in a spreadsheet. */
-final class Csv {
+public final class Csv {
     private Csv() {}
 
     /**
      * Quotes a cell when it holds a comma, quote or line break. A cell a spreadsheet would run as a formula (starting
      * with =, +, -, @, tab or CR: room titles and texts come from the rooms) gets a leading apostrophe.
      */
-    static String cell(String value) {
+    public static String cell(String value) {
         if (value == null) {
             return "";
         }

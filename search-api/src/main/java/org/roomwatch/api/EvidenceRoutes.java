@@ -1,0 +1,117 @@
+package org.roomwatch.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+import org.roomwatch.core.evidence.EvidenceBundle;
+import org.roomwatch.core.evidence.EvidenceKey;
+import org.roomwatch.core.evidence.EvidenceRecords;
+
+/**
+ * Evidence bundles: {@code POST /api/evidence} with the message and room ids of a selection answers a signed ZIP of
+ * their records (see {@link EvidenceBundle}). Every bundle made is audited with the manifest's SHA-256 and the key's
+ * fingerprint, so the audit trail names exactly what left.
+ */
+final class EvidenceRoutes {
+    static final int MAX_RECORDS = 10_000;
+    private static final Set<String> FIELDS = Set.of("messages", "rooms", "case", "reason");
+
+    private final EvidenceRecords records;
+    private final Supplier<EvidenceKey> key;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final BiConsumer<Context, Problem> problem;
+
+    EvidenceRoutes(EvidenceRecords records, Supplier<EvidenceKey> key, ObjectMapper json, Clock clock, BiConsumer<Context, Problem> problem) {
+        this.records = records;
+        this.key = key;
+        this.json = json;
+        this.clock = clock;
+        this.problem = problem;
+    }
+
+    void register(Javalin app) {
+        app.post("/api/evidence", this::bundle);
+    }
+
+    private void bundle(Context ctx) throws IOException {
+        JsonNode body;
+        try {
+            body = ctx.body().isBlank() ? null : json.readTree(ctx.body());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new BadParameter(null, "the body is not JSON: " + e.getOriginalMessage());
+        }
+        if (body == null || !body.isObject()) {
+            throw new BadParameter(null, "expected {\"messages\": [ids], \"rooms\": [ids], \"reason\": \"...\", \"case\": \"...\"}");
+        }
+        body.fieldNames().forEachRemaining(f -> {
+            if (!FIELDS.contains(f)) {
+                throw new BadParameter(f, "unknown field '" + f + "'; allowed: case, messages, reason, rooms");
+            }
+        });
+        List<String> messageIds = ids(body, "messages");
+        List<String> roomIds = ids(body, "rooms");
+        if (messageIds.isEmpty() && roomIds.isEmpty()) {
+            throw new BadParameter("messages", "select at least one message or room");
+        }
+        if (messageIds.size() + roomIds.size() > MAX_RECORDS) {
+            throw new BadParameter("messages", "at most " + MAX_RECORDS + " records in one bundle; split the selection");
+        }
+        String reason = body.path("reason").asText("").strip();
+        if (reason.isEmpty() || reason.length() > 500) {
+            throw new BadParameter("reason", "reason is required (at most 500 characters): why the bundle is made");
+        }
+        String caseNumber = body.hasNonNull("case") ? body.get("case").asText().strip() : null;
+        EvidenceRecords.Found messages = records.messages(messageIds);
+        EvidenceRecords.Found rooms = records.rooms(roomIds);
+        List<String> missing = new ArrayList<>(messages.missing());
+        missing.addAll(rooms.missing());
+        if (!missing.isEmpty()) {
+            // A bundle is all of the selection or nothing: a silent gap would look like the whole record.
+            problem.accept(ctx, Problem.notFound("not in the index: " + String.join(", ", missing.subList(0, Math.min(20, missing.size())))
+                    + (missing.size() > 20 ? " and " + (missing.size() - 20) + " more" : "")));
+            return;
+        }
+        String actor = ApiSecurity.actor(ctx, "-");
+        EvidenceBundle.Contents contents = new EvidenceBundle.Contents(actor, clock.instant(), caseNumber, reason,
+                messages.records(), rooms.records());
+        String stamp = contents.createdAt().toString().replace(":", "").replace("-", "");
+        ctx.contentType("application/zip");
+        ctx.header("Content-Disposition", "attachment; filename=\"roomwatch-evidence-" + stamp + ".zip\"");
+        EvidenceBundle.Written written;
+        try (OutputStream out = ctx.res().getOutputStream()) {
+            written = EvidenceBundle.write(contents, key.get(), out);
+        }
+        ApiSecurity.results(ctx, messages.records().size() + rooms.records().size());
+        ApiSecurity.note(ctx, "bundle manifest sha256 " + written.manifestSha256() + ", signed by " + written.keyFingerprint());
+    }
+
+    private static List<String> ids(JsonNode body, String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw new BadParameter(field, field + " is a list of ids");
+        }
+        List<String> ids = new ArrayList<>();
+        for (JsonNode id : node) {
+            if (!id.isTextual() || id.asText().isBlank()) {
+                throw new BadParameter(field, field + " holds ids as strings, e.g. \"telegram:room:17\"");
+            }
+            if (!ids.contains(id.asText())) {
+                ids.add(id.asText());
+            }
+        }
+        return ids;
+    }
+}
