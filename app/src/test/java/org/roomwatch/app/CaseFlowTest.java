@@ -145,6 +145,27 @@ class CaseFlowTest {
                 assertEquals(403, officer.post(base + "/api/cases", caseBody("2026-서울-0003", photo(flatPng())).toString()).statusCode());
                 assertEquals(2, json.readTree(counselor.get(base + "/api/cases").body()).path("cases").size(), "only the two good cases");
 
+                // Takedown lists for the deletion center: the case's images found in rooms and its own photo hashes.
+                String set = result.path("case").path("hashSet").asText();
+                JsonNode takedown = json.readTree(counselor.get(base + "/api/takedown?set=" + set).body());
+                Set<String> signals = new HashSet<>();
+                for (JsonNode record : takedown.path("records")) {
+                    assertEquals(List.of("2026-서울-0001"), texts(record.path("caseNumbers")), record.toString());
+                    signals.add(record.path("source").asText() + ":" + record.path("signalType").asText());
+                    assertTrue(record.path("hashValue").asText().matches("[0-9a-f]{32}|[0-9a-f]{64}"), record.toString());
+                }
+                assertEquals(Set.of("indexed:pdq", "indexed:md5", "indexed:sha256", "listed:pdq", "listed:md5", "listed:sha256"), signals);
+                List<String> takedownCsv = counselor.get(base + "/api/takedown?set=" + set + "&format=csv").body().lines().toList();
+                assertEquals("\uFEFFsource,pdq,md5,sha256,first_seen,last_seen,rooms,case_numbers", takedownCsv.get(0));
+                assertTrue(takedownCsv.stream().anyMatch(l -> l.startsWith("indexed,") && l.contains("telegram:case_room_")), takedownCsv.toString());
+                assertEquals(2, takedownCsv.stream().filter(l -> l.startsWith("listed,")).count(), "one row per photo of the case");
+                String searched = counselor.get(base + "/api/takedown?format=csv&pdq=" + herPhoto.path("pdq").asText()).body();
+                assertTrue(searched.contains("telegram:case_room_a") && searched.contains("telegram:case_room_b"), searched);
+                assertProblem(counselor.get(base + "/api/takedown?set=" + set + "&pdq=" + herPhoto.path("pdq").asText()), 400, "pdq");
+                assertProblem(counselor.get(base + "/api/takedown"), 400, "set");
+                assertProblem(counselor.get(base + "/api/takedown?set=" + set + "&format=xml"), 400, "format");
+                assertEquals(404, counselor.get(base + "/api/takedown?set=no-such-set").statusCode());
+
                 // An evidence bundle of the two messages and their rooms, for the prosecutor: signed, verifiable, audited.
                 app.users().add("admin.lee", Role.ADMIN, PASSWORD, "test");
                 Session admin = session(base, "admin.lee");

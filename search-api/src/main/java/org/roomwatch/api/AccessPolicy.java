@@ -45,7 +45,7 @@ final class AccessPolicy {
                 "POST /api/accounts/rooms/{room}/leave", "GET /api/demo/mail", "GET /watchlists", "POST /watchlists",
                 "GET /alerts", "POST /alerts/{id}/state", "GET /discovered", "POST /discovered/{id}/dismiss", "POST /discovered/{id}/watch",
                 "POST /api/cases", "GET /api/cases", "GET /api/cases/{number}", "GET /api/cases/{number}/export",
-                "GET /cases/new", "GET /cases/{number}");
+                "GET /cases/new", "GET /cases/{number}", "GET /api/takedown");
         role(Role.ADMIN, "GET /api/accounts", "GET /api/users", "POST /api/users", "POST /api/users/{name}/disable",
                 "POST /api/users/{name}/enable", "POST /api/users/{name}/password", "GET /api/audit", "GET /api/audit/verify", "GET /admin/users", "GET /admin/audit", "POST /admin/users",
                 "POST /admin/users/{name}/disable", "POST /admin/users/{name}/enable");

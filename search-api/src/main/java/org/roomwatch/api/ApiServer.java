@@ -286,12 +286,16 @@ public final class ApiServer implements AutoCloseable {
         return this;
     }
 
-    /** Adds cases: opening one from hashes computed in the browser, its results, their export, and its pages. */
+    /**
+     * Adds cases: opening one from hashes computed in the browser, its results, their export, and its pages; and
+     * takedown lists of a hash set's or a search's images. Give {@link #withImages} first.
+     */
     public ApiServer withCases(org.roomwatch.core.cases.Cases cases, HashSets sets, HashSetMatcher matcher,
                                org.roomwatch.core.cases.CaseSightings sightings, Watchlists watchlists) {
         CaseRoutes routes = new CaseRoutes(cases, sets, matcher, sightings, watchlists, json, this::problem);
         routes.register(app);
         new CasePages(cases, routes::results).register(app);
+        new TakedownRoutes(sets, matcher, imageSearch, cases, json, this::problem).register(app);
         return this;
     }
 

@@ -1,0 +1,170 @@
+package org.roomwatch.api;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import org.roomwatch.core.cases.CaseFile;
+import org.roomwatch.core.cases.Cases;
+import org.roomwatch.core.hashes.HashSetEntry;
+import org.roomwatch.core.hashes.HashSetMatcher;
+import org.roomwatch.core.hashes.HashSets;
+import org.roomwatch.core.search.ImageMatch;
+import org.roomwatch.core.search.ImageRecord;
+import org.roomwatch.core.search.ImageSearch;
+import org.roomwatch.core.text.Csv;
+
+/**
+ * Takedown lists for the deletion center and platforms: the images a hash set (a case's, above all) matches in the
+ * rooms, or those a PDQ search finds, with the set's own hashes, as StopNCII-style JSON records ({@code signalType},
+ * {@code hashValue}, the case numbers) or as CSV (PDQ, MD5, SHA-256, first and last seen, rooms). Both stream.
+ */
+final class TakedownRoutes {
+    private static final List<String> COLUMNS = List.of("source", "pdq", "md5", "sha256", "first_seen", "last_seen", "rooms", "case_numbers");
+
+    private final HashSets sets;
+    private final HashSetMatcher matcher;
+    private final ImageSearch images;
+    private final Cases cases;
+    private final ObjectMapper json;
+    private final BiConsumer<Context, Problem> problem;
+
+    TakedownRoutes(HashSets sets, HashSetMatcher matcher, ImageSearch images, Cases cases, ObjectMapper json,
+                   BiConsumer<Context, Problem> problem) {
+        this.sets = sets;
+        this.matcher = matcher;
+        this.images = images;
+        this.cases = cases;
+        this.json = json;
+        this.problem = problem;
+    }
+
+    void register(Javalin app) {
+        app.get("/api/takedown", this::export);
+    }
+
+    /** One image to take down: where it came from ("indexed": seen in rooms; "listed": a hash of the set itself). */
+    record Item(String source, String pdq, String md5, String sha256, String firstSeen, String lastSeen, List<String> rooms) {}
+
+    private void export(Context ctx) throws IOException {
+        Params p = new Params(ctx, Set.of("set", "pdq", "maxDistance", "format"));
+        String format = p.text("format") == null ? "json" : p.text("format");
+        if (!format.equals("json") && !format.equals("csv")) {
+            throw new BadParameter("format", "format must be json (StopNCII-style records) or csv, got '" + format + "'");
+        }
+        String set = p.text("set");
+        String pdq = p.text("pdq");
+        if ((set == null) == (pdq == null)) {
+            throw new BadParameter(set == null ? "set" : "pdq", "give either set=NAME (a hash set, e.g. a case's) or pdq=HEX (a search), not both");
+        }
+        int maxDistance = ImageRoutes.distance(p.text("maxDistance"), "maxDistance");
+        List<Item> items = new ArrayList<>();
+        List<String> caseNumbers = new ArrayList<>();
+        if (set != null) {
+            try {
+                HashSets.checkName(set);
+            } catch (IllegalArgumentException e) {
+                throw new BadParameter("set", e.getMessage());
+            }
+            if (sets.find(set).isEmpty()) {
+                problem.accept(ctx, Problem.notFound("no hash set named " + set));
+                return;
+            }
+            cases.list().stream().filter(c -> c.hashSet().equals(set)).map(CaseFile::caseNumber).forEach(caseNumbers::add);
+            Map<String, ImageRecord> found = new LinkedHashMap<>();
+            for (HashSetMatcher.EntryMatch m : matcher.match(set, maxDistance)) {
+                m.images().forEach(i -> found.putIfAbsent(i.image().sha256(), i.image()));
+            }
+            found.values().forEach(r -> items.add(indexed(r)));
+            items.addAll(listed(sets.entries(set)));
+        } else {
+            String hex = ImageRoutes.parsePdq(pdq).hex();
+            for (ImageMatch m : images.nearDuplicates(List.of(new ImageSearch.PdqQuery(hex, "original")), maxDistance)) {
+                items.add(indexed(m.image()));
+            }
+        }
+        ApiSecurity.results(ctx, items.size());
+        String name = "takedown-" + (set != null ? set : "pdq-" + pdq.substring(0, Math.min(16, pdq.length()))) + "." + format;
+        ctx.header("Content-Disposition", "attachment; filename=\"" + name.replaceAll("[^A-Za-z0-9_.-]", "_") + "\"");
+        if (format.equals("csv")) {
+            ctx.contentType("text/csv; charset=utf-8");
+            try (Writer out = new OutputStreamWriter(ctx.res().getOutputStream(), StandardCharsets.UTF_8)) {
+                out.write("\uFEFF" + String.join(",", COLUMNS) + "\r\n");
+                for (Item i : items) {
+                    out.write(String.join(",", i.source(), nz(i.pdq()), nz(i.md5()), nz(i.sha256()), nz(i.firstSeen()),
+                            nz(i.lastSeen()), Csv.cell(String.join(" ", i.rooms())), Csv.cell(String.join(" ", caseNumbers))) + "\r\n");
+                }
+            }
+        } else {
+            ctx.contentType("application/json; charset=utf-8");
+            try (OutputStream out = ctx.res().getOutputStream(); JsonGenerator g = json.getFactory().createGenerator(out)) {
+                g.writeStartObject();
+                g.writeStringField("format", "stopncii-style hash records");
+                g.writeArrayFieldStart("records");
+                for (Item i : items) {
+                    for (String[] signal : new String[][] {{"pdq", i.pdq()}, {"md5", i.md5()}, {"sha256", i.sha256()}}) {
+                        if (signal[1] == null) {
+                            continue;
+                        }
+                        g.writeStartObject();
+                        g.writeStringField("signalType", signal[0]);
+                        g.writeStringField("hashValue", signal[1]);
+                        g.writeArrayFieldStart("caseNumbers");
+                        for (String c : caseNumbers) {
+                            g.writeString(c);
+                        }
+                        g.writeEndArray();
+                        g.writeStringField("source", i.source());
+                        if (i.firstSeen() != null) {
+                            g.writeStringField("firstSeen", i.firstSeen());
+                            g.writeStringField("lastSeen", i.lastSeen());
+                        }
+                        g.writeEndObject();
+                    }
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+        }
+    }
+
+    private static Item indexed(ImageRecord r) {
+        return new Item("indexed", r.pdq(), r.md5(), r.sha256(), str(r.firstSeen()), str(r.lastSeen()), r.rooms());
+    }
+
+    /** The set's own hashes, one item per labelled photo where the set groups them (a case), else one per hash. */
+    private static List<Item> listed(List<HashSetEntry> entries) {
+        Map<String, String[]> byLabel = new LinkedHashMap<>();
+        List<Item> out = new ArrayList<>();
+        for (HashSetEntry e : entries) {
+            if (e.label() == null) {
+                out.add(new Item("listed", e.kind().equals("pdq") ? e.value() : null, e.kind().equals("md5") ? e.value() : null,
+                        e.kind().equals("sha256") ? e.value() : null, null, null, List.of()));
+                continue;
+            }
+            String[] hashes = byLabel.computeIfAbsent(e.label(), k -> new String[3]);
+            hashes[switch (e.kind()) { case "pdq" -> 0; case "md5" -> 1; default -> 2; }] = e.value();
+        }
+        byLabel.values().forEach(h -> out.add(0, new Item("listed", h[0], h[1], h[2], null, null, List.of())));
+        return out;
+    }
+
+    private static String str(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static String nz(String value) {
+        return value == null ? "" : value;
+    }
+}
