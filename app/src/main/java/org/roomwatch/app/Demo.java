@@ -86,7 +86,8 @@ public final class Demo implements AutoCloseable {
         RoomwatchConfig config = new RoomwatchConfig(base.elasticsearch(),
                 base.database().withJdbcUrl("jdbc:h2:file:" + db.resolve("roomwatch") + ";AUTO_SERVER=TRUE"),
                 base.crawler().withTelegramBaseUrl(site.baseUrl()).withRequestsPerSecondPerHost(20), base.media(), base.signals(), mail,
-                demoAccounts(base.accounts(), db), demoSecurity(base.security()), new ApiConfig(base.api().host(), port), rooms);
+                demoAccounts(base.accounts(), db), demoSecurity(base.security()), new ApiConfig(base.api().host(), port), rooms,
+                base.retention());
         Roomwatch app;
         byte[] secret = new byte[15];
         new java.security.SecureRandom().nextBytes(secret);
@@ -165,7 +166,7 @@ public final class Demo implements AutoCloseable {
     /** The demo runs on http://127.0.0.1: its session cookie cannot require HTTPS. */
     private static SecurityConfig demoSecurity(SecurityConfig base) {
         return new SecurityConfig(false, base.sessionIdle(), base.sessionAbsolute(), base.lockoutAfter(), base.lockoutFor(),
-                base.minPasswordLength());
+                base.minPasswordLength(), base.evidenceKeyFile());
     }
 
     /** The demo's admin at the terminal: the simulated number and code. */

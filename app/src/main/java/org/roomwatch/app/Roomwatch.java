@@ -101,6 +101,7 @@ public final class Roomwatch implements AutoCloseable {
     private JdbcAuditLog audit;
     private java.util.function.Function<AccountsConfig, org.roomwatch.core.account.TdJson> tdlib = AccountsCommand.tdlib;
     private RoomCrawler crawler;
+    private RetentionJob retention;
     private java.util.Set<ProcessRole> roles = ProcessRole.all();
     private final org.roomwatch.api.OpsRoutes ops = new org.roomwatch.api.OpsRoutes();
     /** Where health, readiness and metrics answer in a process that serves no API; -1 otherwise. */
@@ -131,6 +132,11 @@ public final class Roomwatch implements AutoCloseable {
 
     RoomCrawler crawler() {
         return crawler;
+    }
+
+    /** The retention sweep (in a process with the API role; null elsewhere). */
+    RetentionJob retention() {
+        return retention;
     }
 
     /** Starts Elasticsearch (configured or managed), the database, the scheduler with the configured rooms, and the API. */
@@ -324,6 +330,14 @@ public final class Roomwatch implements AutoCloseable {
         SecurityConfig security = config.security();
         users = new JdbcUsers(db.dataSource(), security.lockoutAfter(), security.lockoutFor(), security.minPasswordLength());
         audit = new JdbcAuditLog(db.dataSource(), Clock.systemUTC());
+        org.roomwatch.crawler.store.JdbcCases cases = new org.roomwatch.crawler.store.JdbcCases(db.dataSource());
+        // One process sweeps: the API process (a deployment runs one), where the cases are opened.
+        retention = new RetentionJob(config.retention(), new org.roomwatch.indexer.RetentionSweep(client, names), cases,
+                new HashSetMatcher(hashSets, images), audit, Clock.systemUTC());
+        closeables.push(retention);
+        if (!config.retention().keepsEverything()) {
+            retention.start();
+        }
         if (users.list().stream().noneMatch(u -> u.role() == Role.ADMIN && !u.disabled())) {
             log.warn("No admin can log in yet: create one with 'roomwatch users add NAME --role admin'");
         }
@@ -331,7 +345,7 @@ public final class Roomwatch implements AutoCloseable {
                 .withSecurity(new ApiSecurity(users, audit, security, Clock.systemUTC()))
                 .withImages(images, hasher)
                 .withHashSets(hashSets, new HashSetMatcher(hashSets, images))
-                .withCases(new org.roomwatch.crawler.store.JdbcCases(db.dataSource()), hashSets, new HashSetMatcher(hashSets, images),
+                .withCases(cases, hashSets, new HashSetMatcher(hashSets, images),
                         new org.roomwatch.indexer.ElasticsearchCaseSightings(client, names), watchlists)
                 .withEvidence(new org.roomwatch.indexer.ElasticsearchEvidenceRecords(client, names), evidenceKey())
                 .withSchools(tagging)

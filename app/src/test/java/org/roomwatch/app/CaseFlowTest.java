@@ -69,6 +69,7 @@ class CaseFlowTest {
             Path file = dir.resolve("roomwatch.yml");
             Files.writeString(file, "crawler:\n  telegramBaseUrl: \"" + site.baseUrl() + "\"\n  requestsPerSecondPerHost: 100\n"
                     + "security:\n  evidenceKeyFile: \"" + dir.resolve("keys/evidence.pem") + "\"\n"
+                    + "retention:\n  messages: 365d\n  media: 365d\n  alerts: 365d\n"
                     + "rooms:\n  - name: case_room_a\n    interval: 1s\n  - name: case_room_b\n    interval: 1s\n");
             RoomwatchConfig config = new ConfigLoader().load(file, Map.of(
                     "ROOMWATCH_ELASTICSEARCH_URL", node.url().toString(),
@@ -217,6 +218,26 @@ class CaseFlowTest {
                     Thread.sleep(300);
                 }
                 assertTrue(alerts != null && alerts.toString().contains("/case_room_a/36\""), "an alert for the new posting: " + alerts);
+
+                // Retention a year and a month later: everything has expired, but what the case holds stays.
+                var es = org.roomwatch.indexer.ElasticsearchClients.create(node.url(), java.time.Duration.ofMinutes(1));
+                var names = new org.roomwatch.indexer.IndexNames(node.indexPrefix() + "case-");
+                es.indices().refresh(r -> r.index(names.messages(), names.media(), names.alerts()));
+                long messagesBefore = es.count(c -> c.index(names.messages())).count();
+                var swept = app.retention().runOnce(Instant.now().plus(java.time.Duration.ofDays(400)));
+                assertEquals(3, swept.size());
+                Set<String> kept = new HashSet<>();
+                es.search(r -> r.index(names.messages()).size(100), Map.class).hits().hits().forEach(h -> kept.add(h.id()));
+                assertEquals(Set.of("telegram:case_room_a:3", "telegram:case_room_a:36", "telegram:case_room_b:25"), kept,
+                        "only the messages carrying her photo are kept");
+                assertEquals(messagesBefore - 3, swept.get(0).deleted());
+                assertEquals(3, swept.get(0).keptForCases());
+                assertEquals(3, es.count(c -> c.index(names.messageVersions())).count(), "the deleted messages' versions went with them");
+                assertEquals(2, es.count(c -> c.index(names.media())).count(), "only her photo's two copies are kept");
+                assertTrue(es.count(c -> c.index(names.alerts())).count() >= 1, "the case's alert is kept");
+                es._transport().close();
+                String sweeps = admin.get(base + "/api/audit?actor=roomwatch").body();
+                assertTrue(sweeps.contains("RETENTION " + names.messages()) && sweeps.contains("held by case(s) ") && sweeps.contains("2026-서울-0001"), sweeps);
             }
         }
     }

@@ -105,6 +105,7 @@ class CrashRestartTest {
             addPosts(rooms, t0, 121, 130);
 
             process = serve(config, node, prefix, 2);
+            awaitUp(2); // crawls start before the API does: SIGTERM must find the process fully started
             awaitOpenFetch(site, 2);
             process.destroy(); // SIGTERM mid-crawl: the shutdown hook finishes the crawls and bulks in flight
             assertTrue(process.waitFor(90, TimeUnit.SECONDS), "serve exits by itself after SIGTERM: " + log(2));
@@ -148,6 +149,17 @@ class CrashRestartTest {
                 room.add(SimPost.text(id, t0.plusSeconds(id), "가상초등학교 새 글 " + id));
             }
         }
+    }
+
+    private void awaitUp(int run) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            if (Files.readString(dir.resolve("serve-" + run + ".log")).contains("roomwatch is up")) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("run " + run + " never came up: " + log(run));
     }
 
     private static void awaitOpenFetch(TelegramSite site, int run) throws InterruptedException {

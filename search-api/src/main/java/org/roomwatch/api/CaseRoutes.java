@@ -35,8 +35,7 @@ import org.roomwatch.core.watch.Watchlists;
  * photo appears; the export streams them as CSV or JSON lines.
  */
 final class CaseRoutes {
-    /** The distance a case's PDQ hashes match within (the reference's threshold). */
-    static final int MAX_DISTANCE = 31;
+    static final int MAX_DISTANCE = Cases.MATCH_DISTANCE;
     static final int MAX_PHOTOS = 500;
     /** Messages shown in a case's results; the export has every one. */
     static final int SHOWN_MESSAGES = 1000;

@@ -5,6 +5,9 @@ import java.util.Optional;
 
 /** Cases in the control-plane database. */
 public interface Cases {
+    /** The distance a case's PDQ hashes match within (the reference's threshold), wherever a case is matched. */
+    int MATCH_DISTANCE = 31;
+
     /** Records a case on an existing hash set; a case number is taken once. */
     CaseFile create(CaseFile file);
 

@@ -5,41 +5,42 @@ import java.util.List;
 /** The whole configuration, loaded from config/roomwatch.yml, a user file and ROOMWATCH_* variables. */
 public record RoomwatchConfig(ElasticsearchConfig elasticsearch, DatabaseConfig database, CrawlerConfig crawler,
                               MediaConfig media, SignalsConfig signals, MailConfig mail, AccountsConfig accounts, SecurityConfig security, ApiConfig api,
-                              List<RoomConfig> rooms) {
+                              List<RoomConfig> rooms, RetentionConfig retention) {
     public RoomwatchConfig {
         rooms = rooms == null ? List.of() : List.copyOf(rooms);
         signals = signals == null ? new SignalsConfig(null) : signals;
+        retention = retention == null ? RetentionConfig.KEEP_EVERYTHING : retention;
     }
 
     public RoomwatchConfig withElasticsearch(ElasticsearchConfig value) {
-        return new RoomwatchConfig(value, database, crawler, media, signals, mail, accounts, security, api, rooms);
+        return new RoomwatchConfig(value, database, crawler, media, signals, mail, accounts, security, api, rooms, retention);
     }
 
     public RoomwatchConfig withDatabase(DatabaseConfig value) {
-        return new RoomwatchConfig(elasticsearch, value, crawler, media, signals, mail, accounts, security, api, rooms);
+        return new RoomwatchConfig(elasticsearch, value, crawler, media, signals, mail, accounts, security, api, rooms, retention);
     }
 
     public RoomwatchConfig withCrawler(CrawlerConfig value) {
-        return new RoomwatchConfig(elasticsearch, database, value, media, signals, mail, accounts, security, api, rooms);
+        return new RoomwatchConfig(elasticsearch, database, value, media, signals, mail, accounts, security, api, rooms, retention);
     }
 
     public RoomwatchConfig withMedia(MediaConfig value) {
-        return new RoomwatchConfig(elasticsearch, database, crawler, value, signals, mail, accounts, security, api, rooms);
+        return new RoomwatchConfig(elasticsearch, database, crawler, value, signals, mail, accounts, security, api, rooms, retention);
     }
 
     public RoomwatchConfig withMail(MailConfig value) {
-        return new RoomwatchConfig(elasticsearch, database, crawler, media, signals, value, accounts, security, api, rooms);
+        return new RoomwatchConfig(elasticsearch, database, crawler, media, signals, value, accounts, security, api, rooms, retention);
     }
 
     public RoomwatchConfig withAccounts(AccountsConfig value) {
-        return new RoomwatchConfig(elasticsearch, database, crawler, media, signals, mail, value, security, api, rooms);
+        return new RoomwatchConfig(elasticsearch, database, crawler, media, signals, mail, value, security, api, rooms, retention);
     }
 
     public RoomwatchConfig withSecurity(SecurityConfig value) {
-        return new RoomwatchConfig(elasticsearch, database, crawler, media, signals, mail, accounts, value, api, rooms);
+        return new RoomwatchConfig(elasticsearch, database, crawler, media, signals, mail, accounts, value, api, rooms, retention);
     }
 
     public RoomwatchConfig withApi(ApiConfig value) {
-        return new RoomwatchConfig(elasticsearch, database, crawler, media, signals, mail, accounts, security, value, rooms);
+        return new RoomwatchConfig(elasticsearch, database, crawler, media, signals, mail, accounts, security, value, rooms, retention);
     }
 }

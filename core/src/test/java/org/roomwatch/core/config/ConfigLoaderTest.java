@@ -133,6 +133,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void retentionKeepsEverythingByDefaultAndRefusesWhatMakesNoSense() throws IOException {
+        assertTrue(loader.defaults().retention().keepsEverything());
+        RetentionConfig set = loader.load(file("retention:\n  messages: 365d\n  alerts: 90d\n"), Map.of()).retention();
+        assertEquals(Duration.ofDays(365), set.messages());
+        assertEquals(Duration.ZERO, set.media());
+        ConfigException negative = failure("retention:\n  media: -PT1H\n");
+        assertTrue(negative.getMessage().contains("retention.media must be 0 (keep for ever) or a positive duration"), negative.getMessage());
+        assertEquals("retention.messages", failure("retention:\n  messages: a year\n").key());
+        assertEquals("retention.keep", failure("retention:\n  keep: 1d\n").key());
+    }
+
+    @Test
     void sectionGivenAsValueIsRejected() throws IOException {
         ConfigException e = failure("crawler: fast\n");
         assertEquals("crawler", e.key());

@@ -1,0 +1,157 @@
+package org.roomwatch.indexer;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.JsonData;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.roomwatch.core.config.RetentionConfig;
+
+/**
+ * Deletes what has outlived its retention: messages (and their versions) captured before the cutoff, images last seen
+ * before it, alerts raised before it, except what a case holds (messages carrying a held image, the held images, the
+ * alerts of a case's watchlist). The distribution the project tests on has no delete-by-query, so expired ids are
+ * read through a point in time and deleted in bulks: the same on any cluster.
+ */
+public final class RetentionSweep {
+    private static final int PAGE = 1000;
+
+    private final ElasticsearchClient client;
+    private final IndexNames names;
+
+    public RetentionSweep(ElasticsearchClient client, IndexNames names) {
+        this.client = client;
+        this.names = names;
+    }
+
+    /** What a case holds: images (by SHA-256) and watchlists (by id). */
+    public record Held(Collection<String> images, Collection<String> watchlists) {}
+
+    /** One index's sweep: how many records went, before which cutoff, and how many expired ones a case kept. */
+    public record Result(String index, Duration retention, Instant cutoff, long deleted, long keptForCases) {}
+
+    public List<Result> sweep(Instant now, RetentionConfig retention, Held held) {
+        List<Result> results = new ArrayList<>();
+        if (!retention.messages().isZero()) {
+            Instant cutoff = now.minus(retention.messages());
+            Query expired = range("captured_at", cutoff);
+            Query heldMessages = terms("media_sha256", held.images());
+            long kept = count(names.messages(), both(expired, heldMessages));
+            long deleted = deleteMatching(names.messages(), but(expired, heldMessages), ids -> {
+                // A message's versions go with it: its text must not outlive it there.
+                deleteMatching(names.messageVersions(), terms("message", ids), more -> { });
+            });
+            results.add(new Result(names.messages(), retention.messages(), cutoff, deleted, kept));
+        }
+        if (!retention.media().isZero()) {
+            Instant cutoff = now.minus(retention.media());
+            Query expired = range("last_seen", cutoff);
+            Query heldImages = terms("sha256", held.images());
+            long kept = count(names.media(), both(expired, heldImages));
+            results.add(new Result(names.media(), retention.media(), cutoff, deleteMatching(names.media(), but(expired, heldImages), ids -> { }), kept));
+        }
+        if (!retention.alerts().isZero()) {
+            Instant cutoff = now.minus(retention.alerts());
+            Query expired = range("created_at", cutoff);
+            Query heldAlerts = terms("watchlist_id", held.watchlists());
+            long kept = count(names.alerts(), both(expired, heldAlerts));
+            results.add(new Result(names.alerts(), retention.alerts(), cutoff, deleteMatching(names.alerts(), but(expired, heldAlerts), ids -> { }), kept));
+        }
+        return results;
+    }
+
+    private static Query range(String field, Instant cutoff) {
+        return Query.of(q -> q.range(r -> r.untyped(u -> u.field(field).lt(JsonData.of(cutoff.toString())))));
+    }
+
+    /** Matches nothing when {@code values} is empty. */
+    private static Query terms(String field, Collection<String> values) {
+        List<FieldValue> list = values.stream().map(FieldValue::of).toList();
+        return Query.of(q -> q.terms(t -> t.field(field).terms(v -> v.value(list))));
+    }
+
+    private static Query both(Query a, Query b) {
+        return Query.of(q -> q.bool(x -> x.filter(a).filter(b)));
+    }
+
+    private static Query but(Query a, Query b) {
+        return Query.of(q -> q.bool(x -> x.filter(a).mustNot(b)));
+    }
+
+    private long count(String index, Query query) {
+        try {
+            return client.count(c -> c.index(index).query(query)).count();
+        } catch (IOException e) {
+            throw new IndexWriteException("retention: could not count in " + index + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes every document {@code query} matches, a page at a time; {@code after} gets each page's ids once deleted. */
+    @SuppressWarnings({"rawtypes"})
+    private long deleteMatching(String index, Query query, Consumer<List<String>> after) {
+        long deleted = 0;
+        String pit = null;
+        try {
+            pit = client.openPointInTime(p -> p.index(index).keepAlive(k -> k.time("2m"))).id();
+            List<FieldValue> searchAfter = null;
+            while (true) {
+                String pitId = pit;
+                List<FieldValue> from = searchAfter;
+                SearchResponse<Map> page = client.search(s -> {
+                    s.pit(p -> p.id(pitId).keepAlive(k -> k.time("2m"))).size(PAGE).query(query).source(src -> src.fetch(false))
+                            .sort(o -> o.field(f -> f.field("_shard_doc").order(SortOrder.Asc)));
+                    if (from != null) {
+                        s.searchAfter(from);
+                    }
+                    return s;
+                }, Map.class);
+                List<Hit<Map>> hits = page.hits().hits();
+                if (!hits.isEmpty()) {
+                    List<String> ids = hits.stream().map(Hit::id).toList();
+                    List<BulkOperation> deletes = ids.stream()
+                            .map(id -> BulkOperation.of(o -> o.delete(d -> d.index(index).id(id)))).toList();
+                    BulkResponse response = client.bulk(b -> b.operations(deletes));
+                    if (response.errors()) {
+                        var failed = response.items().stream().filter(i -> i.error() != null && i.status() != 404).findFirst();
+                        if (failed.isPresent()) {
+                            throw new IndexWriteException("retention: could not delete from " + index + ": "
+                                    + failed.get().error().reason(), null);
+                        }
+                    }
+                    deleted += ids.size();
+                    after.accept(ids);
+                }
+                if (hits.size() < PAGE) {
+                    break;
+                }
+                searchAfter = hits.get(hits.size() - 1).sort();
+                pit = page.pitId() != null ? page.pitId() : pit;
+            }
+            client.indices().refresh(r -> r.index(index));
+            return deleted;
+        } catch (IOException e) {
+            throw new IndexWriteException("retention: could not sweep " + index + ": " + e.getMessage(), e);
+        } finally {
+            if (pit != null) {
+                String id = pit;
+                try {
+                    client.closePointInTime(c -> c.id(id));
+                } catch (Exception ignored) {
+                    // it expires on its own
+                }
+            }
+        }
+    }
+}
