@@ -82,12 +82,21 @@ final class RetentionJob implements AutoCloseable {
         for (RetentionSweep.Result r : results) {
             String detail = "deleted " + r.deleted() + " record(s) of " + r.index() + " older than " + r.cutoff()
                     + " (retention " + DurationText.format(r.retention()) + "); kept " + r.keptForCases()
-                    + " expired record(s) held by case(s) " + (numbers.isEmpty() ? "-" : String.join(", ", numbers));
+                    + " expired record(s) held by case(s) " + named(numbers);
             log.info("Retention: {}", detail);
             audit.append(new AuditLog.Act("roomwatch", "system", "-", "RETENTION " + r.index(), "", detail,
                     (int) Math.min(Integer.MAX_VALUE, r.deleted()), 200));
         }
         return results;
+    }
+
+    /** Case numbers for the audit entry, whose detail has room for a few dozen. */
+    private static String named(List<String> numbers) {
+        if (numbers.isEmpty()) {
+            return "-";
+        }
+        int shown = Math.min(30, numbers.size());
+        return String.join(", ", numbers.subList(0, shown)) + (numbers.size() > shown ? " and " + (numbers.size() - shown) + " more" : "");
     }
 
     @Override

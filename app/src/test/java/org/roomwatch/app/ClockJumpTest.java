@@ -43,10 +43,7 @@ class ClockJumpTest {
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (process != null) {
-            process.destroyForcibly();
-            process.waitFor(30, TimeUnit.SECONDS);
-        }
+        ServeProcess.kill(process);
     }
 
     @Test

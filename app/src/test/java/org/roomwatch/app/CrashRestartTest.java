@@ -52,10 +52,7 @@ class CrashRestartTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (process != null) {
-            process.destroyForcibly();
-            process.waitFor(30, TimeUnit.SECONDS);
-        }
+        ServeProcess.kill(process);
         if (database != null) {
             try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "")) {
                 c.createStatement().execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");

@@ -27,6 +27,14 @@ final class ServeProcess {
         return process;
     }
 
+    /** Kills a child left running by a failed test (null: nothing to do). */
+    static void kill(Process process) throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly();
+            process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
     /** The last {@code lines} lines of a child's log, for a failure message. */
     static String tail(Path log, int lines) {
         try {
