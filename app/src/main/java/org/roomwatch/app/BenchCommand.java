@@ -45,6 +45,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", description = "Benchmark the ingest pipeline against raw bulk indexing; prints a table.")
 final class BenchCommand implements Callable<Integer> {
     private static final int PAGES_PER_BATCH = 25;
+    private static final int WARM_ROUNDS = 5;
     private static final String ROOM = "bench_room";
     private static final String PAGE_URL = "https://t.me/s/" + ROOM;
 
@@ -83,11 +84,13 @@ final class BenchCommand implements Callable<Integer> {
             run = "bench-" + System.currentTimeMillis() + "-";
             List<String> pages = renderPages();
 
-            // Warm-up, full rounds of each path, not counted: JIT of parser, client and node. Rates kept rising over
-            // the first two rounds in trials, so two are thrown away.
-            for (int w = 0; w < 2; w++) {
+            // Warm-up, full rounds of each path, not counted: JIT of parser, client and node. On this 2-core machine
+            // both paths' rates kept rising for about five rounds (a run of 9 measured rounds showed it), so five are
+            // thrown away. A rule "until steady within 5%" never ended: round-to-round noise is larger than that.
+            for (int w = 0; w < WARM_ROUNDS; w++) {
                 runRaw(runPipeline(pages, "warm-p" + w + "-").documents(), "warm-r" + w + "-");
             }
+            System.out.printf("%nwarm-up: %d rounds of each path, not counted%n", WARM_ROUNDS);
 
             double[] pipeline = new double[rounds];
             double[] raw = new double[rounds];

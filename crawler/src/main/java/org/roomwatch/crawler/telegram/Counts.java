@@ -15,7 +15,11 @@ public final class Counts {
         if (text == null) {
             return null;
         }
-        Matcher m = NUMBER.matcher(text.trim());
+        String trimmed = text.trim();
+        if (!trimmed.isEmpty() && trimmed.length() <= 18 && trimmed.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Long.parseLong(trimmed); // most counters are plain digits: no pattern needed
+        }
+        Matcher m = NUMBER.matcher(trimmed);
         if (!m.find()) {
             return null;
         }
