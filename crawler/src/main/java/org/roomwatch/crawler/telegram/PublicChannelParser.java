@@ -33,6 +33,8 @@ public final class PublicChannelParser {
     public static final String PLATFORM = "telegram";
     private static final Pattern BACKGROUND_URL = Pattern.compile("background-image\\s*:\\s*url\\(\\s*['\"]?([^'\")]+)['\"]?\\s*\\)");
     private static final Pattern POST_ID = Pattern.compile("([A-Za-z0-9_]+)/(\\d+)");
+    private static final Pattern TRAILING_SPACE = Pattern.compile("[ \\t\\u00a0]+\\n");
+    private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
     private static final Pattern REPLY_ID = Pattern.compile("/(\\d+)(?:\\?.*)?$");
 
     /** Parses a page of room {@code roomName} fetched from {@code pageUrl} at {@code capturedAt}. */
@@ -109,7 +111,7 @@ public final class PublicChannelParser {
         }
         Instant postedAt;
         try {
-            postedAt = OffsetDateTime.parse(time.attr("datetime")).toInstant();
+            postedAt = PostDates.parse(time.attr("datetime"));
         } catch (DateTimeParseException e) {
             throw new UnreadablePost("post " + dataPost + " has an unreadable date [" + time.attr("datetime") + "] and was skipped");
         }
@@ -384,7 +386,7 @@ public final class PublicChannelParser {
         }
         StringBuilder out = new StringBuilder();
         appendText(element, out);
-        String text = out.toString().replaceAll("[ \\t\\u00a0]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").trim();
+        String text = BLANK_LINES.matcher(TRAILING_SPACE.matcher(out.toString()).replaceAll("\n")).replaceAll("\n\n").trim();
         return text.isEmpty() ? null : text;
     }
 
