@@ -57,7 +57,7 @@ final class LiveWatch implements AutoCloseable {
     }
 
     synchronized void refresh() {
-        String now = watchlists.version() + "|" + hashSets.list().stream().map(s -> s.name() + "@" + s.importedAt()).toList();
+        String now = watchlists.version() + "|" + hashSets.version();
         if (!now.equals(version)) {
             WatchMatcher compiled = new WatchMatcher(watchlists.all(), hashSets);
             matcher.set(compiled);

@@ -102,6 +102,7 @@ public final class Roomwatch implements AutoCloseable {
     private java.util.function.Function<AccountsConfig, org.roomwatch.core.account.TdJson> tdlib = AccountsCommand.tdlib;
     private RoomCrawler crawler;
     private RetentionJob retention;
+    private org.roomwatch.core.evidence.EvidenceKey evidenceKey;
     private java.util.Set<ProcessRole> roles = ProcessRole.all();
     private final org.roomwatch.api.OpsRoutes ops = new org.roomwatch.api.OpsRoutes();
     /** Where health, readiness and metrics answer in a process that serves no API; -1 otherwise. */
@@ -307,17 +308,11 @@ public final class Roomwatch implements AutoCloseable {
     }
 
     /** The evidence signing key, loaded (or made) on the first bundle, then kept. */
-    private java.util.function.Supplier<org.roomwatch.core.evidence.EvidenceKey> evidenceKey() {
-        Path file = Path.of(config.security().evidenceKeyFile());
-        org.roomwatch.core.evidence.EvidenceKey[] loaded = {null};
-        return () -> {
-            synchronized (loaded) {
-                if (loaded[0] == null) {
-                    loaded[0] = org.roomwatch.core.evidence.EvidenceKey.loadOrCreate(file);
-                }
-                return loaded[0];
-            }
-        };
+    private synchronized org.roomwatch.core.evidence.EvidenceKey evidenceKey() {
+        if (evidenceKey == null) {
+            evidenceKey = org.roomwatch.core.evidence.EvidenceKey.loadOrCreate(Path.of(config.security().evidenceKeyFile()));
+        }
+        return evidenceKey;
     }
 
     private void startApi(ControlPlaneDatabase db, ElasticsearchClient client, IndexNames names, AlertStore alertStore,
@@ -347,7 +342,7 @@ public final class Roomwatch implements AutoCloseable {
                 .withHashSets(hashSets, new HashSetMatcher(hashSets, images))
                 .withCases(cases, hashSets, new HashSetMatcher(hashSets, images),
                         new org.roomwatch.indexer.ElasticsearchCaseSightings(client, names), watchlists)
-                .withEvidence(new org.roomwatch.indexer.ElasticsearchEvidenceRecords(client, names), evidenceKey())
+                .withEvidence(new org.roomwatch.indexer.ElasticsearchEvidenceRecords(client, names), this::evidenceKey)
                 .withSchools(tagging)
                 .withDiscovered(discovered)
                 .withWatchlists(watchlists, alertStore, retro, hasher)

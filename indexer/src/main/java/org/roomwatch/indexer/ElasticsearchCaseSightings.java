@@ -2,16 +2,13 @@ package org.roomwatch.indexer;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.MgetResponse;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -41,38 +38,17 @@ public final class ElasticsearchCaseSightings implements CaseSightings {
         for (int from = 0; from < digests.size(); from += TERMS_PER_QUERY) {
             List<FieldValue> terms = digests.subList(from, Math.min(digests.size(), from + TERMS_PER_QUERY)).stream()
                     .map(FieldValue::of).toList();
-            String pit = null;
             try {
-                pit = client.openPointInTime(p -> p.index(names.messages()).keepAlive(k -> k.time("2m"))).id();
-                List<FieldValue> after = null;
-                while (true) {
-                    String pitId = pit;
-                    List<FieldValue> searchAfter = after;
-                    SearchResponse<Map> page = client.search(s -> {
-                        s.pit(p -> p.id(pitId).keepAlive(k -> k.time("2m"))).size(PAGE)
-                                .query(q -> q.terms(t -> t.field("media_sha256").terms(v -> v.value(terms))))
-                                .source(src -> src.filter(f -> f.includes("room_id", "room", "message_id", "permalink",
-                                        "posted_at", "captured_at", "deleted_at", "seen_through", "media_sha256")))
-                                .sort(o -> o.field(f -> f.field("_shard_doc").order(SortOrder.Asc)));
-                        if (searchAfter != null) {
-                            s.searchAfter(searchAfter);
-                        }
-                        return s;
-                    }, Map.class);
-                    List<Hit<Map>> hits = page.hits().hits();
+                PitScan.scan(client, names.messages(), PAGE, s -> s
+                        .query(q -> q.terms(t -> t.field("media_sha256").terms(v -> v.value(terms))))
+                        .source(src -> src.filter(f -> f.includes("room_id", "room", "message_id", "permalink",
+                                "posted_at", "captured_at", "deleted_at", "seen_through", "media_sha256"))), hits -> {
                     for (Hit<Map> hit : hits) {
                         emit(hit.source(), images, each);
                     }
-                    if (hits.size() < PAGE) {
-                        break;
-                    }
-                    after = hits.get(hits.size() - 1).sort();
-                    pit = page.pitId() != null ? page.pitId() : pit;
-                }
+                });
             } catch (IOException e) {
                 throw new IndexWriteException("could not read the case's sightings: " + e.getMessage(), e);
-            } finally {
-                close(pit);
             }
         }
     }
@@ -117,16 +93,6 @@ public final class ElasticsearchCaseSightings implements CaseSightings {
         });
         out.sort((a, b) -> compareDesc(a.lastSeen(), b.lastSeen()));
         return out;
-    }
-
-    private void close(String pit) {
-        if (pit != null) {
-            try {
-                client.closePointInTime(c -> c.id(pit));
-            } catch (Exception ignored) {
-                // it expires on its own
-            }
-        }
     }
 
     private static Instant instant(Object value) {

@@ -2,10 +2,8 @@ package org.roomwatch.indexer;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
@@ -15,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.roomwatch.core.config.RetentionConfig;
 
@@ -99,59 +96,28 @@ public final class RetentionSweep {
     }
 
     /** Deletes every document {@code query} matches, a page at a time; {@code after} gets each page's ids once deleted. */
-    @SuppressWarnings({"rawtypes"})
     private long deleteMatching(String index, Query query, Consumer<List<String>> after) {
-        long deleted = 0;
-        String pit = null;
+        long[] deleted = {0};
         try {
-            pit = client.openPointInTime(p -> p.index(index).keepAlive(k -> k.time("2m"))).id();
-            List<FieldValue> searchAfter = null;
-            while (true) {
-                String pitId = pit;
-                List<FieldValue> from = searchAfter;
-                SearchResponse<Map> page = client.search(s -> {
-                    s.pit(p -> p.id(pitId).keepAlive(k -> k.time("2m"))).size(PAGE).query(query).source(src -> src.fetch(false))
-                            .sort(o -> o.field(f -> f.field("_shard_doc").order(SortOrder.Asc)));
-                    if (from != null) {
-                        s.searchAfter(from);
+            PitScan.scan(client, index, PAGE, s -> s.query(query).source(src -> src.fetch(false)), hits -> {
+                List<String> ids = hits.stream().map(Hit::id).toList();
+                List<BulkOperation> deletes = ids.stream()
+                        .map(id -> BulkOperation.of(o -> o.delete(d -> d.index(index).id(id)))).toList();
+                BulkResponse response = client.bulk(b -> b.operations(deletes));
+                if (response.errors()) {
+                    var failed = response.items().stream().filter(i -> i.error() != null && i.status() != 404).findFirst();
+                    if (failed.isPresent()) {
+                        throw new IndexWriteException("retention: could not delete from " + index + ": "
+                                + failed.get().error().reason(), null);
                     }
-                    return s;
-                }, Map.class);
-                List<Hit<Map>> hits = page.hits().hits();
-                if (!hits.isEmpty()) {
-                    List<String> ids = hits.stream().map(Hit::id).toList();
-                    List<BulkOperation> deletes = ids.stream()
-                            .map(id -> BulkOperation.of(o -> o.delete(d -> d.index(index).id(id)))).toList();
-                    BulkResponse response = client.bulk(b -> b.operations(deletes));
-                    if (response.errors()) {
-                        var failed = response.items().stream().filter(i -> i.error() != null && i.status() != 404).findFirst();
-                        if (failed.isPresent()) {
-                            throw new IndexWriteException("retention: could not delete from " + index + ": "
-                                    + failed.get().error().reason(), null);
-                        }
-                    }
-                    deleted += ids.size();
-                    after.accept(ids);
                 }
-                if (hits.size() < PAGE) {
-                    break;
-                }
-                searchAfter = hits.get(hits.size() - 1).sort();
-                pit = page.pitId() != null ? page.pitId() : pit;
-            }
+                deleted[0] += ids.size();
+                after.accept(ids);
+            });
             client.indices().refresh(r -> r.index(index));
-            return deleted;
+            return deleted[0];
         } catch (IOException e) {
             throw new IndexWriteException("retention: could not sweep " + index + ": " + e.getMessage(), e);
-        } finally {
-            if (pit != null) {
-                String id = pit;
-                try {
-                    client.closePointInTime(c -> c.id(id));
-                } catch (Exception ignored) {
-                    // it expires on its own
-                }
-            }
         }
     }
 }

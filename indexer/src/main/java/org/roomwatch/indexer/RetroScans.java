@@ -1,9 +1,6 @@
 package org.roomwatch.indexer;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.time.Clock;
 import java.time.Instant;
@@ -72,24 +69,10 @@ public final class RetroScans implements AutoCloseable {
         Instant started = clock.instant();
         AtomicLong scanned = new AtomicLong();
         AtomicLong raised = new AtomicLong();
-        String pit = null;
         try {
             WatchMatcher matcher = new WatchMatcher(List.of(list), hashSets);
             long total = client.count(c -> c.index(names.messages())).count();
-            pit = client.openPointInTime(p -> p.index(names.messages()).keepAlive(k -> k.time("2m"))).id();
-            List<FieldValue> after = null;
-            while (true) {
-                String pitId = pit;
-                List<FieldValue> searchAfter = after;
-                SearchResponse<Map> page = client.search(s -> {
-                    s.pit(p -> p.id(pitId).keepAlive(k -> k.time("2m"))).size(PAGE)
-                            .sort(o -> o.field(f -> f.field("_shard_doc").order(SortOrder.Asc)));
-                    if (searchAfter != null) {
-                        s.searchAfter(searchAfter);
-                    }
-                    return s;
-                }, Map.class);
-                List<Hit<Map>> hits = page.hits().hits();
+            PitScan.scan(client, names.messages(), PAGE, s -> s, hits -> {
                 for (Hit<Map> hit : hits) {
                     Map<String, Object> doc = hit.source();
                     List<WatchMatcher.Hit> found = matcher.match(doc);
@@ -99,26 +82,12 @@ public final class RetroScans implements AutoCloseable {
                 }
                 scanned.addAndGet(hits.size());
                 runs.put(list.id(), new Progress(list.id(), "running", total, scanned.get(), raised.get(), by, started, null, null));
-                if (hits.size() < PAGE) {
-                    break;
-                }
-                after = hits.get(hits.size() - 1).sort();
-                pit = page.pitId() != null ? page.pitId() : pit;
-            }
+            });
             runs.put(list.id(), new Progress(list.id(), "done", scanned.get(), scanned.get(), raised.get(), by, started, clock.instant(), null));
             log.info("Retroactive run of {}: {} messages, {} new alerts", list.id(), scanned.get(), raised.get());
         } catch (Exception e) {
             log.warn("Retroactive run of {} failed: {}", list.id(), e.toString());
             runs.put(list.id(), new Progress(list.id(), "failed", 0, scanned.get(), raised.get(), by, started, clock.instant(), e.getMessage()));
-        } finally {
-            if (pit != null) {
-                String id = pit;
-                try {
-                    client.closePointInTime(c -> c.id(id));
-                } catch (Exception ignored) {
-                    // it expires on its own
-                }
-            }
         }
     }
 

@@ -88,12 +88,8 @@ final class CaseRoutes {
     }
 
     private void open(Context ctx) throws IOException {
-        JsonNode body = body(ctx);
-        body.fieldNames().forEachRemaining(f -> {
-            if (!FIELDS.contains(f)) {
-                throw new BadParameter(f, "unknown field '" + f + "'; allowed: " + String.join(", ", new java.util.TreeSet<>(FIELDS)));
-            }
-        });
+        JsonNode body = JsonBody.object(ctx, json, "expected a JSON object with caseNumber, counselor, consentNote and photos");
+        JsonBody.allowOnly(body, FIELDS, null);
         String number;
         try {
             number = Cases.checkNumber(text(body, "caseNumber"));
@@ -164,12 +160,7 @@ final class CaseRoutes {
             if (!p.isObject()) {
                 throw new BadParameter(where, where + " must be an object with pdq, quality, md5 and sha256");
             }
-            for (var it = p.fieldNames(); it.hasNext(); ) {
-                String f = it.next();
-                if (!PHOTO_FIELDS.contains(f)) {
-                    throw new BadParameter(where + "." + f, "unknown field '" + f + "' in " + where + "; allowed: label, md5, pdq, quality, sha256");
-                }
-            }
+            JsonBody.allowOnly(p, PHOTO_FIELDS, where);
             if (!p.path("quality").isInt()) {
                 throw new BadParameter(where + ".quality", where + ".quality must be a whole number within 0..100");
             }
@@ -225,20 +216,17 @@ final class CaseRoutes {
                 out.write("\uFEFFcase,photo,matched_by,distance,image_sha256,room_id,room,message_id,permalink,posted_at,"
                         + "captured_at,deleted_at,seen_through\r\n");
             }
-            IOException[] failed = {null};
-            sightings.forEach(images, s -> {
-                if (failed[0] != null) {
-                    return;
-                }
-                try {
-                    out.write(format.equals("csv") ? csv(file.caseNumber(), s) : json.writeValueAsString(s) + "\n");
-                    rows[0]++;
-                } catch (IOException e) {
-                    failed[0] = e;
-                }
-            });
-            if (failed[0] != null) {
-                throw failed[0];
+            try {
+                sightings.forEach(images, s -> {
+                    try {
+                        out.write(format.equals("csv") ? csv(file.caseNumber(), s) : json.writeValueAsString(s) + "\n");
+                        rows[0]++;
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e); // the client went away: stop reading the index
+                    }
+                });
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
             }
         }
         ApiSecurity.results(ctx, rows[0]);
@@ -258,18 +246,6 @@ final class CaseRoutes {
             problem.accept(ctx, Problem.notFound("no case " + number));
         }
         return file;
-    }
-
-    private JsonNode body(Context ctx) throws IOException {
-        try {
-            JsonNode body = ctx.body().isBlank() ? null : json.readTree(ctx.body());
-            if (body == null || !body.isObject()) {
-                throw new BadParameter(null, "expected a JSON object with caseNumber, counselor, consentNote and photos");
-            }
-            return body;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new BadParameter(null, "the body is not JSON: " + e.getOriginalMessage());
-        }
     }
 
     private static String text(JsonNode body, String field) {

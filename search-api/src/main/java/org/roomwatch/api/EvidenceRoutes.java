@@ -44,20 +44,8 @@ final class EvidenceRoutes {
     }
 
     private void bundle(Context ctx) throws IOException {
-        JsonNode body;
-        try {
-            body = ctx.body().isBlank() ? null : json.readTree(ctx.body());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new BadParameter(null, "the body is not JSON: " + e.getOriginalMessage());
-        }
-        if (body == null || !body.isObject()) {
-            throw new BadParameter(null, "expected {\"messages\": [ids], \"rooms\": [ids], \"reason\": \"...\", \"case\": \"...\"}");
-        }
-        body.fieldNames().forEachRemaining(f -> {
-            if (!FIELDS.contains(f)) {
-                throw new BadParameter(f, "unknown field '" + f + "'; allowed: case, messages, reason, rooms");
-            }
-        });
+        JsonNode body = JsonBody.object(ctx, json, "expected {\"messages\": [ids], \"rooms\": [ids], \"reason\": \"...\", \"case\": \"...\"}");
+        JsonBody.allowOnly(body, FIELDS, null);
         List<String> messageIds = ids(body, "messages");
         List<String> roomIds = ids(body, "rooms");
         if (messageIds.isEmpty() && roomIds.isEmpty()) {

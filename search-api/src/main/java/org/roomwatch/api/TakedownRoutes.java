@@ -145,18 +145,14 @@ final class TakedownRoutes {
 
     /** The set's own hashes, one item per labelled photo where the set groups them (a case), else one per hash. */
     private static List<Item> listed(List<HashSetEntry> entries) {
-        Map<String, String[]> byLabel = new LinkedHashMap<>();
-        List<Item> out = new ArrayList<>();
+        // An unlabelled hash is a photo of its own; labelled ones are grouped by label.
+        Map<Object, String[]> byPhoto = new LinkedHashMap<>();
         for (HashSetEntry e : entries) {
-            if (e.label() == null) {
-                out.add(new Item("listed", e.kind().equals("pdq") ? e.value() : null, e.kind().equals("md5") ? e.value() : null,
-                        e.kind().equals("sha256") ? e.value() : null, null, null, List.of()));
-                continue;
-            }
-            String[] hashes = byLabel.computeIfAbsent(e.label(), k -> new String[3]);
+            String[] hashes = byPhoto.computeIfAbsent(e.label() == null ? new Object() : e.label(), k -> new String[3]);
             hashes[switch (e.kind()) { case "pdq" -> 0; case "md5" -> 1; default -> 2; }] = e.value();
         }
-        byLabel.values().forEach(h -> out.add(0, new Item("listed", h[0], h[1], h[2], null, null, List.of())));
+        List<Item> out = new ArrayList<>();
+        byPhoto.values().forEach(h -> out.add(new Item("listed", h[0], h[1], h[2], null, null, List.of())));
         return out;
     }
 

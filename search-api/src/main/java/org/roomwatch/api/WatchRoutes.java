@@ -51,16 +51,8 @@ final class WatchRoutes {
         app.post("/api/alerts/{id}/state", this::changeState);
     }
 
-    private JsonNode body(Context ctx) throws IOException {
-        try {
-            JsonNode body = ctx.body().isBlank() ? null : json.readTree(ctx.body());
-            if (body == null || !body.isObject()) {
-                throw new BadParameter(null, "expected a JSON object");
-            }
-            return body;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new BadParameter(null, "the body is not JSON: " + e.getOriginalMessage());
-        }
+    private JsonNode body(Context ctx) {
+        return JsonBody.object(ctx, json, "expected a JSON object");
     }
 
     private static String text(JsonNode body, String field) {

@@ -19,6 +19,14 @@ public interface HashSets {
 
     boolean delete(String name);
 
+    /**
+     * Changes whenever a set is imported, replaced or deleted: what live matching checks before each batch to know
+     * its compiled rules are current. Implementations should answer without counting entries.
+     */
+    default String version() {
+        return list().stream().map(s -> s.name() + "@" + s.importedAt()).toList().toString();
+    }
+
     static String checkName(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("a hash set name is 1 to 64 characters: lower-case letters, digits, _ and -,"

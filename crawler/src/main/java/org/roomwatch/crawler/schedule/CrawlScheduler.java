@@ -25,14 +25,22 @@ import org.roomwatch.core.WatchedRoom;
  * jumping forward costs one catch-up crawl per room, not a burst of every run it seems to have missed).
  *
  * <p>Quartz keeps each trigger's next run as wall-clock time. When the wall clock jumps back, every room's next run
- * moves that far into the future, and the rooms would sit unwatched for as long as the jump. A guard on the monotonic
- * clock looks every few seconds for a room due later than its interval allows and runs it now.
+ * moves that far into the future, and the rooms would sit unwatched for as long as the jump. A guard compares the wall
+ * clock with the monotonic one every few seconds; when the wall clock went back, and once a minute in any case (a
+ * clustered peer's clock may be ahead), it looks for rooms due later than their interval allows and runs them now.
+ * Reading every room's trigger costs a query per room, so it is not done on every tick.
  */
 public final class CrawlScheduler implements AutoCloseable {
     static final String GROUP = "rooms";
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CrawlScheduler.class);
     /** How far beyond its interval a room's next run may lie before the guard calls it a wall-clock jump. */
     private static final long JUMP_SLACK_MILLIS = 5_000;
+    /** How often the triggers are looked at when no jump back was seen. */
+    private static final long ROUTINE_CHECK_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+    /** Wall minus monotonic time at the last tick (a jump back lowers it by the jump), and when triggers were last read. */
+    private long lastSkewMillis;
+    private long lastCheckNanos;
+    private boolean checkedOnce;
 
     private final Scheduler scheduler;
     private final java.util.concurrent.ScheduledExecutorService guard =
@@ -84,14 +92,29 @@ public final class CrawlScheduler implements AutoCloseable {
         guard.scheduleWithFixedDelay(this::runRoomsPushedBackByTheClock, 3, 3, java.util.concurrent.TimeUnit.SECONDS);
     }
 
-    /**
-     * Runs now every room whose next run lies further ahead than its interval (plus slack): only a wall clock that
-     * went back puts it there. Every crawler process checks; rescheduling twice costs at most one extra crawl.
-     */
+    /** A guard tick: reads the triggers when the wall clock went back, at the first tick, and once a minute. */
     void runRoomsPushedBackByTheClock() {
         if (!isRunning()) {
-            return;
+            return; // a jump seen while in standby is still seen once running: the skew is not updated here
         }
+        long monotonic = System.nanoTime();
+        long skew = System.currentTimeMillis() - java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(monotonic);
+        boolean wentBack = checkedOnce && lastSkewMillis - skew > JUMP_SLACK_MILLIS;
+        boolean due = !checkedOnce || wentBack || monotonic - lastCheckNanos >= ROUTINE_CHECK_NANOS;
+        lastSkewMillis = skew;
+        if (due) {
+            checkedOnce = true;
+            lastCheckNanos = monotonic;
+            runPushedBackRooms();
+        }
+    }
+
+    /**
+     * Runs now every room whose next run lies further ahead than its interval (plus slack): only a wall clock that
+     * went back (here, or ahead on a peer) puts it there. Every crawler process checks; rescheduling twice costs at
+     * most one extra crawl.
+     */
+    private void runPushedBackRooms() {
         try {
             long now = System.currentTimeMillis();
             for (org.quartz.TriggerKey key : scheduler.getTriggerKeys(org.quartz.impl.matchers.GroupMatcher.triggerGroupEquals(GROUP))) {

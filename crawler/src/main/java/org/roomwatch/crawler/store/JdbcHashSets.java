@@ -113,6 +113,20 @@ public final class JdbcHashSets implements HashSets {
         }
     }
 
+    /** The number of sets and the latest import: a replace stamps a new import time, a delete lowers the count. */
+    @Override
+    public String version() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT COUNT(*), MAX(imported_at) FROM hash_sets");
+             ResultSet r = s.executeQuery()) {
+            r.next();
+            Timestamp latest = r.getTimestamp(2);
+            return r.getLong(1) + "@" + (latest == null ? "-" : latest.toInstant());
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read hash sets: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public boolean delete(String name) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("DELETE FROM hash_sets WHERE name = ?")) {

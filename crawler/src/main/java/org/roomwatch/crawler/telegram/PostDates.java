@@ -14,40 +14,32 @@ final class PostDates {
     private PostDates() {}
 
     static Instant parse(String text) {
-        if (text.length() == 20 && text.charAt(19) == 'Z') {
-            Instant utc = fast(text.substring(0, 19) + "+00:00");
-            if (utc != null) {
-                return utc;
-            }
-        }
         Instant fast = fast(text);
         return fast != null ? fast : OffsetDateTime.parse(text).toInstant();
     }
 
-    /** The instant of {@code yyyy-MM-ddTHH:mm:ss±hh:mm} when the text is exactly that and valid; else null. */
+    /** The instant of {@code yyyy-MM-ddTHH:mm:ss} then {@code Z} or {@code ±hh:mm}, when exactly that and valid; else null. */
     private static Instant fast(String text) {
-        if (text.length() == 25 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T'
-                && text.charAt(13) == ':' && text.charAt(16) == ':' && (text.charAt(19) == '+' || text.charAt(19) == '-')
-                && text.charAt(22) == ':') {
-            int year = digits(text, 0, 4);
-            int month = digits(text, 5, 7);
-            int day = digits(text, 8, 10);
-            int hour = digits(text, 11, 13);
-            int minute = digits(text, 14, 16);
-            int second = digits(text, 17, 19);
-            int offsetHours = digits(text, 20, 22);
-            int offsetMinutes = digits(text, 23, 25);
-            if (year >= 0 && month >= 0 && day >= 0 && hour >= 0 && minute >= 0 && second >= 0 && offsetHours >= 0 && offsetMinutes >= 0) {
-                int sign = text.charAt(19) == '-' ? -1 : 1;
-                try {
-                    return OffsetDateTime.of(year, month, day, hour, minute, second, 0,
-                            ZoneOffset.ofHoursMinutes(sign * offsetHours, sign * offsetMinutes)).toInstant();
-                } catch (DateTimeException e) {
-                    // out of range: let the full parser say so
-                }
+        boolean utc = text.length() == 20 && text.charAt(19) == 'Z';
+        boolean offset = text.length() == 25 && (text.charAt(19) == '+' || text.charAt(19) == '-') && text.charAt(22) == ':';
+        if (!(utc || offset) || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+                || text.charAt(13) != ':' || text.charAt(16) != ':') {
+            return null;
+        }
+        int[] fields = {digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10), digits(text, 11, 13), digits(text, 14, 16),
+                digits(text, 17, 19), utc ? 0 : digits(text, 20, 22), utc ? 0 : digits(text, 23, 25)};
+        for (int f : fields) {
+            if (f < 0) {
+                return null;
             }
         }
-        return null;
+        int sign = !utc && text.charAt(19) == '-' ? -1 : 1;
+        try {
+            return OffsetDateTime.of(fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], 0,
+                    ZoneOffset.ofHoursMinutes(sign * fields[6], sign * fields[7])).toInstant();
+        } catch (DateTimeException e) {
+            return null; // out of range: the full parser says so
+        }
     }
 
     /** The decimal number in {@code [from, to)}, or -1 when a character is not an ASCII digit. */
