@@ -204,11 +204,14 @@ class AlertMailTest {
 
     @Test
     void aServerThatAcceptsButNeverAnswersIsAFailedSendRetriedLater() throws Exception {
+        // Accepted sockets are held until the test ends: a dropped one can be closed by the JDK's cleaner once
+        // it is unreachable, and the client then reads EOF ("bad greeting") instead of silence.
+        List<java.net.Socket> held = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         try (ServerSocket silent = new ServerSocket(port)) {
             Thread accepter = new Thread(() -> {
                 try {
                     while (true) {
-                        silent.accept(); // and say nothing
+                        held.add(silent.accept()); // and say nothing
                     }
                 } catch (java.io.IOException closed) {
                     // the test is over
@@ -223,6 +226,12 @@ class AlertMailTest {
             MailOutbox.Mail waiting = outbox.withStatus("queued", 10).get(0);
             assertEquals(1, waiting.attempts());
             assertTrue(waiting.lastError().contains("timed out"), waiting.lastError());
+        } finally {
+            synchronized (held) {
+                for (java.net.Socket socket : held) {
+                    socket.close();
+                }
+            }
         }
     }
 }
