@@ -5,19 +5,17 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.roomwatch.core.text.Csv;
+import org.roomwatch.core.text.Sha256;
 
 /**
  * An evidence bundle: a ZIP with the selected records as JSON and CSV, the capture details of each (source,
@@ -67,7 +65,7 @@ public final class EvidenceBundle {
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("path", f.getKey());
-            entry.put("sha256", sha256(f.getValue()));
+            entry.put("sha256", Sha256.hex(f.getValue()));
             entry.put("bytes", f.getValue().length);
             listed.add(entry);
         }
@@ -92,7 +90,7 @@ public final class EvidenceBundle {
                     .getBytes(StandardCharsets.US_ASCII), contents.createdAt());
             put(zip, PUBLIC_KEY, key.publicPem().getBytes(StandardCharsets.US_ASCII), contents.createdAt());
         }
-        return new Written(sha256(manifestBytes), fingerprint, files.size() + 3);
+        return new Written(Sha256.hex(manifestBytes), fingerprint, files.size() + 3);
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] bytes, Instant at) throws IOException {
@@ -168,13 +166,5 @@ public final class EvidenceBundle {
             return String.join(" ", list.stream().map(String::valueOf).toList());
         }
         return String.valueOf(value);
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -9,14 +9,13 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
-import java.util.HexFormat;
+import org.roomwatch.core.text.Sha256;
 
 /**
  * The deployment's Ed25519 key that signs evidence bundles (the JDK's own Ed25519; no library). Kept in one PEM file
@@ -113,12 +112,7 @@ public final class EvidenceKey {
 
     /** SHA-256 of the public key's encoding, as 16 groups of 4 hex digits: what people compare. */
     public static String fingerprint(PublicKey key) {
-        try {
-            String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getEncoded()));
-            return String.join(":", hex.split("(?<=\\G.{4})"));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return String.join(":", Sha256.hex(key.getEncoded()).split("(?<=\\G.{4})"));
     }
 
     private static String toPem(String type, byte[] der) {
