@@ -1,10 +1,6 @@
 package org.roomwatch.indexer;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,19 +8,22 @@ import org.roomwatch.core.MediaRef;
 import org.roomwatch.core.Message;
 import org.roomwatch.core.MessageDeletion;
 import org.roomwatch.core.Room;
+import org.roomwatch.core.text.IsoInstant;
+import org.roomwatch.core.text.Sha256;
 
 /** Turns captured records into the index documents of mappings/*.json. */
 public final class Documents {
     private Documents() {}
 
     public static Map<String, Object> message(Message m, MessageEnricher.Enrichment e) {
-        Map<String, Object> doc = new LinkedHashMap<>();
+        // About 45 fields with the tag fields: sized so the map never rehashes while it is built.
+        Map<String, Object> doc = new LinkedHashMap<>(64);
         doc.put("platform", m.platform());
         doc.put("room", m.room());
         doc.put("room_id", m.roomId());
         doc.put("message_id", m.messageId());
         doc.put("permalink", m.permalink());
-        doc.put("posted_at", m.postedAt() == null ? null : m.postedAt().toString());
+        doc.put("posted_at", m.postedAt() == null ? null : IsoInstant.format(m.postedAt()));
         doc.put("author", m.author());
         if (m.senderId() != null) {
             doc.put("sender_id", m.senderId());
@@ -59,7 +58,7 @@ public final class Documents {
         }
         doc.put("media", media);
         doc.put("media_sha256", mediaSha256);
-        doc.put("captured_at", m.capturedAt() == null ? null : m.capturedAt().toString());
+        doc.put("captured_at", m.capturedAt() == null ? null : IsoInstant.format(m.capturedAt()));
         doc.put("seen_through", m.seenThrough());
         doc.put("raw_sha256", m.rawSha256());
         doc.put("content_sha256", contentSha256(m, e));
@@ -166,10 +165,6 @@ public final class Documents {
     }
 
     static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return Sha256.hex(text);
     }
 }

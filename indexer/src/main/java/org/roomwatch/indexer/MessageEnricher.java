@@ -37,7 +37,7 @@ public final class MessageEnricher {
                              Map<String, Object> tagFields) {}
 
     public Enrichment enrich(Message message) {
-        String text = message.text() == null ? null : Normalizer.normalize(message.text(), Normalizer.Form.NFC);
+        String text = nfc(message.text());
         Set<String> hashtags = new LinkedHashSet<>();
         Set<String> handles = new LinkedHashSet<>();
         Set<String> links = new LinkedHashSet<>(message.links());
@@ -61,6 +61,14 @@ public final class MessageEnricher {
     public Map<String, Object> roomTags(String title, String description) {
         String text = (title == null ? "" : title) + "\n" + (description == null ? "" : description);
         return tagging.get().fieldsOf(text);
+    }
+
+    /** NFC; the check first, as nearly every text already is NFC and checking is far cheaper than normalizing. */
+    private static String nfc(String text) {
+        if (text == null || Normalizer.isNormalized(text, Normalizer.Form.NFC)) {
+            return text;
+        }
+        return Normalizer.normalize(text, Normalizer.Form.NFC);
     }
 
     private static void collect(Matcher matcher, int group, Set<String> into) {

@@ -27,7 +27,7 @@ public final class SchoolTagger {
     private static final Pattern CANDIDATE = Pattern.compile(
             "([가-힣]{2,8})\\s?(여자고등학교|여자중학교|남자고등학교|남자중학교|초등학교|중학교|고등학교|여고|여중|남고|남중|외고|과고|예고|체고|공고|상고)");
     private static final Pattern GRADE_CLASS = Pattern.compile("(?<![0-9])([1-6])\\s?학년(?:\\s?([0-9]{1,2})\\s?반)?");
-    private static final Pattern SHORT_GRADE = Pattern.compile("(?<![가-힣0-9])(초|중|고)\\s?([1-6])(?![0-9])");
+    static final Pattern SHORT_GRADE = Pattern.compile("(?<![가-힣0-9])(초|중|고)\\s?([1-6])(?![0-9])");
 
     private final Gazetteer gazetteer;
 
@@ -230,6 +230,23 @@ public final class SchoolTagger {
         return false;
     }
 
+    /** A digit 1-6 with 초, 중 or 고 right before it or one space before it: SHORT_GRADE's precondition, without a regex. */
+    static boolean mayHoldShortGrade(String t) {
+        for (int i = 1; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c >= '1' && c <= '6') {
+                char before = t.charAt(i - 1);
+                if (Character.isWhitespace(before) && i >= 2) {
+                    before = t.charAt(i - 2);
+                }
+                if (before == '초' || before == '중' || before == '고') {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static boolean overlaps(List<int[]> taken, int start, int end) {
         for (int[] span : taken) {
             if (start < span[1] && span[0] < end) {
@@ -243,19 +260,24 @@ public final class SchoolTagger {
         if (!hasDigit(t)) {
             return; // every grade form has a digit
         }
-        Matcher m = GRADE_CLASS.matcher(t);
-        while (m.find()) {
-            String value = m.group(1) + "학년" + (m.group(2) == null ? "" : " " + Integer.parseInt(m.group(2)) + "반");
-            out.add(new Tag("grade", value, value, m.start(), m.end(), m.group(), 0.95, null));
-        }
-        Matcher s = SHORT_GRADE.matcher(t);
-        while (s.find()) {
-            if (s.end() < t.length() && NormalizedText.isHangul(t.charAt(s.end())) && !t.startsWith("학년", s.end())
-                    && !followsAllowed(t, s.end())) {
-                continue;
+        // Each pattern runs only when its precondition holds: most texts carry digits (links, prices) but no grade.
+        if (t.contains("학년")) {
+            Matcher m = GRADE_CLASS.matcher(t);
+            while (m.find()) {
+                String value = m.group(1) + "학년" + (m.group(2) == null ? "" : " " + Integer.parseInt(m.group(2)) + "반");
+                out.add(new Tag("grade", value, value, m.start(), m.end(), m.group(), 0.95, null));
             }
-            String value = s.group(1) + s.group(2);
-            out.add(new Tag("grade", value, value, s.start(), s.end(), s.group(), 0.85, null));
+        }
+        if (mayHoldShortGrade(t)) {
+            Matcher s = SHORT_GRADE.matcher(t);
+            while (s.find()) {
+                if (s.end() < t.length() && NormalizedText.isHangul(t.charAt(s.end())) && !t.startsWith("학년", s.end())
+                        && !followsAllowed(t, s.end())) {
+                    continue;
+                }
+                String value = s.group(1) + s.group(2);
+                out.add(new Tag("grade", value, value, s.start(), s.end(), s.group(), 0.85, null));
+            }
         }
     }
 }

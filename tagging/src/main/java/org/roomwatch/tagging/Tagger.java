@@ -23,7 +23,11 @@ public final class Tagger {
     }
 
     public Result tag(String raw) {
-        NormalizedText text = NormalizedText.of(raw);
+        return tag(NormalizedText.of(raw));
+    }
+
+    /** Tags of a text already normalized, so a caller that also looks for lexicon words normalizes it once. */
+    Result tag(NormalizedText text) {
         List<Tag> tags = new ArrayList<>();
         schools.tag(text, tags);
         List<Tag> places = tags.stream().filter(t -> t.kind().startsWith("school")).toList();

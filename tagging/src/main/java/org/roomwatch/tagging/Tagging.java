@@ -1,6 +1,7 @@
 package org.roomwatch.tagging;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +17,9 @@ public final class Tagging {
     private final Tagger tagger;
     private final Map<String, School> byId = new LinkedHashMap<>();
     private final Lexicon lexicon;
+    /** Tag kinds that become flat keyword lists (schools get their own, richer fields). */
+    private static final Set<String> LISTED_KINDS = Set.of("school_candidate", "school_ambiguous", "grade", "region", "phone",
+            "handle", "kakao", "person");
 
     public Tagging(List<School> schools, List<WatchedPerson> people) {
         this(schools, people, Lexicon.empty());
@@ -41,9 +45,9 @@ public final class Tagging {
 
     /** Tags and lexicon words of one text, as index fields. */
     public Map<String, Object> fieldsOf(String text) {
-        Tagger.Result result = tagger.tag(text);
-        Map<String, Object> fields = fields(result.tags());
-        fields.put("lexicon_terms", List.copyOf(lexicon.find(result.text())));
+        NormalizedText normalized = NormalizedText.of(text);
+        Map<String, Object> fields = fields(tagger.tag(normalized).tags());
+        fields.put("lexicon_terms", List.copyOf(lexicon.find(normalized)));
         return fields;
     }
 
@@ -65,16 +69,14 @@ public final class Tagging {
      * person's id only, never the name.
      */
     public Map<String, Object> fields(List<Tag> tags) {
-        Map<String, Object> fields = new LinkedHashMap<>();
+        Map<String, Object> fields = new LinkedHashMap<>(32); // 14 fields, and fieldsOf adds one: no rehash on the way
         List<Map<String, Object>> schools = new ArrayList<>();
         Set<String> ids = new LinkedHashSet<>();
         Set<String> levels = new LinkedHashSet<>();
         Set<String> sido = new LinkedHashSet<>();
         Set<String> sigungu = new LinkedHashSet<>();
-        Map<String, Set<String>> lists = new LinkedHashMap<>();
-        for (String kind : List.of("school_candidate", "school_ambiguous", "grade", "region", "phone", "handle", "kakao", "person")) {
-            lists.put(kind, new LinkedHashSet<>());
-        }
+        // Made only for the kinds a text has: most texts have one or two, and eight empty sets each were a cost.
+        Map<String, Set<String>> lists = new HashMap<>(4);
         for (Tag t : tags) {
             if (t.kind().equals("school")) {
                 School s = byId.get(t.value());
@@ -100,10 +102,13 @@ public final class Tagging {
                 if (ids.add(t.value())) {
                     schools.add(school);
                 }
-            } else if (lists.containsKey(t.kind())) {
-                lists.get(t.kind()).add(t.value());
+            } else if (LISTED_KINDS.contains(t.kind())) {
+                Set<String> values = lists.computeIfAbsent(t.kind(), k -> new LinkedHashSet<>());
+                values.add(t.value());
                 if (t.kind().equals("school_ambiguous")) {
-                    lists.get(t.kind()).addAll(t.candidates().stream().map(c -> "candidate:" + c).toList());
+                    for (String candidate : t.candidates()) {
+                        values.add("candidate:" + candidate);
+                    }
                 }
             }
         }
@@ -112,14 +117,18 @@ public final class Tagging {
         fields.put("school_levels", List.copyOf(levels));
         fields.put("school_sido", List.copyOf(sido));
         fields.put("school_sigungu", List.copyOf(sigungu));
-        fields.put("school_candidates", List.copyOf(lists.get("school_candidate")));
-        fields.put("school_ambiguous", List.copyOf(lists.get("school_ambiguous")));
-        fields.put("grades", List.copyOf(lists.get("grade")));
-        fields.put("regions", List.copyOf(lists.get("region")));
-        fields.put("phones", List.copyOf(lists.get("phone")));
-        fields.put("mentioned_handles", List.copyOf(lists.get("handle")));
-        fields.put("kakao_ids", List.copyOf(lists.get("kakao")));
-        fields.put("person_ids", List.copyOf(lists.get("person")));
+        fields.put("school_candidates", listOf(lists.get("school_candidate")));
+        fields.put("school_ambiguous", listOf(lists.get("school_ambiguous")));
+        fields.put("grades", listOf(lists.get("grade")));
+        fields.put("regions", listOf(lists.get("region")));
+        fields.put("phones", listOf(lists.get("phone")));
+        fields.put("mentioned_handles", listOf(lists.get("handle")));
+        fields.put("kakao_ids", listOf(lists.get("kakao")));
+        fields.put("person_ids", listOf(lists.get("person")));
         return fields;
+    }
+
+    private static List<String> listOf(Set<String> values) {
+        return values == null ? List.of() : List.copyOf(values);
     }
 }
