@@ -13,11 +13,14 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.QueryParser;
 import org.roomwatch.core.InviteStatus;
 import org.roomwatch.core.MediaKind;
 import org.roomwatch.core.MediaRef;
@@ -36,15 +39,25 @@ public final class PublicChannelParser {
     private static final Pattern TRAILING_SPACE = Pattern.compile("[ \\t\\u00a0]+\\n");
     private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
     private static final Pattern REPLY_ID = Pattern.compile("/(\\d+)(?:\\?.*)?$");
+    // Selectors compiled once: each page is read with a dozen, and compiling a query costs as much as running it.
+    private static final Evaluator CHANNEL_INFO = QueryParser.parse(".tgme_channel_info");
+    private static final Evaluator CHANNEL_TITLE = QueryParser.parse(".tgme_channel_info_header_title");
+    private static final Evaluator HEADER_TITLE = QueryParser.parse(".tgme_header_title");
+    private static final Evaluator CHANNEL_DESCRIPTION = QueryParser.parse(".tgme_channel_info_description");
+    private static final Evaluator COUNTER = QueryParser.parse(".tgme_channel_info_counter");
+    private static final Evaluator COUNTER_TYPE = QueryParser.parse(".counter_type");
+    private static final Evaluator COUNTER_VALUE = QueryParser.parse(".counter_value");
+    private static final Evaluator DOCUMENT_LINK = QueryParser.parse("a.tgme_widget_message_document");
+    private static final Evaluator MORE_LINK = QueryParser.parse("a.tme_messages_more[data-before], a.js-messages_more[data-before]");
 
     /** Parses a page of room {@code roomName} fetched from {@code pageUrl} at {@code capturedAt}. */
     public ChannelPage parse(String html, String roomName, String pageUrl, Instant capturedAt) {
-        Document doc = Jsoup.parse(html, pageUrl);
+        Document doc = HtmlParsers.parse(html, pageUrl);
         Room header = header(doc, roomName, pageUrl, capturedAt, html);
         List<Message> posts = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         int[] sourceCursor = {0}; // posts come in page order: each one's source is searched for after the last
-        for (Element element : doc.select("div.tgme_widget_message")) {
+        for (Element element : posts(doc)) {
             if (!element.hasAttr("data-post")) {
                 skipped.add("a post without data-post attribute was skipped");
                 continue;
@@ -58,13 +71,29 @@ public final class PublicChannelParser {
         return new ChannelPage(header, posts, skipped, olderBefore(doc, posts));
     }
 
+    /**
+     * The elements of "div.tgme_widget_message", in page order, without walking into each one found: a post holds no
+     * posts, and its own elements are read once by {@link PostParts}. The selector walked every element of the page.
+     */
+    private static List<Element> posts(Document doc) {
+        List<Element> posts = new ArrayList<>();
+        NodeTraversor.filter((node, depth) -> {
+            if (node instanceof Element e && e.normalName().equals("div") && e.hasClass("tgme_widget_message")) {
+                posts.add(e);
+                return NodeFilter.FilterResult.SKIP_CHILDREN;
+            }
+            return NodeFilter.FilterResult.CONTINUE;
+        }, doc);
+        return posts;
+    }
+
     private static Room header(Document doc, String roomName, String pageUrl, Instant capturedAt, String html) {
-        Element info = doc.selectFirst(".tgme_channel_info");
-        String title = text(doc.selectFirst(".tgme_channel_info_header_title"));
+        Element info = doc.selectFirst(CHANNEL_INFO);
+        String title = text(doc.selectFirst(CHANNEL_TITLE));
         if (title == null) {
-            title = text(doc.selectFirst(".tgme_header_title"));
+            title = text(doc.selectFirst(HEADER_TITLE));
         }
-        String description = info == null ? null : richText(info.selectFirst(".tgme_channel_info_description"));
+        String description = info == null ? null : richText(info.selectFirst(CHANNEL_DESCRIPTION));
         Long subscribers = null;
         Long members = null;
         Long photos = null;
@@ -72,9 +101,9 @@ public final class PublicChannelParser {
         Long links = null;
         RoomKind kind = RoomKind.UNKNOWN;
         // Counters sit inside the channel info: looking only there spares a walk of every post on the page.
-        for (Element counter : (info != null ? info : doc).select(".tgme_channel_info_counter")) {
-            String type = text(counter.selectFirst(".counter_type"));
-            Long value = Counts.parse(text(counter.selectFirst(".counter_value")));
+        for (Element counter : (info != null ? info : doc).select(COUNTER)) {
+            String type = text(counter.selectFirst(COUNTER_TYPE));
+            Long value = Counts.parse(text(counter.selectFirst(COUNTER_VALUE)));
             if (type == null) {
                 continue;
             }
@@ -159,62 +188,110 @@ public final class PublicChannelParser {
 
     /**
      * The elements of one post, indexed by class in a single walk of its subtree: a post is read with a dozen
-     * lookups, and a selector each would walk the subtree a dozen times (the parser's main cost on big crawls).
+     * lookups, and a selector each would walk the subtree a dozen times (the parser's main cost on big crawls). Only
+     * the classes the parser reads are kept, each found by comparing the class token in place.
      */
     private static final class PostParts {
-        private static final Set<String> MEDIA_CLASSES = Set.of("tgme_widget_message_photo", "tgme_widget_message_photo_wrap",
-                "tgme_widget_message_document", "tgme_widget_message_document_wrap");
-        private final Map<String, List<Element>> byClass = new HashMap<>();
+        private static final String PREFIX = "tgme_widget_message_";
+        /** The classes read from a post; a lookup of any other class is a programming error. */
+        private static final List<String> WANTED = List.of("tgme_widget_message_date", "tgme_widget_message_text",
+                "tgme_widget_message_from_author", "tgme_widget_message_owner_name", "tgme_widget_message_forwarded_from_name",
+                "tgme_widget_message_reply", "tgme_widget_message_views", "tgme_widget_message_meta",
+                "tgme_widget_message_video_player", "tgme_widget_message_sticker", "tgme_widget_message_photo",
+                "tgme_widget_message_photo_wrap", "tgme_widget_message_document", "tgme_widget_message_document_wrap");
+        /** From tgme_widget_message_photo on, the classes of photos and documents. */
+        private static final int FIRST_MEDIA = WANTED.indexOf("tgme_widget_message_photo");
+        private static final Map<String, Integer> INDEX = new HashMap<>();
+
+        static {
+            for (int i = 0; i < WANTED.size(); i++) {
+                INDEX.put(WANTED.get(i), i);
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private final List<Element>[] byClass = new List[WANTED.size()];
         /** Elements carrying a photo or document class, in document order. */
         private final List<Element> mediaCandidates = new ArrayList<>();
-        private final List<Element> elements;
         private final List<Element> videos = new ArrayList<>();
         private final List<Element> audios = new ArrayList<>();
         private Element time;
 
         PostParts(Element post) {
-            elements = post.getAllElements();
-            for (Element e : elements) {
-                // The class attribute is read as a string: most elements carry no post class, and classNames() would
-                // build a set for each of them.
-                String classes = e.className();
-                if (classes.contains("tgme_widget_message_")) {
-                    boolean media = false;
-                    // Split by hand: a regex split per element was a fifth of the time spent reading a post.
-                    int at = 0;
-                    int length = classes.length();
-                    while (at < length) {
-                        while (at < length && Character.isWhitespace(classes.charAt(at))) {
-                            at++;
-                        }
-                        int end = at;
-                        while (end < length && !Character.isWhitespace(classes.charAt(end))) {
-                            end++;
-                        }
-                        if (end > at && classes.startsWith("tgme_widget_message_", at)) {
-                            String cls = classes.substring(at, end);
-                            byClass.computeIfAbsent(cls, k -> new ArrayList<>(2)).add(e);
-                            media |= MEDIA_CLASSES.contains(cls);
-                        }
-                        at = end;
-                    }
-                    if (media) {
-                        mediaCandidates.add(e);
-                    }
-                }
-                String tag = e.normalName();
-                if (time == null && tag.equals("time") && e.hasAttr("datetime")) {
-                    time = e;
-                } else if (tag.equals("video") && e.hasAttr("src")) {
-                    videos.add(e);
-                } else if (tag.equals("audio") && e.hasAttr("src")) {
-                    audios.add(e);
+            visit(post);
+        }
+
+        /** The post and every element inside it, in document order; a plain walk (getAllElements collects through a stream). */
+        private void visit(Element e) {
+            read(e);
+            for (int i = 0, n = e.childNodeSize(); i < n; i++) {
+                if (e.childNode(i) instanceof Element child) {
+                    visit(child);
                 }
             }
         }
 
+        private void read(Element e) {
+            // The class attribute is read as a string: most elements carry no post class, and classNames() would
+            // build a set for each of them.
+            String classes = e.className();
+            if (classes.contains(PREFIX)) {
+                boolean media = false;
+                // Split by hand: a regex split per element was a fifth of the time spent reading a post.
+                int at = 0;
+                int length = classes.length();
+                while (at < length) {
+                    while (at < length && Character.isWhitespace(classes.charAt(at))) {
+                        at++;
+                    }
+                    int end = at;
+                    while (end < length && !Character.isWhitespace(classes.charAt(end))) {
+                        end++;
+                    }
+                    int wanted = end > at && classes.startsWith(PREFIX, at) ? wanted(classes, at, end) : -1;
+                    if (wanted >= 0) {
+                        if (byClass[wanted] == null) {
+                            byClass[wanted] = new ArrayList<>(2);
+                        }
+                        byClass[wanted].add(e);
+                        media |= wanted >= FIRST_MEDIA;
+                    }
+                    at = end;
+                }
+                if (media) {
+                    mediaCandidates.add(e);
+                }
+            }
+            String tag = e.normalName();
+            if (time == null && tag.equals("time") && e.hasAttr("datetime")) {
+                time = e;
+            } else if (tag.equals("video") && e.hasAttr("src")) {
+                videos.add(e);
+            } else if (tag.equals("audio") && e.hasAttr("src")) {
+                audios.add(e);
+            }
+        }
+
+        /** Which wanted class the token classes[at, end) is, compared in place; -1 for none. */
+        private static int wanted(String classes, int at, int end) {
+            int length = end - at;
+            int p = PREFIX.length(); // the caller saw the prefix: compare what follows, first char first
+            for (int i = 0; i < WANTED.size(); i++) {
+                String w = WANTED.get(i);
+                if (w.length() == length && w.charAt(p) == classes.charAt(at + p) && classes.regionMatches(at + p, w, p, length - p)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
         List<Element> all(String cls) {
-            return byClass.getOrDefault(cls, List.of());
+            Integer index = INDEX.get(cls);
+            if (index == null) {
+                throw new IllegalArgumentException("class " + cls + " is not indexed for posts");
+            }
+            List<Element> found = byClass[index];
+            return found == null ? List.of() : found;
         }
 
         Element first(String cls) {
@@ -265,7 +342,7 @@ public final class PublicChannelParser {
         // "a.tgme_widget_message_document, .tgme_widget_message_document_wrap"; a wrap holding its link counts once.
         for (Element doc : parts.matching(e -> e.hasClass("tgme_widget_message_document_wrap")
                 || (e.normalName().equals("a") && e.hasClass("tgme_widget_message_document")))) {
-            if (doc.hasClass("tgme_widget_message_document_wrap") && doc.selectFirst("a.tgme_widget_message_document") != null) {
+            if (doc.hasClass("tgme_widget_message_document_wrap") && doc.selectFirst(DOCUMENT_LINK) != null) {
                 continue;
             }
             media.add(new MediaRef(MediaKind.DOCUMENT, link(doc, "href")));
@@ -357,7 +434,7 @@ public final class PublicChannelParser {
     }
 
     private static OptionalLong olderBefore(Document doc, List<Message> posts) {
-        Element more = doc.selectFirst("a.tme_messages_more[data-before], a.js-messages_more[data-before]");
+        Element more = doc.selectFirst(MORE_LINK);
         if (more != null) {
             try {
                 return OptionalLong.of(Long.parseLong(more.attr("data-before")));
