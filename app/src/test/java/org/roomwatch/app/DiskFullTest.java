@@ -97,7 +97,7 @@ class DiskFullTest {
                     "ROOMWATCH_API_PORT", "0"));
 
             try (Roomwatch app = Roomwatch.start(config, Set.of(ProcessRole.CRAWLER, ProcessRole.API))) {
-                awaitCursor(app, 20);
+                CursorWait.awaitCursor(app, ROOM, 20, Duration.ofSeconds(120));
                 JsonNode ready = ready(app);
                 assertEquals("up", ready.path("checks").path("disk").asText(), ready.toString());
 
@@ -122,7 +122,7 @@ class DiskFullTest {
 
             Files.delete(disk.resolve("filler"));
             try (Roomwatch app = Roomwatch.start(config, Set.of(ProcessRole.CRAWLER, ProcessRole.API))) {
-                awaitCursor(app, 30);
+                CursorWait.awaitCursor(app, ROOM, 30, Duration.ofSeconds(120));
                 JsonNode again = ready(app);
                 assertEquals("ready", again.path("status").asText(), again.toString());
             }
@@ -152,22 +152,6 @@ class DiskFullTest {
         JsonNode body = json.readTree(response.body());
         assertEquals(body.path("status").asText().equals("ready") ? 200 : 503, response.statusCode(), response.body());
         return body;
-    }
-
-    private static double count(String outcome) {
-        return Metrics.globalRegistry.find("roomwatch.crawls").tag("outcome", outcome).counters().stream()
-                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
-    }
-
-    private static void awaitCursor(Roomwatch app, long id) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            if (app.registry().position(ROOM).cursor() == id) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the cursor never reached " + id + ": " + app.registry().position(ROOM));
     }
 
     private static void addPosts(SimRoom room, Instant t0, long from, long to) {

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,7 +63,7 @@ class ElasticsearchOutageTest {
                     "ROOMWATCH_DATABASE_JDBCURL", "jdbc:h2:file:" + dir.resolve("db"),
                     "ROOMWATCH_API_PORT", "0"));
             try (Roomwatch app = Roomwatch.start(config, java.util.Set.of(ProcessRole.CRAWLER))) {
-                awaitCursor(app, 40);
+                CursorWait.awaitCursor(app, "outage_room", 40, Duration.ofSeconds(180));
                 double pausedBefore = count("paused");
 
                 node.close(); // the node goes away mid-crawl
@@ -81,7 +80,7 @@ class ElasticsearchOutageTest {
 
                 node = ManagedElasticsearchNode.start(ElasticsearchDistribution.locate(), settings);
                 long last = next - 1;
-                awaitCursor(app, last);
+                CursorWait.awaitCursor(app, "outage_room", last, Duration.ofSeconds(180));
                 ElasticsearchClient client = ElasticsearchClients.create(node.url(), Duration.ofMinutes(1));
                 IndexNames names = new IndexNames("outage-");
                 client.indices().refresh(r -> r.index(names.messages()));
@@ -99,16 +98,5 @@ class ElasticsearchOutageTest {
     private static double count(String outcome) {
         return Metrics.globalRegistry.find("roomwatch.crawls").tag("outcome", outcome).counters().stream()
                 .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
-    }
-
-    private static void awaitCursor(Roomwatch app, long id) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (System.nanoTime() < deadline) {
-            if (app.registry().position("outage_room").cursor() == id) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the cursor never reached " + id + ": " + app.registry().position("outage_room"));
     }
 }
