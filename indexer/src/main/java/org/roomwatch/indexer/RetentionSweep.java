@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.roomwatch.core.config.RetentionConfig;
 
@@ -41,32 +42,28 @@ public final class RetentionSweep {
 
     public List<Result> sweep(Instant now, RetentionConfig retention, Held held) {
         List<Result> results = new ArrayList<>();
-        if (!retention.messages().isZero()) {
-            Instant cutoff = now.minus(retention.messages());
-            Query expired = range("captured_at", cutoff);
-            Query heldMessages = terms("media_sha256", held.images());
-            long kept = count(names.messages(), both(expired, heldMessages));
-            long deleted = deleteMatching(names.messages(), but(expired, heldMessages), ids -> {
+        sweepIndex(names.messages(), retention.messages(), "captured_at", terms("media_sha256", held.images()), now,
                 // A message's versions go with it: its text must not outlive it there.
-                deleteMatching(names.messageVersions(), terms("message", ids), more -> { });
-            });
-            results.add(new Result(names.messages(), retention.messages(), cutoff, deleted, kept));
-        }
-        if (!retention.media().isZero()) {
-            Instant cutoff = now.minus(retention.media());
-            Query expired = range("last_seen", cutoff);
-            Query heldImages = terms("sha256", held.images());
-            long kept = count(names.media(), both(expired, heldImages));
-            results.add(new Result(names.media(), retention.media(), cutoff, deleteMatching(names.media(), but(expired, heldImages), ids -> { }), kept));
-        }
-        if (!retention.alerts().isZero()) {
-            Instant cutoff = now.minus(retention.alerts());
-            Query expired = range("created_at", cutoff);
-            Query heldAlerts = terms("watchlist_id", held.watchlists());
-            long kept = count(names.alerts(), both(expired, heldAlerts));
-            results.add(new Result(names.alerts(), retention.alerts(), cutoff, deleteMatching(names.alerts(), but(expired, heldAlerts), ids -> { }), kept));
-        }
+                ids -> deleteMatching(names.messageVersions(), terms("message", ids), more -> { }))
+                .ifPresent(results::add);
+        sweepIndex(names.media(), retention.media(), "last_seen", terms("sha256", held.images()), now, ids -> { })
+                .ifPresent(results::add);
+        sweepIndex(names.alerts(), retention.alerts(), "created_at", terms("watchlist_id", held.watchlists()), now, ids -> { })
+                .ifPresent(results::add);
         return results;
+    }
+
+    /** One index: what {@code dateField} puts before the cutoff goes, unless {@code held} matches it; zero keeps all. */
+    private Optional<Result> sweepIndex(String index, Duration keep, String dateField, Query held, Instant now,
+                                        Consumer<List<String>> afterEachPage) {
+        if (keep.isZero()) {
+            return Optional.empty();
+        }
+        Instant cutoff = now.minus(keep);
+        Query expired = range(dateField, cutoff);
+        long kept = count(index, both(expired, held));
+        long deleted = deleteMatching(index, but(expired, held), afterEachPage);
+        return Optional.of(new Result(index, keep, cutoff, deleted, kept));
     }
 
     private static Query range(String field, Instant cutoff) {
