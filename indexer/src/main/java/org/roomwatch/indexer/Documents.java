@@ -146,7 +146,7 @@ public final class Documents {
     }
 
     public static String roomVersionId(Room r) {
-        return r.id() + ":" + sha256(nullSafe(r.title()) + "\u0000" + nullSafe(r.description()));
+        return r.id() + ":" + Sha256.hex(nullSafe(r.title()) + "\u0000" + nullSafe(r.description()));
     }
 
     /** What an edit changes: text and media. Views and capture details change every crawl and are not content. */
@@ -157,14 +157,10 @@ public final class Documents {
             content.append('\u0000').append(ref.kind()).append(' ')
                     .append(ref.hashes() != null ? ref.hashes().sha256() : nullSafe(ref.url()));
         }
-        return sha256(content.toString());
+        return Sha256.hex(content.toString());
     }
 
     private static String nullSafe(String s) {
         return s == null ? "" : s;
-    }
-
-    static String sha256(String text) {
-        return Sha256.hex(text);
     }
 }

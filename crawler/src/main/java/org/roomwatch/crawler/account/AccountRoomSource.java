@@ -19,8 +19,8 @@ import org.roomwatch.core.RoomSnapshot;
 import org.roomwatch.core.RoomSource;
 import org.roomwatch.core.SourceException;
 import org.roomwatch.core.account.CrawlAccount;
+import org.roomwatch.core.text.Sha256;
 import org.roomwatch.crawler.media.PhotoHashing;
-import org.roomwatch.crawler.telegram.Digests;
 import org.roomwatch.media.ImageFingerprint;
 import org.roomwatch.media.ImageHasher;
 import org.roomwatch.media.ImageRefusedException;
@@ -171,7 +171,7 @@ public final class AccountRoomSource implements RoomSource {
         // hasPreview: false, "not seen through a web preview". An account cannot tell whether t.me shows one, and the
         // rooms read through accounts are, nearly always, the ones t.me hides.
         return new Room("telegram", roomName, chat.title(), description, chat.kind(), members, null, null, null, null, null,
-                false, InviteStatus.NOT_AN_INVITE, now, seenThrough, Digests.sha256(raw));
+                false, InviteStatus.NOT_AN_INVITE, now, seenThrough, Sha256.hex(raw));
     }
 
     /** Photos into memory, hashed, gone: the file is deleted from TDLib's cache right after reading. */

@@ -10,7 +10,7 @@ import java.util.function.LongFunction;
 import org.roomwatch.core.MediaKind;
 import org.roomwatch.core.MediaRef;
 import org.roomwatch.core.Message;
-import org.roomwatch.crawler.telegram.Digests;
+import org.roomwatch.core.text.Sha256;
 
 /**
  * TDLib {@code message} objects as the same domain records the public pages give: the message number as t.me shows
@@ -75,7 +75,7 @@ public final class TdMessages {
         return new Message("telegram", origin.room(), serverId, permalink,
                 Instant.ofEpochSecond(m.path("date").asLong()), author, senderId, text, links,
                 forwardOrigin(m.path("forward_info").path("origin"), names), replyTo, views, edited, service,
-                media(content), capturedAt, origin.seenThrough(), Digests.sha256(raw));
+                media(content), capturedAt, origin.seenThrough(), Sha256.hex(raw));
     }
 
     /** t.me/c/ links use the supergroup's id without the -100 prefix. */

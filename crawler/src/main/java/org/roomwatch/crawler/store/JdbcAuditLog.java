@@ -14,7 +14,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.roomwatch.core.security.AuditEntry;
 import org.roomwatch.core.security.AuditLog;
-import org.roomwatch.crawler.telegram.Digests;
+import org.roomwatch.core.text.Sha256;
 
 /**
  * The audit log in the control-plane database. Entries are numbered 1, 2, 3, ... and each one's SHA-256 covers its
@@ -182,7 +182,7 @@ public final class JdbcAuditLog implements AuditLog {
             String text = String.valueOf(field);
             b.append(text.length()).append(':').append(text).append('|');
         }
-        return Digests.sha256(b.toString());
+        return Sha256.hex(b.toString());
     }
 
     private static String clip(String value, int max) {

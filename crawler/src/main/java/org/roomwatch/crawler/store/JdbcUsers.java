@@ -19,7 +19,7 @@ import javax.sql.DataSource;
 import org.roomwatch.core.security.Role;
 import org.roomwatch.core.security.User;
 import org.roomwatch.core.security.Users;
-import org.roomwatch.crawler.telegram.Digests;
+import org.roomwatch.core.text.Sha256;
 
 /**
  * Users in the control-plane database. Passwords are Argon2id hashes; after {@code lockoutAfter} failures in a row a
@@ -210,7 +210,7 @@ public final class JdbcUsers implements Users {
                     s.setString(1, id);
                     s.setString(2, user);
                     s.setString(3, cleanLabel);
-                    s.setString(4, Digests.sha256(text));
+                    s.setString(4, Sha256.hex(text));
                     s.setTimestamp(5, Timestamp.from(Instant.now()));
                 });
         return new NewToken(id, text);
@@ -244,7 +244,7 @@ public final class JdbcUsers implements Users {
         String id = null;
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                 "SELECT id, user_name FROM api_tokens WHERE secret_sha256 = ? AND revoked = FALSE")) {
-            s.setString(1, Digests.sha256(secret));
+            s.setString(1, Sha256.hex(secret));
             try (ResultSet r = s.executeQuery()) {
                 if (r.next()) {
                     id = r.getString(1);

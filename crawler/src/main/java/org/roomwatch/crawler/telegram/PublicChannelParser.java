@@ -27,6 +27,7 @@ import org.roomwatch.core.MediaRef;
 import org.roomwatch.core.Message;
 import org.roomwatch.core.Room;
 import org.roomwatch.core.RoomKind;
+import org.roomwatch.core.text.Sha256;
 
 /**
  * Reads a public channel preview page (t.me/s/NAME): header, posts and the link to older posts. A post that
@@ -122,7 +123,7 @@ public final class PublicChannelParser {
             }
         }
         return new Room(PLATFORM, roomName, title, description, kind, members, subscribers, null, photos, videos, links,
-                true, InviteStatus.NOT_AN_INVITE, capturedAt, pageUrl, Digests.sha256(info == null ? "" : source(info, "\"tgme_channel_info", html)));
+                true, InviteStatus.NOT_AN_INVITE, capturedAt, pageUrl, Sha256.hex(info == null ? "" : source(info, "\"tgme_channel_info", html)));
     }
 
     private static Message post(Element element, String roomName, String pageUrl, Instant capturedAt, String html,
@@ -183,7 +184,7 @@ public final class PublicChannelParser {
         boolean edited = meta != null && meta.toLowerCase().contains("edited");
         boolean service = element.hasClass("service_message");
         return new Message(PLATFORM, roomName, id, permalink, postedAt, author, text, List.copyOf(links), forwardedFrom,
-                replyTo, views, edited, service, media(parts), capturedAt, pageUrl, Digests.sha256(postSource(element, "data-post=\"" + dataPost + "\"", html, sourceCursor)));
+                replyTo, views, edited, service, media(parts), capturedAt, pageUrl, Sha256.hex(postSource(element, "data-post=\"" + dataPost + "\"", html, sourceCursor)));
     }
 
     /**

@@ -10,6 +10,7 @@ import org.jsoup.nodes.Element;
 import org.roomwatch.core.InviteStatus;
 import org.roomwatch.core.Room;
 import org.roomwatch.core.RoomKind;
+import org.roomwatch.core.text.Sha256;
 
 /**
  * Reads a room's landing page (t.me/NAME, t.me/+HASH, t.me/joinchat/HASH): title, description, type, counters,
@@ -47,7 +48,7 @@ public final class RoomInfoParser {
             status = title == null ? InviteStatus.EXPIRED_OR_INVALID : InviteStatus.VALID;
         }
         return new Room(PublicChannelParser.PLATFORM, roomName, title, description, kind, members, subscribers, online,
-                null, null, null, hasPreview, status, capturedAt, pageUrl, Digests.sha256(page == null ? html : page.outerHtml()));
+                null, null, null, hasPreview, status, capturedAt, pageUrl, Sha256.hex(page == null ? html : page.outerHtml()));
     }
 
     /** True when the page is Telegram's "no such user or room" page. */

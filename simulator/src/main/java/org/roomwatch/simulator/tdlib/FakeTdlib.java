@@ -9,12 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +21,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.roomwatch.core.account.TdJson;
+import org.roomwatch.core.text.Sha256;
 
 /**
  * A stand-in for TDLib that speaks its JSON (the names of td_api.tl, TDLib 1.8.67), so the real session, login and
@@ -400,7 +398,7 @@ public final class FakeTdlib implements TdJson {
         }
         c.database = Path.of(req.path("database_directory").asText());
         c.files = Path.of(req.path("files_directory").asText());
-        c.keyDigest = sha256(req.path("database_encryption_key").asText());
+        c.keyDigest = Sha256.hex(req.path("database_encryption_key").asText());
         try {
             Files.createDirectories(c.database);
             Files.createDirectories(c.files);
@@ -575,14 +573,6 @@ public final class FakeTdlib implements TdJson {
 
     static ObjectMapper json() {
         return JSON;
-    }
-
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The files a client's files directory holds now (tests check that downloads are gone). */
