@@ -1,6 +1,7 @@
 package org.roomwatch.tagging;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,13 +14,26 @@ import java.util.Set;
  * registry or a watch list changes, a new one is compiled and swapped in whole.
  */
 public final class Tagging {
+    /** Tag kinds that become flat keyword lists, each with its field, in field order (schools get richer fields). */
+    private static final Map<String, String> LISTED_KINDS = listedKinds();
+
+    private static Map<String, String> listedKinds() {
+        Map<String, String> fieldByKind = new LinkedHashMap<>();
+        fieldByKind.put("school_candidate", "school_candidates");
+        fieldByKind.put("school_ambiguous", "school_ambiguous");
+        fieldByKind.put("grade", "grades");
+        fieldByKind.put("region", "regions");
+        fieldByKind.put("phone", "phones");
+        fieldByKind.put("handle", "mentioned_handles");
+        fieldByKind.put("kakao", "kakao_ids");
+        fieldByKind.put("person", "person_ids");
+        return Collections.unmodifiableMap(fieldByKind);
+    }
+
     private final Gazetteer gazetteer;
     private final Tagger tagger;
     private final Map<String, School> byId = new LinkedHashMap<>();
     private final Lexicon lexicon;
-    /** Tag kinds that become flat keyword lists (schools get their own, richer fields). */
-    private static final Set<String> LISTED_KINDS = Set.of("school_candidate", "school_ambiguous", "grade", "region", "phone",
-            "handle", "kakao", "person");
 
     public Tagging(List<School> schools, List<WatchedPerson> people) {
         this(schools, people, Lexicon.empty());
@@ -102,7 +116,7 @@ public final class Tagging {
                 if (ids.add(t.value())) {
                     schools.add(school);
                 }
-            } else if (LISTED_KINDS.contains(t.kind())) {
+            } else if (LISTED_KINDS.containsKey(t.kind())) {
                 Set<String> values = lists.computeIfAbsent(t.kind(), k -> new LinkedHashSet<>());
                 values.add(t.value());
                 if (t.kind().equals("school_ambiguous")) {
@@ -117,18 +131,10 @@ public final class Tagging {
         fields.put("school_levels", List.copyOf(levels));
         fields.put("school_sido", List.copyOf(sido));
         fields.put("school_sigungu", List.copyOf(sigungu));
-        fields.put("school_candidates", listOf(lists.get("school_candidate")));
-        fields.put("school_ambiguous", listOf(lists.get("school_ambiguous")));
-        fields.put("grades", listOf(lists.get("grade")));
-        fields.put("regions", listOf(lists.get("region")));
-        fields.put("phones", listOf(lists.get("phone")));
-        fields.put("mentioned_handles", listOf(lists.get("handle")));
-        fields.put("kakao_ids", listOf(lists.get("kakao")));
-        fields.put("person_ids", listOf(lists.get("person")));
+        LISTED_KINDS.forEach((kind, field) -> {
+            Set<String> values = lists.get(kind);
+            fields.put(field, values == null ? List.of() : List.copyOf(values));
+        });
         return fields;
-    }
-
-    private static List<String> listOf(Set<String> values) {
-        return values == null ? List.of() : List.copyOf(values);
     }
 }
