@@ -41,6 +41,8 @@ final class CaseRoutes {
     static final int SHOWN_MESSAGES = 1000;
     private static final Set<String> FIELDS = Set.of("caseNumber", "counselor", "consentNote", "notify", "photos");
     private static final Set<String> PHOTO_FIELDS = Set.of("label", "pdq", "quality", "md5", "sha256");
+    private static final List<String> EXPORT_COLUMNS = List.of("case", "photo", "matched_by", "distance", "image_sha256",
+            "room_id", "room", "message_id", "permalink", "posted_at", "captured_at", "deleted_at", "seen_through");
 
     private final Cases cases;
     private final HashSets sets;
@@ -213,8 +215,7 @@ final class CaseRoutes {
         long[] rows = {0};
         try (Writer out = new OutputStreamWriter(ctx.res().getOutputStream(), StandardCharsets.UTF_8)) {
             if (format.equals("csv")) {
-                out.write("\uFEFFcase,photo,matched_by,distance,image_sha256,room_id,room,message_id,permalink,posted_at,"
-                        + "captured_at,deleted_at,seen_through\r\n");
+                out.write(Csv.header(EXPORT_COLUMNS));
             }
             try {
                 sightings.forEach(images, s -> {
@@ -233,10 +234,10 @@ final class CaseRoutes {
     }
 
     static String csv(String caseNumber, CaseSightings.Sighting s) {
-        return String.join(",", Csv.cell(caseNumber), Csv.cell(s.photo()), s.matchedBy(), Integer.toString(s.distance()),
+        return Csv.row(Csv.cell(caseNumber), Csv.cell(s.photo()), s.matchedBy(), Integer.toString(s.distance()),
                 s.imageSha256(), Csv.cell(s.roomId()), Csv.cell(s.room()), Long.toString(s.messageId()), Csv.cell(s.permalink()),
                 String.valueOf(s.postedAt() == null ? "" : s.postedAt()), String.valueOf(s.capturedAt() == null ? "" : s.capturedAt()),
-                s.deletedAt() == null ? "" : s.deletedAt().toString(), Csv.cell(s.seenThrough())) + "\r\n";
+                s.deletedAt() == null ? "" : s.deletedAt().toString(), Csv.cell(s.seenThrough()));
     }
 
     private CaseFile find(Context ctx) {

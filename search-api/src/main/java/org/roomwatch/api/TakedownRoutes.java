@@ -100,10 +100,10 @@ final class TakedownRoutes {
         if (format.equals("csv")) {
             ctx.contentType("text/csv; charset=utf-8");
             try (Writer out = new OutputStreamWriter(ctx.res().getOutputStream(), StandardCharsets.UTF_8)) {
-                out.write("\uFEFF" + String.join(",", COLUMNS) + "\r\n");
+                out.write(Csv.header(COLUMNS));
                 for (Item i : items) {
-                    out.write(String.join(",", i.source(), nz(i.pdq()), nz(i.md5()), nz(i.sha256()), nz(i.firstSeen()),
-                            nz(i.lastSeen()), Csv.cell(String.join(" ", i.rooms())), Csv.cell(String.join(" ", caseNumbers))) + "\r\n");
+                    out.write(Csv.row(i.source(), nz(i.pdq()), nz(i.md5()), nz(i.sha256()), nz(i.firstSeen()),
+                            nz(i.lastSeen()), Csv.cell(String.join(" ", i.rooms())), Csv.cell(String.join(" ", caseNumbers))));
                 }
             }
         } else {

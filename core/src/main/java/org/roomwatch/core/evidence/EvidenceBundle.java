@@ -102,13 +102,13 @@ public final class EvidenceBundle {
     }
 
     private static byte[] csv(List<String> columns, List<Map<String, Object>> records) {
-        StringBuilder out = new StringBuilder("\uFEFF").append(String.join(",", columns)).append("\r\n");
+        StringBuilder out = new StringBuilder(Csv.header(columns));
         for (Map<String, Object> r : records) {
             List<String> cells = new ArrayList<>();
             for (String c : columns) {
                 cells.add(Csv.cell(text(r.get(c))));
             }
-            out.append(String.join(",", cells)).append("\r\n");
+            out.append(Csv.row(cells));
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
