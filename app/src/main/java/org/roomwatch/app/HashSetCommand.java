@@ -6,18 +6,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.roomwatch.controlplane.ControlPlaneDatabase;
+import org.roomwatch.controlplane.JdbcHashSets;
 import org.roomwatch.core.hashes.HashSetEntry;
 import org.roomwatch.core.hashes.HashSetInfo;
 import org.roomwatch.core.hashes.HashSets;
-import org.roomwatch.crawler.store.ControlPlaneDatabase;
-import org.roomwatch.crawler.store.JdbcHashSets;
 import org.roomwatch.media.hashlist.HashListException;
 import org.roomwatch.media.hashlist.HashListParser;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Known-hash sets from the command line; matching runs in the server (GET /api/hashsets/NAME/matches). */
 @Command(name = "hashset", description = "Import or list sets of known hashes (CSV of PDQ/MD5, StopNCII-style JSON).",

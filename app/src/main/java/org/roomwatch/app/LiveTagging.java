@@ -6,11 +6,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import org.roomwatch.crawler.store.JdbcSchoolRegistry;
-import org.roomwatch.crawler.store.JdbcWatchedPeople;
+import org.roomwatch.controlplane.JdbcSchoolRegistry;
+import org.roomwatch.controlplane.JdbcWatchedPeople;
+import org.roomwatch.core.people.WatchedPerson;
 import org.roomwatch.tagging.Lexicon;
 import org.roomwatch.tagging.Tagging;
-import org.roomwatch.tagging.WatchedPerson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

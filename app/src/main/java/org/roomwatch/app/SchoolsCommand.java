@@ -6,16 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.roomwatch.crawler.store.ControlPlaneDatabase;
-import org.roomwatch.crawler.store.JdbcSchoolRegistry;
+import org.roomwatch.controlplane.ControlPlaneDatabase;
+import org.roomwatch.controlplane.JdbcSchoolRegistry;
+import org.roomwatch.core.school.School;
 import org.roomwatch.tagging.NeisSchoolCsv;
-import org.roomwatch.tagging.School;
 import org.roomwatch.tagging.SchoolListException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** The school registry: import the NEIS list (or the bundled synthetic sample), list what is known. */
 @Command(name = "schools", description = "Import or list the school registry the tagger uses.",

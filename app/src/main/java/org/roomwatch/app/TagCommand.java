@@ -12,20 +12,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.roomwatch.crawler.store.ControlPlaneDatabase;
+import org.roomwatch.controlplane.ControlPlaneDatabase;
+import org.roomwatch.controlplane.JdbcSchoolRegistry;
+import org.roomwatch.controlplane.JdbcWatchedPeople;
 import org.roomwatch.core.config.RoomwatchConfig;
-import org.roomwatch.crawler.store.JdbcSchoolRegistry;
-import org.roomwatch.crawler.store.JdbcWatchedPeople;
+import org.roomwatch.core.people.WatchedPerson;
+import org.roomwatch.core.school.School;
 import org.roomwatch.tagging.Gazetteer;
 import org.roomwatch.tagging.Lexicon;
-import org.roomwatch.tagging.School;
 import org.roomwatch.tagging.Tag;
 import org.roomwatch.tagging.Tagger;
-import org.roomwatch.tagging.WatchedPerson;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * What the tagger makes of a text: one JSON line per input line with every tag (kind, canonical value, matched

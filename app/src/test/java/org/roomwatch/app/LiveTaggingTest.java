@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.roomwatch.controlplane.ControlPlaneDatabase;
+import org.roomwatch.controlplane.JdbcSchoolRegistry;
+import org.roomwatch.controlplane.JdbcWatchedPeople;
 import org.roomwatch.core.config.DatabaseConfig;
-import org.roomwatch.crawler.store.ControlPlaneDatabase;
-import org.roomwatch.crawler.store.JdbcSchoolRegistry;
-import org.roomwatch.crawler.store.JdbcWatchedPeople;
 import org.roomwatch.tagging.Lexicon;
 import org.roomwatch.tagging.Tag;
 

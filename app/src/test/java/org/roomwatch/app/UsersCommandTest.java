@@ -14,8 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.roomwatch.controlplane.ControlPlaneDatabase;
 import org.roomwatch.core.config.DatabaseConfig;
-import org.roomwatch.crawler.store.ControlPlaneDatabase;
 
 /** 'roomwatch users' and 'roomwatch audit verify' in-process, against an H2 file. */
 class UsersCommandTest {

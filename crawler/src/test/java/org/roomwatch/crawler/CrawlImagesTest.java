@@ -30,6 +30,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.roomwatch.controlplane.ControlPlaneDatabase;
+import org.roomwatch.controlplane.JdbcRoomRegistry;
 import org.roomwatch.core.SourceKind;
 import org.roomwatch.core.WatchedRoom;
 import org.roomwatch.core.config.ConfigLoader;
@@ -38,8 +40,6 @@ import org.roomwatch.core.config.DatabaseConfig;
 import org.roomwatch.crawler.http.PoliteFetcher;
 import org.roomwatch.crawler.media.PhotoHashing;
 import org.roomwatch.crawler.schedule.RoomCrawler;
-import org.roomwatch.crawler.store.ControlPlaneDatabase;
-import org.roomwatch.crawler.store.JdbcRoomRegistry;
 import org.roomwatch.crawler.telegram.PublicRoomSource;
 import org.roomwatch.indexer.BulkMessageWriter;
 import org.roomwatch.indexer.ElasticsearchClients;
@@ -52,8 +52,8 @@ import org.roomwatch.simulator.SimPost;
 import org.roomwatch.simulator.SimRoom;
 import org.roomwatch.simulator.TelegramSite;
 import org.roomwatch.testkit.Bytes;
-import org.roomwatch.testkit.FilesChanged;
 import org.roomwatch.testkit.ElasticsearchExtension;
+import org.roomwatch.testkit.FilesChanged;
 import org.roomwatch.testkit.TestNode;
 
 /**

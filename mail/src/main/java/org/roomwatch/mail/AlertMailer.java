@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.roomwatch.controlplane.MailOutbox;
 import org.roomwatch.core.config.MailConfig;
 import org.roomwatch.core.watch.AlertNotice;
 

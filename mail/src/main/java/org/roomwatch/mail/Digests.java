@@ -1,12 +1,11 @@
 package org.roomwatch.mail;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.roomwatch.controlplane.MailOutbox;
 import org.roomwatch.core.config.MailConfig;
 
 /**
@@ -26,31 +25,25 @@ public final class Digests {
 
     /** Builds the digests due now; returns how many mails were queued. */
     public int run() {
-        try (Connection c = outbox.dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Map<String, List<MailOutbox.Queued>> groups = new LinkedHashMap<>();
-                for (MailOutbox.Queued q : outbox.takeDigestQueue(c)) {
-                    groups.computeIfAbsent(q.recipient() + "\u0000" + q.watchlistId(), k -> new ArrayList<>()).add(q);
-                }
-                for (List<MailOutbox.Queued> group : groups.values()) {
-                    MailOutbox.Queued first = group.get(0);
-                    List<String> lines = new ArrayList<>();
-                    for (MailOutbox.Queued q : group) {
-                        lines.add(AlertMails.line(config.baseUrl(), q.alertId(), q.roomId(), q.roomTitle(), q.ruleKinds()));
-                    }
-                    outbox.enqueue(c, first.recipient(), AlertMails.digestSubject(first.watchlistName(), group.size()),
-                            AlertMails.body(first.watchlistName(), false, lines, group.size(), config.baseUrl(), first.watchlistId()),
-                            "digest", clock.instant());
-                }
-                c.commit();
-                return groups.size();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not build digests: " + e.getMessage(), e);
+        return outbox.drainDigestQueue(this::compose, clock.instant());
+    }
+
+    private List<MailOutbox.NewMail> compose(List<MailOutbox.Queued> queued) {
+        Map<String, List<MailOutbox.Queued>> groups = new LinkedHashMap<>();
+        for (MailOutbox.Queued q : queued) {
+            groups.computeIfAbsent(q.recipient() + "\u0000" + q.watchlistId(), k -> new ArrayList<>()).add(q);
         }
+        List<MailOutbox.NewMail> mails = new ArrayList<>();
+        for (List<MailOutbox.Queued> group : groups.values()) {
+            MailOutbox.Queued first = group.get(0);
+            List<String> lines = new ArrayList<>();
+            for (MailOutbox.Queued q : group) {
+                lines.add(AlertMails.line(config.baseUrl(), q.alertId(), q.roomId(), q.roomTitle(), q.ruleKinds()));
+            }
+            mails.add(new MailOutbox.NewMail(first.recipient(), AlertMails.digestSubject(first.watchlistName(), group.size()),
+                    AlertMails.body(first.watchlistName(), false, lines, group.size(), config.baseUrl(), first.watchlistId()),
+                    "digest"));
+        }
+        return mails;
     }
 }

@@ -1,12 +1,13 @@
 package org.roomwatch.mail;
 
-import org.roomwatch.core.ops.Meters;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.roomwatch.controlplane.MailOutbox;
 import org.roomwatch.core.config.MailConfig;
+import org.roomwatch.core.ops.Meters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

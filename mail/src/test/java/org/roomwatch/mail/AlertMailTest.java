@@ -19,11 +19,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.roomwatch.controlplane.ControlPlaneDatabase;
+import org.roomwatch.controlplane.MailOutbox;
 import org.roomwatch.core.config.ConfigLoader;
 import org.roomwatch.core.config.DatabaseConfig;
 import org.roomwatch.core.config.MailConfig;
 import org.roomwatch.core.watch.AlertNotice;
-import org.roomwatch.crawler.store.ControlPlaneDatabase;
 
 /** Alert mail through a real SMTP server in the JVM (GreenMail) and a real H2 outbox. */
 class AlertMailTest {

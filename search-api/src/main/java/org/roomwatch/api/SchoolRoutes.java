@@ -10,13 +10,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
+import org.roomwatch.core.school.School;
 import org.roomwatch.core.search.MessageFilters;
 import org.roomwatch.core.search.MessageQuery;
 import org.roomwatch.core.search.MessageSort;
 import org.roomwatch.core.search.SearchPage;
 import org.roomwatch.core.search.SearchService;
-import org.roomwatch.tagging.Phones;
-import org.roomwatch.tagging.School;
+import org.roomwatch.core.text.Phones;
 import org.roomwatch.tagging.Tag;
 import org.roomwatch.tagging.Tagging;
 

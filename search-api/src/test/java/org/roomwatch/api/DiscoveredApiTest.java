@@ -16,10 +16,10 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.roomwatch.controlplane.ControlPlaneDatabase;
+import org.roomwatch.controlplane.JdbcDiscoveredRooms;
 import org.roomwatch.core.config.DatabaseConfig;
 import org.roomwatch.core.search.SearchService;
-import org.roomwatch.crawler.store.ControlPlaneDatabase;
-import org.roomwatch.crawler.store.JdbcDiscoveredRooms;
 
 /** The triage routes over real HTTP and a real H2 database; no index is touched by them. */
 class DiscoveredApiTest {

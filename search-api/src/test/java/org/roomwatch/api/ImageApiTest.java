@@ -34,6 +34,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.roomwatch.controlplane.ControlPlaneDatabase;
+import org.roomwatch.controlplane.JdbcHashSets;
 import org.roomwatch.core.ImageHashes;
 import org.roomwatch.core.MediaKind;
 import org.roomwatch.core.MediaRef;
@@ -42,8 +44,6 @@ import org.roomwatch.core.RoomWatcher;
 import org.roomwatch.core.config.ConfigLoader;
 import org.roomwatch.core.config.DatabaseConfig;
 import org.roomwatch.core.hashes.HashSetMatcher;
-import org.roomwatch.crawler.store.ControlPlaneDatabase;
-import org.roomwatch.crawler.store.JdbcHashSets;
 import org.roomwatch.indexer.BulkMessageWriter;
 import org.roomwatch.indexer.ElasticsearchClients;
 import org.roomwatch.indexer.ElasticsearchImageSearch;
@@ -55,8 +55,8 @@ import org.roomwatch.media.DecodeLimits;
 import org.roomwatch.media.ImageFingerprint;
 import org.roomwatch.media.ImageHasher;
 import org.roomwatch.testkit.Bytes;
-import org.roomwatch.testkit.FilesChanged;
 import org.roomwatch.testkit.ElasticsearchExtension;
+import org.roomwatch.testkit.FilesChanged;
 import org.roomwatch.testkit.TestNode;
 
 /** The image routes over real HTTP and a real index holding the hashes of generated pictures. */

@@ -28,6 +28,7 @@ import org.roomwatch.core.Room;
 import org.roomwatch.core.RoomKind;
 import org.roomwatch.core.RoomWatcher;
 import org.roomwatch.core.config.ConfigLoader;
+import org.roomwatch.core.people.WatchedPerson;
 import org.roomwatch.indexer.BulkMessageWriter;
 import org.roomwatch.indexer.ElasticsearchClients;
 import org.roomwatch.indexer.ElasticsearchSearchService;
@@ -36,7 +37,6 @@ import org.roomwatch.indexer.IndexNames;
 import org.roomwatch.indexer.MessageEnricher;
 import org.roomwatch.tagging.NeisSchoolCsv;
 import org.roomwatch.tagging.Tagging;
-import org.roomwatch.tagging.WatchedPerson;
 import org.roomwatch.testkit.ElasticsearchExtension;
 import org.roomwatch.testkit.TestNode;
 

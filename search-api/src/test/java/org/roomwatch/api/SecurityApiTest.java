@@ -27,16 +27,16 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.roomwatch.controlplane.ControlPlaneDatabase;
+import org.roomwatch.controlplane.JdbcAuditLog;
+import org.roomwatch.controlplane.JdbcDiscoveredRooms;
+import org.roomwatch.controlplane.JdbcUsers;
 import org.roomwatch.core.config.DatabaseConfig;
 import org.roomwatch.core.config.SecurityConfig;
 import org.roomwatch.core.search.SearchService;
 import org.roomwatch.core.security.AuditEntry;
 import org.roomwatch.core.security.AuditLog;
 import org.roomwatch.core.security.Role;
-import org.roomwatch.crawler.store.ControlPlaneDatabase;
-import org.roomwatch.crawler.store.JdbcAuditLog;
-import org.roomwatch.crawler.store.JdbcDiscoveredRooms;
-import org.roomwatch.crawler.store.JdbcUsers;
 
 /**
  * Logins, roles, CSRF, tokens and the audit trail over real HTTP with a real H2 database. Every registered route is

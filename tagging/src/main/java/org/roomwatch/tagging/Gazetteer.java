@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.roomwatch.core.school.School;
 
 /**
  * The registry compiled for tagging: one automaton over every school's names, one over region names (시도 and

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.roomwatch.core.people.WatchedPerson;
+import org.roomwatch.core.text.Phones;
 
 /**
  * What identifies a person: phone numbers (010-1234-5678 written any common way), SNS handles (@id, Instagram,

@@ -10,6 +10,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.roomwatch.core.school.School;
+import org.roomwatch.core.school.SchoolGender;
+import org.roomwatch.core.school.SchoolLevel;
 
 /**
  * The official school list as Korea's education data portal publishes it (NEIS 학교기본정보): a CSV whose header

@@ -2,6 +2,8 @@ package org.roomwatch.tagging;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.roomwatch.core.school.School;
+import org.roomwatch.core.school.SchoolLevel;
 
 /**
  * The names a school goes by, derived from its official name the way Koreans shorten them: 한빛여자고등학교 is

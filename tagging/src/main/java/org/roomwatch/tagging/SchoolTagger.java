@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.roomwatch.core.school.School;
 
 /**
  * Schools in Korean text: registry names and their abbreviations (with spacing and particles: 한빛 여고,

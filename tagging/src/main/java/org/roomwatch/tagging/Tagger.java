@@ -3,6 +3,7 @@ package org.roomwatch.tagging;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.roomwatch.core.people.WatchedPerson;
 
 /** Schools, grades, regions and mentions in one text; thread-safe. */
 public final class Tagger {

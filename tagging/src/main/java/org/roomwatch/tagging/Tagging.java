@@ -8,6 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.roomwatch.core.people.WatchedPerson;
+import org.roomwatch.core.school.School;
 
 /**
  * A compiled registry and watch list, and what their tags become in an index document. Immutable: when the

@@ -8,6 +8,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.roomwatch.core.school.School;
+import org.roomwatch.core.school.SchoolGender;
+import org.roomwatch.core.school.SchoolLevel;
 
 class NeisSchoolCsvTest {
     private static final String HEADER = "학교종류명,도로명주소,학교명,행정표준코드,남녀공학구분명,소재지명";

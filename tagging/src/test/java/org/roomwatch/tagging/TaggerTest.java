@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.roomwatch.core.people.WatchedPerson;
+import org.roomwatch.core.school.School;
 
 class TaggerTest {
     static List<School> schools;

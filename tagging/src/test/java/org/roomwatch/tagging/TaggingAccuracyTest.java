@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.roomwatch.core.people.WatchedPerson;
+import org.roomwatch.core.school.School;
 
 /**
  * Precision and recall per tag kind on the labelled synthetic corpus (tools/make_tagging_corpus.py), printed; the

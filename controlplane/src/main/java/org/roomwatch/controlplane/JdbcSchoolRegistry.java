@@ -1,4 +1,4 @@
-package org.roomwatch.crawler.store;
+package org.roomwatch.controlplane;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,9 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.roomwatch.tagging.School;
-import org.roomwatch.tagging.SchoolGender;
-import org.roomwatch.tagging.SchoolLevel;
+import org.roomwatch.core.school.School;
+import org.roomwatch.core.school.SchoolGender;
+import org.roomwatch.core.school.SchoolLevel;
 
 /** The school registry in the control-plane database. An import adds or updates schools by id, in one transaction. */
 public final class JdbcSchoolRegistry {

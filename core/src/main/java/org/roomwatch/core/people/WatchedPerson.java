@@ -1,4 +1,4 @@
-package org.roomwatch.tagging;
+package org.roomwatch.core.people;
 
 import java.util.List;
 

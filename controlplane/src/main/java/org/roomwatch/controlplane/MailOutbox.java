@@ -1,4 +1,4 @@
-package org.roomwatch.mail;
+package org.roomwatch.controlplane;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,10 +9,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.roomwatch.core.watch.AlertNotice;
 
-/** The mail outbox and the digest queue in the control-plane database. */
+/** The mail outbox and the digest queue in the control-plane database (the mail module composes and sends). */
 public final class MailOutbox {
     /** A mail as queued. */
     public record Mail(String id, String recipient, String subject, String body, String kind, String status, int attempts,
@@ -36,8 +37,34 @@ public final class MailOutbox {
         }
     }
 
+    /** A mail to queue: recipient, subject, body and kind ("immediate" or "digest"). */
+    public record NewMail(String recipient, String subject, String body, String kind) {}
+
+    /**
+     * Empties the digest queue and queues the mails {@code compose} makes of it, in one transaction: ten thousand
+     * matches in a minute become one mail each, and none is lost or mailed twice. Returns how many mails were queued.
+     */
+    public int drainDigestQueue(Function<List<Queued>, List<NewMail>> compose, Instant now) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                List<NewMail> mails = compose.apply(takeDigestQueue(c));
+                for (NewMail mail : mails) {
+                    enqueue(c, mail.recipient(), mail.subject(), mail.body(), mail.kind(), now);
+                }
+                c.commit();
+                return mails.size();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not build digests: " + e.getMessage(), e);
+        }
+    }
+
     /** Queues a mail on the caller's connection (the digest queues its mails in the transaction that empties its queue). */
-    String enqueue(Connection c, String recipient, String subject, String body, String kind, Instant now) throws SQLException {
+    private String enqueue(Connection c, String recipient, String subject, String body, String kind, Instant now) throws SQLException {
         String id = "m-" + UUID.randomUUID();
         try (PreparedStatement s = c.prepareStatement("INSERT INTO mail_outbox (id, recipient, subject, body, kind, status, attempts,"
                 + " next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, 'queued', 0, ?, ?)")) {
@@ -112,8 +139,8 @@ public final class MailOutbox {
         }
     }
 
-    /** Takes everything queued for digests (in one transaction with the mails built from it, see {@link Digests}). */
-    List<Queued> takeDigestQueue(Connection c) throws SQLException {
+    /** Takes everything queued for digests, on the transaction that queues the mails built from it. */
+    private List<Queued> takeDigestQueue(Connection c) throws SQLException {
         List<Queued> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT alert_id, recipient, watchlist_id, watchlist_name, room_id, room_title,"
                 + " rule_kinds FROM mail_digest_queue ORDER BY recipient, watchlist_id, queued_at FOR UPDATE");
@@ -126,10 +153,6 @@ public final class MailOutbox {
             s.executeUpdate();
         }
         return out;
-    }
-
-    DataSource dataSource() {
-        return dataSource;
     }
 
     private static String clip(String s) {

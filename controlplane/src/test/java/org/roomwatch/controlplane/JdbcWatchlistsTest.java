@@ -1,4 +1,4 @@
-package org.roomwatch.crawler;
+package org.roomwatch.controlplane;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,8 +13,8 @@ import org.roomwatch.core.watch.Rule;
 import org.roomwatch.core.watch.RuleKind;
 import org.roomwatch.core.watch.Watchlist;
 import org.roomwatch.core.watch.Watchlists;
-import org.roomwatch.crawler.store.ControlPlaneDatabase;
-import org.roomwatch.crawler.store.JdbcWatchlists;
+import org.roomwatch.controlplane.ControlPlaneDatabase;
+import org.roomwatch.controlplane.JdbcWatchlists;
 
 /** Watchlists in a real H2 database: what a rule may be, and the audit trail every change leaves. */
 class JdbcWatchlistsTest {

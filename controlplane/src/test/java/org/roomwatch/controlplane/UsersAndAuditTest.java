@@ -1,4 +1,4 @@
-package org.roomwatch.crawler;
+package org.roomwatch.controlplane;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,9 +21,9 @@ import org.roomwatch.core.security.AuditEntry;
 import org.roomwatch.core.security.AuditLog;
 import org.roomwatch.core.security.Role;
 import org.roomwatch.core.security.Users;
-import org.roomwatch.crawler.store.ControlPlaneDatabase;
-import org.roomwatch.crawler.store.JdbcAuditLog;
-import org.roomwatch.crawler.store.JdbcUsers;
+import org.roomwatch.controlplane.ControlPlaneDatabase;
+import org.roomwatch.controlplane.JdbcAuditLog;
+import org.roomwatch.controlplane.JdbcUsers;
 
 /** Users (Argon2id, lockout, tokens) and the hash-chained audit log in a real H2 database. */
 class UsersAndAuditTest {

@@ -1,4 +1,4 @@
-package org.roomwatch.crawler.store;
+package org.roomwatch.controlplane;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,8 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.roomwatch.tagging.Phones;
-import org.roomwatch.tagging.WatchedPerson;
+import org.roomwatch.core.people.WatchedPerson;
+import org.roomwatch.core.text.Phones;
 
 /** Watched people in the control-plane database; ids are random, so an id says nothing about the person. */
 public final class JdbcWatchedPeople {

@@ -1,4 +1,4 @@
-package org.roomwatch.crawler.store;
+package org.roomwatch.controlplane;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

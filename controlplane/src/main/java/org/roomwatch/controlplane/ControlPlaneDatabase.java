@@ -1,4 +1,4 @@
-package org.roomwatch.crawler.store;
+package org.roomwatch.controlplane;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;

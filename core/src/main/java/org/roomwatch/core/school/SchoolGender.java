@@ -1,4 +1,4 @@
-package org.roomwatch.tagging;
+package org.roomwatch.core.school;
 
 /** NEIS 남녀공학구분명: 남 (boys'), 여 (girls'), 남여공학 (co-ed). */
 public enum SchoolGender {

@@ -1,4 +1,4 @@
-package org.roomwatch.tagging;
+package org.roomwatch.core.text;
 
 /** Korean mobile numbers in one form, 010-1234-5678, however they were written. */
 public final class Phones {

@@ -1,4 +1,4 @@
-package org.roomwatch.tagging;
+package org.roomwatch.core.school;
 
 /** 초 / 중 / 고 / 대: elementary, middle, high school, university. */
 public enum SchoolLevel {
