@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +19,14 @@ import java.util.Optional;
 import java.util.Set;
 import org.roomwatch.core.search.Hit;
 import org.roomwatch.core.search.SearchPage;
+import org.roomwatch.core.watch.AlertInbox;
 
 /**
  * Alerts in Elasticsearch. One per watchlist and message (id: list:message, written with create), so the same
  * message never alerts the same list twice, however often it is crawled or how many of the list's rules it hits.
  * States go new → seen → actioned or dismissed; each change is recorded with who made it.
  */
-public final class AlertStore {
+public final class AlertStore implements AlertInbox {
     private static final Map<String, Set<String>> NEXT = Map.of(
             "new", Set.of("seen", "actioned", "dismissed"),
             "seen", Set.of("actioned", "dismissed"),
@@ -117,12 +119,9 @@ public final class AlertStore {
         return changeState(id, state, by, null);
     }
 
-    /**
-     * As {@link #changeState(String, String, String)}, for someone who may see only the alerts of {@code visibleLists}
-     * (null: all). Another list's alert is answered as if it did not exist.
-     */
+    @Override
     @SuppressWarnings("unchecked")
-    public Optional<Map<String, Object>> changeState(String id, String state, String by, java.util.Collection<String> visibleLists) {
+    public Optional<Map<String, Object>> changeState(String id, String state, String by, Collection<String> visibleLists) {
         if (!Set.of("seen", "actioned", "dismissed").contains(state)) {
             throw new IllegalArgumentException("state must be seen, actioned or dismissed, got '" + state + "'");
         }
@@ -161,9 +160,9 @@ public final class AlertStore {
         return find(state, watchlist, room, page, size, null);
     }
 
-    /** As {@link #find(String, String, String, int, int)}, within the alerts of {@code visibleLists} (null: all). */
+    @Override
     @SuppressWarnings("unchecked")
-    public SearchPage find(String state, String watchlist, String room, int page, int size, java.util.Collection<String> visibleLists) {
+    public SearchPage find(String state, String watchlist, String room, int page, int size, Collection<String> visibleLists) {
         BoolQuery.Builder bool = new BoolQuery.Builder();
         if (visibleLists != null) {
             List<co.elastic.clients.elasticsearch._types.FieldValue> ids = visibleLists.stream()

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.roomwatch.core.hashes.HashSets;
+import org.roomwatch.core.watch.RetroRuns;
 import org.roomwatch.core.watch.Watchlist;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,13 +22,9 @@ import org.slf4j.LoggerFactory;
  * messages index in pages, each message matched and alerted exactly as at ingest (so nothing alerts twice). One
  * run per list at a time; progress is kept in memory (a restart forgets it; running again is harmless).
  */
-public final class RetroScans implements AutoCloseable {
+public final class RetroScans implements RetroRuns, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RetroScans.class);
     private static final int PAGE = 500;
-
-    /** Progress of one run. */
-    public record Progress(String watchlistId, String state, long total, long scanned, long alerts, String by, Instant startedAt,
-                           Instant finishedAt, String error) {}
 
     private final ElasticsearchClient client;
     private final IndexNames names;
@@ -49,7 +46,7 @@ public final class RetroScans implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Starts a run of the list; false when one is already running for it. */
+    @Override
     public boolean start(Watchlist list, String by) {
         Progress current = runs.get(list.id());
         if (current != null && (current.state().equals("running") || current.state().equals("queued"))) {
@@ -60,6 +57,7 @@ public final class RetroScans implements AutoCloseable {
         return true;
     }
 
+    @Override
     public Optional<Progress> progress(String watchlistId) {
         return Optional.ofNullable(runs.get(watchlistId));
     }

@@ -21,18 +21,18 @@ import org.roomwatch.core.RoomWatcher;
 import org.roomwatch.core.SourceKind;
 import org.roomwatch.core.WatchedRoom;
 import org.roomwatch.core.config.DurationText;
+import org.roomwatch.core.hashes.HashSetMatcher;
+import org.roomwatch.core.hashes.HashSets;
+import org.roomwatch.core.search.ImageSearch;
 import org.roomwatch.core.search.MessageFilters;
 import org.roomwatch.core.search.MessageQuery;
 import org.roomwatch.core.search.MessageSort;
 import org.roomwatch.core.search.RoomQuery;
-import org.roomwatch.core.hashes.HashSetMatcher;
-import org.roomwatch.core.watch.Watchlists;
-import org.roomwatch.indexer.AlertStore;
-import org.roomwatch.indexer.RetroScans;
-import org.roomwatch.core.hashes.HashSets;
-import org.roomwatch.core.search.ImageSearch;
 import org.roomwatch.core.search.SearchPage;
 import org.roomwatch.core.search.SearchService;
+import org.roomwatch.core.watch.AlertInbox;
+import org.roomwatch.core.watch.RetroRuns;
+import org.roomwatch.core.watch.Watchlists;
 import org.roomwatch.media.ImageHasher;
 import org.roomwatch.tagging.Gazetteer;
 import org.roomwatch.tagging.Tagging;
@@ -46,7 +46,7 @@ public final class ApiServer implements AutoCloseable {
     private org.roomwatch.core.search.ImageSearch imageSearch;
     private ImageHasher imageHasher;
     private Watchlists pageWatchlists;
-    private AlertStore pageAlerts;
+    private AlertInbox pageAlerts;
     private DiscoveredRooms pageDiscovered;
     /** The authorized accounts, when this server has them (discovered invite links are joined through them). */
     private volatile org.roomwatch.core.account.AccountOperations accounts;
@@ -252,7 +252,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /** Adds watchlists and the alerts they raise. */
-    public ApiServer withWatchlists(Watchlists watchlists, AlertStore alerts, RetroScans retro, ImageHasher hasher) {
+    public ApiServer withWatchlists(Watchlists watchlists, AlertInbox alerts, RetroRuns retro, ImageHasher hasher) {
         this.pageWatchlists = watchlists;
         this.pageAlerts = alerts;
         new WatchRoutes(watchlists, alerts, retro, hasher, json, this::problem).register(app);

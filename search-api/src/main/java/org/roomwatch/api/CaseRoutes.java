@@ -18,13 +18,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import org.roomwatch.core.cases.CaseFile;
-import org.roomwatch.core.text.Csv;
 import org.roomwatch.core.cases.CaseSightings;
 import org.roomwatch.core.cases.Cases;
 import org.roomwatch.core.cases.PhotoHashes;
 import org.roomwatch.core.hashes.HashSetEntry;
 import org.roomwatch.core.hashes.HashSetMatcher;
 import org.roomwatch.core.hashes.HashSets;
+import org.roomwatch.core.text.Csv;
 import org.roomwatch.core.watch.RuleKind;
 import org.roomwatch.core.watch.Watchlists;
 

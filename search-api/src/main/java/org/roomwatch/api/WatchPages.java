@@ -14,11 +14,11 @@ import org.roomwatch.core.DiscoveredRoom;
 import org.roomwatch.core.DiscoveredRooms;
 import org.roomwatch.core.search.Hit;
 import org.roomwatch.core.search.SearchPage;
+import org.roomwatch.core.watch.AlertInbox;
 import org.roomwatch.core.watch.Rule;
 import org.roomwatch.core.watch.RuleKind;
 import org.roomwatch.core.watch.Watchlist;
 import org.roomwatch.core.watch.Watchlists;
-import org.roomwatch.indexer.AlertStore;
 
 /**
  * The analysts' pages: watchlists (create one with its first rule), the alerts inbox (move an alert on: seen,
@@ -27,13 +27,13 @@ import org.roomwatch.indexer.AlertStore;
  */
 final class WatchPages {
     private final Watchlists watchlists;
-    private final AlertStore alerts;
+    private final AlertInbox alerts;
     private final DiscoveredRooms discovered;
     private final Clock clock;
     private final org.roomwatch.core.RoomWatcher watcher;
     private final java.util.function.Supplier<org.roomwatch.core.account.AccountOperations> accounts;
 
-    WatchPages(Watchlists watchlists, AlertStore alerts, DiscoveredRooms discovered, Clock clock, org.roomwatch.core.RoomWatcher watcher,
+    WatchPages(Watchlists watchlists, AlertInbox alerts, DiscoveredRooms discovered, Clock clock, org.roomwatch.core.RoomWatcher watcher,
                java.util.function.Supplier<org.roomwatch.core.account.AccountOperations> accounts) {
         this.watcher = watcher;
         this.accounts = accounts;

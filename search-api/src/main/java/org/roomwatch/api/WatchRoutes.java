@@ -10,22 +10,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import org.roomwatch.core.watch.AlertInbox;
+import org.roomwatch.core.watch.RetroRuns;
 import org.roomwatch.core.watch.RuleKind;
 import org.roomwatch.core.watch.Watchlists;
-import org.roomwatch.indexer.AlertStore;
-import org.roomwatch.indexer.RetroScans;
 import org.roomwatch.media.ImageHasher;
 
 /** Watchlists (create, add and remove rules, audit trail) and the alerts they raise (list, change state). */
 final class WatchRoutes {
     private final Watchlists watchlists;
-    private final AlertStore alerts;
-    private final RetroScans retro;
+    private final AlertInbox alerts;
+    private final RetroRuns retro;
     private final ImageHasher hasher;
     private final ObjectMapper json;
     private final BiConsumer<Context, Problem> problem;
 
-    WatchRoutes(Watchlists watchlists, AlertStore alerts, RetroScans retro, ImageHasher hasher, ObjectMapper json,
+    WatchRoutes(Watchlists watchlists, AlertInbox alerts, RetroRuns retro, ImageHasher hasher, ObjectMapper json,
                 BiConsumer<Context, Problem> problem) {
         this.watchlists = watchlists;
         this.alerts = alerts;
