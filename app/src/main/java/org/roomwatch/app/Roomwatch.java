@@ -127,7 +127,7 @@ public final class Roomwatch implements AutoCloseable {
     }
 
     /** The users (the demo creates its own). */
-    JdbcUsers users() {
+    public JdbcUsers users() {
         return users;
     }
 

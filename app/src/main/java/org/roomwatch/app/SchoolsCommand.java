@@ -21,14 +21,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "schools", description = "Import or list the school registry the tagger uses.",
         subcommands = {SchoolsCommand.Import.class, SchoolsCommand.ListSchools.class})
 final class SchoolsCommand {
-    static final String SAMPLE = "/schools/sample-schools.csv";
 
     static List<School> sample() {
-        try (InputStream in = SchoolsCommand.class.getResourceAsStream(SAMPLE)) {
-            return NeisSchoolCsv.parse(in.readAllBytes());
-        } catch (IOException | SchoolListException e) {
-            throw new IllegalStateException("the bundled sample school list is unreadable: " + e.getMessage(), e);
-        }
+        return SampleSchools.load();
     }
 
     @Command(name = "import", description = "Add or update schools from a NEIS 학교기본정보 CSV (UTF-8 or EUC-KR); all or nothing.")

@@ -1,4 +1,4 @@
-package org.roomwatch.app;
+package org.roomwatch.bench;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import org.roomwatch.app.SampleSchools;
 import org.roomwatch.core.Message;
 import org.roomwatch.core.hashes.HashSetEntry;
 import org.roomwatch.core.hashes.HashSetInfo;
@@ -33,8 +34,8 @@ import picocli.CommandLine.Option;
  * Watchlist matching at scale, one core: 100,000 rule terms and 10,000 image hashes over the ingest benchmark's
  * enriched messages (each given a photo hash), beside the rate of the pipeline's own in-process stages.
  */
-@Command(name = "bench-watch", description = "Benchmark watchlist matching (100,000 terms, 10,000 image hashes); prints a table.")
-final class WatchBenchCommand implements Callable<Integer> {
+@Command(name = "watch", description = "Benchmark watchlist matching (100,000 terms, 10,000 image hashes); prints a table.")
+final class WatchBench implements Callable<Integer> {
     private static final String[] SYLLABLES = ("가나다라마바사아자차카타파하한빛새솔푸른숲은하달별바람하늬누리미르가온여울온새로라린"
             + "아라해도담마루보람이든꽃길단비나무늘봄여름겨울서진유솔채윤지호").split("");
 
@@ -94,7 +95,7 @@ final class WatchBenchCommand implements Callable<Integer> {
             }
             before = lowest;
         }
-        Tagging tagging = new Tagging(SchoolsCommand.sample(), List.of(), Lexicon.empty());
+        Tagging tagging = new Tagging(SampleSchools.load(), List.of(), Lexicon.empty());
         MessageEnricher enricher = new MessageEnricher(() -> tagging);
         PublicChannelParser parser = new PublicChannelParser();
         List<Map<String, Object>> docs = new ArrayList<>();
@@ -140,10 +141,9 @@ final class WatchBenchCommand implements Callable<Integer> {
         double share = pipeline[2] / matching[2];
         System.out.printf(Locale.ROOT, "%ncompiled %d terms and %d image hashes in %.2f s; %d hits over %d messages%n",
                 termCount, hashCount, compileSeconds, hits[0], withPhotos.size());
-        System.out.printf("%n| stage (one thread, median of 5 rounds)            | messages/s |%n");
-        System.out.printf("|---------------------------------------------------|-----------:|%n");
-        System.out.printf(Locale.ROOT, "| watchlist matching (terms, schools, 1 photo each) | %10.0f |%n", matching[2]);
-        System.out.printf(Locale.ROOT, "| pipeline parse + enrich (same messages)           | %10.0f |%n", pipeline[2]);
+        Table table = Table.start(System.out, Table.text("stage (one thread, median of 5 rounds)", 49), Table.number("messages/s", "%.0f"));
+        table.row("watchlist matching (terms, schools, 1 photo each)", matching[2]);
+        table.row("pipeline parse + enrich (same messages)", pipeline[2]);
         System.out.printf(Locale.ROOT, "%nmatching costs %.1f%% of the pipeline's in-process time (target < 10%%): %s%n", 100 * share,
                 share < 0.10 ? "met" : "NOT met");
         if (ingestRate != null) {

@@ -1,4 +1,4 @@
-package org.roomwatch.app;
+package org.roomwatch.bench;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.net.URI;
@@ -15,13 +15,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.roomwatch.app.SampleSchools;
 import org.roomwatch.core.Message;
 import org.roomwatch.core.config.ConfigLoader;
 import org.roomwatch.core.config.ElasticsearchConfig;
 import org.roomwatch.crawler.telegram.PublicChannelParser;
-import org.roomwatch.esnode.ElasticsearchDistribution;
-import org.roomwatch.esnode.ManagedElasticsearchNode;
-import org.roomwatch.esnode.NodeSettings;
 import org.roomwatch.indexer.BulkMessageWriter;
 import org.roomwatch.indexer.ElasticsearchClients;
 import org.roomwatch.indexer.IndexManager;
@@ -42,8 +40,8 @@ import picocli.CommandLine.Option;
  * measured in alternating rounds into fresh indices, so neither profits from running second; prints every round,
  * the medians and their ratio.
  */
-@Command(name = "bench", description = "Benchmark the ingest pipeline against raw bulk indexing; prints a table.")
-final class BenchCommand implements Callable<Integer> {
+@Command(name = "ingest", description = "Benchmark the ingest pipeline against raw bulk indexing; prints a table.")
+final class IngestBench implements Callable<Integer> {
     private static final int PAGES_PER_BATCH = 25;
     private static final int WARM_ROUNDS = 5;
     private static final String ROOM = "bench_room";
@@ -76,15 +74,9 @@ final class BenchCommand implements Callable<Integer> {
         var config = new ConfigLoader().defaults();
         es = config.elasticsearch();
         // The enrichment the server runs: the synthetic school registry and the configured lexicon.
-        tagging = new Tagging(SchoolsCommand.sample(), List.of(), new Lexicon(config.signals().lexicon()));
-        ManagedElasticsearchNode node = null;
-        URI url;
-        if (esUrl == null) {
-            node = ManagedElasticsearchNode.start(ElasticsearchDistribution.locate(), NodeSettings.throwaway());
-            url = node.url();
-        } else {
-            url = URI.create(esUrl);
-        }
+        tagging = new Tagging(SampleSchools.load(), List.of(), new Lexicon(config.signals().lexicon()));
+        BenchElasticsearch node = BenchElasticsearch.open(esUrl);
+        URI url = node.url();
         try {
             client = ElasticsearchClients.create(url, Duration.ofMinutes(5));
             run = "bench-" + System.currentTimeMillis() + "-";
@@ -102,8 +94,8 @@ final class BenchCommand implements Callable<Integer> {
             double[] raw = new double[rounds];
             double[] parseOnly = new double[rounds];
             int documents = 0;
-            System.out.printf("%n| round | path                         | messages | seconds | messages/s |%n");
-            System.out.printf("|------:|------------------------------|---------:|--------:|-----------:|%n");
+            Table table = Table.start(System.out, Table.number("round", "%d"), Table.text("path", 28), Table.number("messages", "%d"),
+                    Table.number("seconds", "%.2f"), Table.number("messages/s", "%.0f"));
             for (int r = 0; r < rounds; r++) {
                 parseOnly[r] = timeParseOnly(pages);
                 PipelineRun p;
@@ -119,8 +111,8 @@ final class BenchCommand implements Callable<Integer> {
                 documents = p.documents().size();
                 pipeline[r] = documents / p.seconds();
                 raw[r] = documents / rawSeconds;
-                System.out.printf("| %5d | pipeline (parse+enrich+bulk) | %8d | %7.2f | %10.0f |%n", r + 1, documents, p.seconds(), pipeline[r]);
-                System.out.printf("| %5d | raw bulk (same documents)    | %8d | %7.2f | %10.0f |%n", r + 1, documents, rawSeconds, raw[r]);
+                table.row(r + 1, "pipeline (parse+enrich+bulk)", documents, p.seconds(), pipeline[r]);
+                table.row(r + 1, "raw bulk (same documents)", documents, rawSeconds, raw[r]);
             }
             System.out.printf("%nparse workers: %d; ", parseThreads);
             System.out.printf("parse+enrich alone (no index): median %.2f s for %d messages%n", median(parseOnly), documents);
@@ -142,9 +134,7 @@ final class BenchCommand implements Callable<Integer> {
                     drop(names);
                 }
             }
-            if (node != null) {
-                node.close();
-            }
+            node.close();
         }
     }
 

@@ -1,4 +1,4 @@
-package org.roomwatch.app;
+package org.roomwatch.bench;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
@@ -23,8 +23,6 @@ import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 import org.roomwatch.core.search.ImageMatch;
 import org.roomwatch.core.search.ImageSearch.PdqQuery;
-import org.roomwatch.esnode.ElasticsearchDistribution;
-import org.roomwatch.esnode.ManagedElasticsearchNode;
 import org.roomwatch.esnode.NodeSettings;
 import org.roomwatch.indexer.ElasticsearchClients;
 import org.roomwatch.indexer.ElasticsearchImageSearch;
@@ -45,8 +43,8 @@ import picocli.CommandLine.Option;
  * checked against an in-process brute-force scan of the same hashes; recall and latency percentiles are printed.
  * Then PDQ's cost per image, decoding and hashing timed apart, at three sizes.
  */
-@Command(name = "bench-images", description = "Benchmark exact near-duplicate search and PDQ hashing; prints tables.")
-final class ImageBenchCommand implements Callable<Integer> {
+@Command(name = "images", description = "Benchmark exact near-duplicate search and PDQ hashing; prints tables.")
+final class ImageBench implements Callable<Integer> {
     @Option(names = "-n", defaultValue = "1000000", description = "stored hashes; default ${DEFAULT-VALUE}") int count;
     @Option(names = "--queries", defaultValue = "1000", description = "queries of each kind; default ${DEFAULT-VALUE}") int queries;
     @Option(names = "--es-url", description = "Elasticsearch URL (default: a managed local node)") String esUrl;
@@ -62,17 +60,10 @@ final class ImageBenchCommand implements Callable<Integer> {
     }
 
     private void searchBenchmark() throws Exception {
-        ManagedElasticsearchNode node = null;
-        URI url;
-        if (esUrl == null) {
-            NodeSettings base = NodeSettings.throwaway();
-            // A million hashes and their chunk terms want more than the tests' 512 MB heap.
-            node = ManagedElasticsearchNode.start(ElasticsearchDistribution.locate(), new NodeSettings(base.workDir(), null, 2048,
-                    base.runAsUser(), null, null));
-            url = node.url();
-        } else {
-            url = URI.create(esUrl);
-        }
+        // A million hashes and their chunk terms want more than the tests' 512 MB heap.
+        BenchElasticsearch node = BenchElasticsearch.open(esUrl, base -> new NodeSettings(base.workDir(), null, 2048,
+                base.runAsUser(), null, null));
+        URI url = node.url();
         IndexNames names = new IndexNames("bench-images-" + System.currentTimeMillis() + "-");
         ElasticsearchClient client = ElasticsearchClients.create(url, Duration.ofMinutes(30));
         try {
@@ -105,17 +96,18 @@ final class ImageBenchCommand implements Callable<Integer> {
                 near.add(h);
                 far.add(new PdqHash(random.nextLong(), random.nextLong(), random.nextLong(), random.nextLong()));
             }
-            System.out.printf("%n| method   | queries                     |    n | recall | extra | p50 ms | p95 ms | p99 ms |%n");
-            System.out.printf("|----------|-----------------------------|-----:|-------:|------:|-------:|-------:|-------:|%n");
+            Table table = Table.start(System.out, Table.text("method", 8), Table.text("queries", 27), Table.number("n", "%d"),
+                    Table.number("recall", "%.4f"), Table.number("extra", "%d"), Table.number("p50 ms", "%.1f"),
+                    Table.number("p95 ms", "%.1f"), Table.number("p99 ms", "%.1f"));
             for (ElasticsearchImageSearch.Method method : ElasticsearchImageSearch.Method.values()) {
                 ElasticsearchImageSearch search = new ElasticsearchImageSearch(client, names, method);
                 for (int w = 0; w < 50; w++) {
                     search.nearDuplicates(List.of(new PdqQuery(far.get(w % far.size()).hex(), "original")), 31);
                 }
-                row(method.name().toLowerCase(Locale.ROOT), "near duplicates (0-31 bits)", search, near, stored);
-                row(method.name().toLowerCase(Locale.ROOT), "random hashes", search, far, stored);
+                row(table, method.name().toLowerCase(Locale.ROOT), "near duplicates (0-31 bits)", search, near, stored);
+                row(table, method.name().toLowerCase(Locale.ROOT), "random hashes", search, far, stored);
             }
-            bruteForceRow(near, stored);
+            bruteForceRow(table, near, stored);
             System.out.println("(recall: share of the brute-force matches found; extra: answers the brute force does not give)");
         } finally {
             try {
@@ -123,9 +115,7 @@ final class ImageBenchCommand implements Callable<Integer> {
             } catch (Exception e) {
                 System.err.println("could not delete the benchmark indices: " + e.getMessage());
             }
-            if (node != null) {
-                node.close();
-            }
+            node.close();
         }
     }
 
@@ -169,7 +159,7 @@ final class ImageBenchCommand implements Callable<Integer> {
         return ids;
     }
 
-    private void row(String method, String label, ElasticsearchImageSearch search, List<PdqHash> hashes, long[] stored) {
+    private void row(Table table, String method, String label, ElasticsearchImageSearch search, List<PdqHash> hashes, long[] stored) {
         double[] millis = new double[hashes.size()];
         long expectedTotal = 0;
         long foundOfExpected = 0;
@@ -192,11 +182,10 @@ final class ImageBenchCommand implements Callable<Integer> {
         }
         double recall = expectedTotal == 0 ? 1.0 : (double) foundOfExpected / expectedTotal;
         Arrays.sort(millis);
-        System.out.printf(Locale.ROOT, "| %-8s | %-27s | %4d | %6.4f | %5d | %6.1f | %6.1f | %6.1f |%n", method.replace('_', '-'), label, hashes.size(),
-                recall, extra, pct(millis, 50), pct(millis, 95), pct(millis, 99));
+        table.row(method.replace('_', '-'), label, hashes.size(), recall, extra, pct(millis, 50), pct(millis, 95), pct(millis, 99));
     }
 
-    private void bruteForceRow(List<PdqHash> hashes, long[] stored) {
+    private void bruteForceRow(Table table, List<PdqHash> hashes, long[] stored) {
         double[] millis = new double[Math.min(200, hashes.size())];
         for (int q = 0; q < millis.length; q++) {
             long start = System.nanoTime();
@@ -204,8 +193,7 @@ final class ImageBenchCommand implements Callable<Integer> {
             millis[q] = (System.nanoTime() - start) / 1e6;
         }
         Arrays.sort(millis);
-        System.out.printf(Locale.ROOT, "| brute    | in-process scan of %7d  | %4d | 1.0000 |     0 | %6.1f | %6.1f | %6.1f |%n",
-                count, millis.length, pct(millis, 50), pct(millis, 95), pct(millis, 99));
+        table.row("brute", "in-process scan of " + count, millis.length, 1.0, 0, pct(millis, 50), pct(millis, 95), pct(millis, 99));
     }
 
     private static double pct(double[] sorted, int p) {
@@ -215,8 +203,8 @@ final class ImageBenchCommand implements Callable<Integer> {
 
     private void hashingBenchmark() throws Exception {
         ImageHasher hasher = new ImageHasher(new DecodeLimits(200_000_000L, 200_000_000L));
-        System.out.printf("%n| image              |  JPEG KB | decode ms | PDQ ms (luma+filter+DCT) | PDQ / decode |%n");
-        System.out.printf("|--------------------|---------:|----------:|-------------------------:|-------------:|%n");
+        Table table = Table.start(System.out, Table.text("image", 18), Table.number("JPEG KB", "%d"), Table.number("decode ms", "%.2f"),
+                Table.number("PDQ ms (luma+filter+DCT)", "%.2f"), Table.number("PDQ / decode", "%.2f"));
         int[][] sizes = {{256, 256}, {1600, 1200}, {4000, 3000}};
         for (int[] size : sizes) {
             byte[] jpeg = jpeg(size[0], size[1]);
@@ -240,8 +228,8 @@ final class ImageBenchCommand implements Callable<Integer> {
             Arrays.sort(hash);
             double d = pct(decode, 50);
             double h = pct(hash, 50);
-            System.out.printf(Locale.ROOT, "| %4dx%-4d (%4.1fMP) | %8d | %9.2f | %24.2f | %12.2f |%n", size[0], size[1],
-                    size[0] * size[1] / 1e6, jpeg.length / 1024, d, h, h / d);
+            table.row(String.format(Locale.ROOT, "%4dx%-4d (%4.1fMP)", size[0], size[1], size[0] * size[1] / 1e6), jpeg.length / 1024,
+                    d, h, h / d);
         }
         System.out.println("(medians; the digests of the bytes are not included in either column)");
     }

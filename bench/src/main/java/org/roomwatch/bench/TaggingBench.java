@@ -1,4 +1,4 @@
-package org.roomwatch.app;
+package org.roomwatch.bench;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,8 +27,8 @@ import picocli.CommandLine.Option;
  * and beside it the rate of the pipeline's in-process stages (parse and enrich, tagging included and not) on the
  * ingest benchmark's pages. No index: `roomwatch bench` measures the end-to-end ingest rate.
  */
-@Command(name = "bench-tagging", description = "Benchmark the tagger (12,000 schools, 10,000 watched names); prints a table.")
-final class TaggingBenchCommand implements Callable<Integer> {
+@Command(name = "tagging", description = "Benchmark the tagger (12,000 schools, 10,000 watched names); prints a table.")
+final class TaggingBench implements Callable<Integer> {
     private static final String[] SYLLABLES = ("가나다라마바사아자차카타파하한빛새솔푸른숲은하달별바람하늬누리미르가온여울온새로라린"
             + "아라해도담마루보람이든꽃길단비나무늘봄여름겨울서진유솔채윤지호").split("");
     private static final String[] SIDO = {"서울특별시", "부산광역시", "대구광역시", "인천광역시", "광주광역시", "대전광역시", "울산광역시",
@@ -114,12 +114,10 @@ final class TaggingBenchCommand implements Callable<Integer> {
         double withoutTagging = stageRate(Tagging::none);
 
         System.out.printf(Locale.ROOT, "%ncompiled %d schools and %d watched names in %.2f s%n", schoolCount, nameCount, compileSeconds);
-        System.out.printf("%n| stage (one thread)                                     | messages/s |%n");
-        System.out.printf("|--------------------------------------------------------|-----------:|%n");
-        System.out.printf(Locale.ROOT, "| %-54s | %10.0f |%n", "tagging alone (" + count + " msgs, avg " + chars / count + " chars, "
-                + tags + " tags)", rates[1]);
-        System.out.printf(Locale.ROOT, "| parse + enrich, tagging on (ingest bench pages)        | %10.0f |%n", withTagging);
-        System.out.printf(Locale.ROOT, "| parse + enrich, tagging off                            | %10.0f |%n", withoutTagging);
+        Table table = Table.start(System.out, Table.text("stage (one thread)", 54), Table.number("messages/s", "%.0f"));
+        table.row("tagging alone (" + count + " msgs, avg " + chars / count + " chars, " + tags + " tags)", rates[1]);
+        table.row("parse + enrich, tagging on (ingest bench pages)", withTagging);
+        table.row("parse + enrich, tagging off", withoutTagging);
         System.out.printf(Locale.ROOT, "%na 110 KB pathological message (one character, zero-width joiners) takes %.2f ms to tag"
                 + " (text past %d characters is not read)%n", pathologicalMillis, org.roomwatch.tagging.NormalizedText.MAX_CHARS);
         System.out.printf(Locale.ROOT, "%ntarget: >= 50000 messages/s per core for tagging: %s%n", rates[1] >= 50_000 ? "met" : "NOT met");

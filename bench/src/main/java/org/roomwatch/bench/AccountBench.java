@@ -1,4 +1,4 @@
-package org.roomwatch.app;
+package org.roomwatch.bench;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.net.URI;
@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import org.roomwatch.app.SampleSchools;
 import org.roomwatch.core.InMemoryRoomRegistry;
 import org.roomwatch.core.SourceKind;
 import org.roomwatch.core.WatchedRoom;
@@ -24,9 +25,6 @@ import org.roomwatch.crawler.account.TdClients;
 import org.roomwatch.crawler.account.TdRequests;
 import org.roomwatch.crawler.account.TdSession;
 import org.roomwatch.crawler.schedule.RoomCrawler;
-import org.roomwatch.esnode.ElasticsearchDistribution;
-import org.roomwatch.esnode.ManagedElasticsearchNode;
-import org.roomwatch.esnode.NodeSettings;
 import org.roomwatch.indexer.BulkMessageWriter;
 import org.roomwatch.indexer.ElasticsearchClients;
 import org.roomwatch.indexer.IndexManager;
@@ -36,8 +34,8 @@ import org.roomwatch.media.DecodeLimits;
 import org.roomwatch.media.ImageHasher;
 import org.roomwatch.simulator.SimRoom;
 import org.roomwatch.simulator.SyntheticRooms;
-import org.roomwatch.simulator.tdlib.SimulatedAccountWorld;
 import org.roomwatch.simulator.tdlib.FakeTdlib;
+import org.roomwatch.simulator.tdlib.SimulatedAccountWorld;
 import org.roomwatch.tagging.Lexicon;
 import org.roomwatch.tagging.Tagging;
 import picocli.CommandLine.Command;
@@ -49,8 +47,8 @@ import picocli.CommandLine.Option;
  * their cursor steps, enrichment, bulk into a real node), and the public-page pipeline runs over the same posts in
  * the same run. Prints both rates.
  */
-@Command(name = "bench-accounts", description = "Benchmark a backfill through an account (fake TDLib) beside the public-page pipeline.")
-final class AccountBenchCommand implements Callable<Integer> {
+@Command(name = "accounts", description = "Benchmark a backfill through an account (fake TDLib) beside the public-page pipeline.")
+final class AccountBench implements Callable<Integer> {
     @Option(names = "-n", defaultValue = "100000", description = "messages; default ${DEFAULT-VALUE}") int count;
     @Option(names = "--rounds", defaultValue = "3", description = "measured rounds of each path; default ${DEFAULT-VALUE}") int rounds;
     @Option(names = "--es-url", description = "Elasticsearch URL (default: a managed local node)") String esUrl;
@@ -63,15 +61,9 @@ final class AccountBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var config = new ConfigLoader().defaults();
         ElasticsearchConfig es = config.elasticsearch();
-        Tagging tagging = new Tagging(SchoolsCommand.sample(), List.of(), new Lexicon(config.signals().lexicon()));
-        ManagedElasticsearchNode node = null;
-        URI url;
-        if (esUrl == null) {
-            node = ManagedElasticsearchNode.start(ElasticsearchDistribution.locate(), NodeSettings.throwaway());
-            url = node.url();
-        } else {
-            url = URI.create(esUrl);
-        }
+        Tagging tagging = new Tagging(SampleSchools.load(), List.of(), new Lexicon(config.signals().lexicon()));
+        BenchElasticsearch node = BenchElasticsearch.open(esUrl);
+        URI url = node.url();
         Path work = Files.createTempDirectory(Path.of(Files.isDirectory(Path.of("/dev/shm")) ? "/dev/shm" : "/tmp"), "rw-bench-td");
         try {
             ElasticsearchClient client = ElasticsearchClients.create(url, Duration.ofMinutes(5));
@@ -81,16 +73,15 @@ final class AccountBenchCommand implements Callable<Integer> {
             int perCrawl = config.accounts().maxMessagesPerCrawl();
             backfill(client, es, tagging, work, "warm", perCrawl); // warm-up: JIT of the session, mapping, client and node
             double[] account = new double[rounds];
-            System.out.printf("%n| round | path                                          | messages | seconds | messages/s |%n");
-            System.out.printf("|------:|-----------------------------------------------|---------:|--------:|-----------:|%n");
+            Table table = Table.start(System.out, Table.number("round", "%d"), Table.text("path", 45), Table.number("messages", "%d"),
+                    Table.number("seconds", "%.2f"), Table.number("messages/s", "%.0f"));
             for (int r = 0; r < rounds; r++) {
                 double seconds = backfill(client, es, tagging, work, "m" + r, perCrawl);
                 account[r] = count / seconds;
-                System.out.printf("| %5d | account backfill (TDLib JSON → index), fake   | %8d | %7.2f | %10.0f |%n", r + 1, count,
-                        seconds, account[r]);
+                table.row(r + 1, "account backfill (TDLib JSON → index), fake", count, seconds, account[r]);
             }
-            double publicRate = new BenchCommand().publicPipelineRate(client, es, tagging, count, rounds);
-            double accountRate = BenchCommand.median(account);
+            double publicRate = new IngestBench().publicPipelineRate(client, es, tagging, count, rounds);
+            double accountRate = IngestBench.median(account);
             System.out.printf("%naccount backfill: median %.0f msg/s (crawls of %d messages, each written and acknowledged"
                     + " before its cursor moves)%npublic pages (parse+enrich+bulk, batches in flight): median %.0f msg/s%n"
                     + "account / public = %.2f%n", accountRate, perCrawl, publicRate, accountRate / publicRate);
@@ -102,9 +93,7 @@ final class AccountBenchCommand implements Callable<Integer> {
             try (var walk = Files.walk(work)) {
                 walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
-            if (node != null) {
-                node.close();
-            }
+            node.close();
         }
     }
 

@@ -1,4 +1,4 @@
-package org.roomwatch.app;
+package org.roomwatch.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,9 +22,9 @@ class LoadBenchTest {
         PrintStream real = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        CommandRun run;
+        BenchRun run;
         try {
-            run = CommandRun.of("bench-load", "--searchers", "32", "--requests", "5", "--rooms", "2", "--posts", "400",
+            run = BenchRun.of("load", "--searchers", "32", "--requests", "5", "--rooms", "2", "--posts", "400",
                     "--es-url", node.url().toString());
         } finally {
             System.setOut(real);
@@ -40,7 +40,7 @@ class LoadBenchTest {
 
     @Test
     void nonsenseParametersAreRefused() {
-        CommandRun run = CommandRun.of("bench-load", "--searchers", "0");
+        BenchRun run = BenchRun.of("load", "--searchers", "0");
         assertEquals(2, run.code());
         assertTrue(run.err().contains("must each be at least 1"), run.err());
     }
@@ -51,9 +51,9 @@ class LoadBenchTest {
         for (int i = 0; i < 100; i++) {
             ms[i] = (i + 1) * 1_000_000L;
         }
-        assertEquals(50.0, LoadBenchCommand.pct(ms, 50));
-        assertEquals(95.0, LoadBenchCommand.pct(ms, 95));
-        assertEquals(100.0, LoadBenchCommand.pct(ms, 100));
-        assertEquals(0.0, LoadBenchCommand.pct(new long[0], 95));
+        assertEquals(50.0, LoadBench.pct(ms, 50));
+        assertEquals(95.0, LoadBench.pct(ms, 95));
+        assertEquals(100.0, LoadBench.pct(ms, 100));
+        assertEquals(0.0, LoadBench.pct(new long[0], 95));
     }
 }

@@ -1,4 +1,4 @@
-package org.roomwatch.app;
+package org.roomwatch.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 /** What users get wrong when starting the ingest benchmark: refused with the option named, before a node starts. */
-class BenchCommandTest {
+class IngestBenchTest {
 
     @Test
     void countsBelowOneAreRefusedNamingTheOption() {
         for (String[] args : new String[][] {{"-n", "0"}, {"--rounds", "0"}, {"--rounds", "-3"}, {"--parse-threads", "0"}}) {
-            CommandRun run = CommandRun.of("bench", args[0], args[1]);
+            BenchRun run = BenchRun.of("ingest", args[0], args[1]);
             assertEquals(2, run.code(), run.err());
             assertTrue(run.err().contains(args[0] + " must be at least 1, got " + args[1]), run.err());
         }
@@ -19,14 +19,14 @@ class BenchCommandTest {
 
     @Test
     void aCountThatIsNotANumberIsAUsageError() {
-        CommandRun run = CommandRun.of("bench", "--rounds", "nine");
+        BenchRun run = BenchRun.of("ingest", "--rounds", "nine");
         assertEquals(2, run.code());
         assertTrue(run.err().contains("--rounds"), run.err());
     }
 
     @Test
     void theMedianOfOddAndEvenCounts() {
-        assertEquals(2.0, BenchCommand.median(new double[] {3, 1, 2}));
-        assertEquals(2.5, BenchCommand.median(new double[] {4, 1, 3, 2}));
+        assertEquals(2.0, IngestBench.median(new double[] {3, 1, 2}));
+        assertEquals(2.5, IngestBench.median(new double[] {4, 1, 3, 2}));
     }
 }

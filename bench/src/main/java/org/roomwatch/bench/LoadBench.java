@@ -1,4 +1,4 @@
-package org.roomwatch.app;
+package org.roomwatch.bench;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -19,12 +19,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.roomwatch.app.Roomwatch;
 import org.roomwatch.core.config.ConfigLoader;
 import org.roomwatch.core.config.RoomwatchConfig;
 import org.roomwatch.core.security.Role;
-import org.roomwatch.esnode.ElasticsearchDistribution;
-import org.roomwatch.esnode.ManagedElasticsearchNode;
-import org.roomwatch.esnode.NodeSettings;
 import org.roomwatch.simulator.SimRoom;
 import org.roomwatch.simulator.SyntheticRooms;
 import org.roomwatch.simulator.TelegramSite;
@@ -37,8 +35,8 @@ import picocli.CommandLine.Option;
  * {@code --requests} searches through the HTTP API with a token. Bounded in count, loopback only. Prints the
  * latency percentiles, the errors and the ingest rate over the same time.
  */
-@Command(name = "bench-load", description = "Concurrent searches during ingest: p50/p95/p99 latency, errors, ingest rate.")
-final class LoadBenchCommand implements Callable<Integer> {
+@Command(name = "load", description = "Concurrent searches during ingest: p50/p95/p99 latency, errors, ingest rate.")
+final class LoadBench implements Callable<Integer> {
     private static final String[] QUERIES = {"중학교", "능욕", "사진", "고등학교", "\"가상\"", "방 OR 사진", "학교 -사진", "초등학교", "선생님", "합성"};
 
     @Option(names = "--searchers", defaultValue = "32", description = "concurrent investigators; default ${DEFAULT-VALUE}") int searchers;
@@ -53,9 +51,7 @@ final class LoadBenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--searchers, --requests, --rooms and --posts must each be at least 1");
         }
         Path dir = Files.createTempDirectory("roomwatch-load-");
-        ManagedElasticsearchNode node = esUrl == null
-                ? ManagedElasticsearchNode.start(ElasticsearchDistribution.locate(), NodeSettings.throwaway()) : null;
-        try (TelegramSite site = TelegramSite.start()) {
+        try (BenchElasticsearch node = BenchElasticsearch.open(esUrl); TelegramSite site = TelegramSite.start()) {
             Random random = new Random(32);
             StringBuilder yaml = new StringBuilder("crawler:\n  telegramBaseUrl: \"" + site.baseUrl()
                     + "\"\n  requestsPerSecondPerHost: 500\n  maxPagesPerCrawl: 25\n  threads: 2\nrooms:\n");
@@ -70,7 +66,7 @@ final class LoadBenchCommand implements Callable<Integer> {
             }
             Files.writeString(dir.resolve("roomwatch.yml"), yaml);
             RoomwatchConfig config = new ConfigLoader().load(dir.resolve("roomwatch.yml"), Map.of(
-                    "ROOMWATCH_ELASTICSEARCH_URL", esUrl != null ? esUrl : node.url().toString(),
+                    "ROOMWATCH_ELASTICSEARCH_URL", node.url().toString(),
                     "ROOMWATCH_ELASTICSEARCH_INDEXPREFIX", "load-" + System.currentTimeMillis() + "-",
                     "ROOMWATCH_DATABASE_JDBCURL", "jdbc:h2:file:" + dir.resolve("db"),
                     "ROOMWATCH_API_PORT", "0",
@@ -132,9 +128,10 @@ final class LoadBenchCommand implements Callable<Integer> {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 long endIndexed = indexed(app);
                 long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-                System.out.printf("%n| searchers | searches | errors | seconds | searches/s | p50 ms | p95 ms | p99 ms | max ms | messages indexed meanwhile | ingest msg/s |%n");
-                System.out.printf("|----------:|---------:|-------:|--------:|-----------:|-------:|-------:|-------:|-------:|---------------------------:|-------------:|%n");
-                System.out.printf("| %9d | %8d | %6d | %7.1f | %10.0f | %6.1f | %6.1f | %6.1f | %6.1f | %26d | %12.0f |%n",
+                Table.start(System.out, Table.number("searchers", "%d"), Table.number("searches", "%d"), Table.number("errors", "%d"),
+                        Table.number("seconds", "%.1f"), Table.number("searches/s", "%.0f"), Table.number("p50 ms", "%.1f"),
+                        Table.number("p95 ms", "%.1f"), Table.number("p99 ms", "%.1f"), Table.number("max ms", "%.1f"),
+                        Table.number("messages indexed meanwhile", "%d"), Table.number("ingest msg/s", "%.0f")).row(
                         searchers, sorted.length, errors.get(), seconds, sorted.length / seconds, pct(sorted, 50), pct(sorted, 95),
                         pct(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, endIndexed - startIndexed,
                         (endIndexed - startIndexed) / seconds);
@@ -142,10 +139,6 @@ final class LoadBenchCommand implements Callable<Integer> {
                         rooms, posts, expected, endIndexed);
                 firstErrors.forEach(e -> System.out.println("error: " + e));
                 return errors.get() == 0 ? 0 : 1;
-            }
-        } finally {
-            if (node != null) {
-                node.close();
             }
         }
     }
