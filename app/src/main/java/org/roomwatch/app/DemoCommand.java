@@ -18,12 +18,16 @@ final class DemoCommand implements Runnable {
     public void run() {
         Duration every = DurationText.parse(interval);
         System.out.println("Starting the roomwatch demo (the first start unpacks Elasticsearch; allow a minute)...");
-        Demo demo;
-        try {
-            demo = Demo.start(new ConfigLoader().load(null, System.getenv()), port, every);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        UntilShutdown.run(() -> {
+            try {
+                return Demo.start(new ConfigLoader().load(null, System.getenv()), port, every);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }, DemoCommand::printWhereToLook);
+    }
+
+    private static void printWhereToLook(Demo demo) {
         String api = "http://127.0.0.1:" + demo.app().apiPort();
         System.out.println();
         System.out.println("roomwatch demo is running. Everything here is synthetic: made-up schools, names and rooms.");
@@ -46,6 +50,5 @@ final class DemoCommand implements Runnable {
         System.out.println("  curl -H \"$RW\" '" + api + "/api/demo/mail'                                   # the mails the sink received");
         System.out.println("  curl -H \"$RW\" '" + api + "/api/audit?limit=5'                               # who looked at what");
         System.out.println("Ctrl-C stops everything.");
-        ServeCommand.awaitShutdown(demo);
     }
 }

@@ -1,9 +1,6 @@
 package org.roomwatch.app;
 
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.roomwatch.controlplane.JdbcSchoolRegistry;
@@ -18,27 +15,21 @@ import org.slf4j.LoggerFactory;
  * The tagging the pipeline uses, recompiled when the school registry or the watched people change (by another
  * process too): checked every few seconds, swapped whole, so a message is tagged with one registry or the other.
  */
-final class LiveTagging implements Supplier<Tagging>, AutoCloseable {
+final class LiveTagging implements Supplier<Tagging> {
     private static final Logger log = LoggerFactory.getLogger(LiveTagging.class);
 
     private final JdbcSchoolRegistry schools;
     private final JdbcWatchedPeople people;
     private final AtomicReference<Tagging> current = new AtomicReference<>(Tagging.none());
-    private final ScheduledExecutorService refresher;
     private final Lexicon lexicon;
     private volatile String version = "";
 
-    LiveTagging(JdbcSchoolRegistry schools, JdbcWatchedPeople people, Lexicon lexicon, long checkSeconds) {
+    /** Compiles now; the composition root calls {@link #refresh} every few seconds. */
+    LiveTagging(JdbcSchoolRegistry schools, JdbcWatchedPeople people, Lexicon lexicon) {
         this.schools = schools;
         this.people = people;
         this.lexicon = lexicon;
         refresh();
-        this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "tagging-refresh");
-            t.setDaemon(true);
-            return t;
-        });
-        refresher.scheduleWithFixedDelay(this::refreshQuietly, checkSeconds, checkSeconds, TimeUnit.SECONDS);
     }
 
     @Override
@@ -56,18 +47,5 @@ final class LiveTagging implements Supplier<Tagging>, AutoCloseable {
             version = now;
             log.info("Tagging compiled: {} schools, {} watched people", compiled.schools(), watched.size());
         }
-    }
-
-    private void refreshQuietly() {
-        try {
-            refresh();
-        } catch (RuntimeException e) {
-            log.warn("Could not refresh the school registry: {}", e.getMessage());
-        }
-    }
-
-    @Override
-    public void close() {
-        refresher.shutdownNow();
     }
 }

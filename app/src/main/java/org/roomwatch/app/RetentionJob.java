@@ -6,14 +6,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.roomwatch.core.cases.CaseFile;
 import org.roomwatch.core.cases.Cases;
 import org.roomwatch.core.config.DurationText;
 import org.roomwatch.core.config.RetentionConfig;
 import org.roomwatch.core.hashes.HashSetMatcher;
+import org.roomwatch.core.ops.Periodic;
 import org.roomwatch.core.search.ImageMatch;
 import org.roomwatch.core.security.AuditLog;
 import org.roomwatch.indexer.RetentionSweep;
@@ -25,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * watchlist), then each index with a retention drops what has expired, and the audit log records, per index, how
  * much went, the cutoff and the retention that set it, and how much a case kept.
  */
-final class RetentionJob implements AutoCloseable {
+final class RetentionJob {
     private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
 
     private final RetentionConfig retention;
@@ -34,11 +32,6 @@ final class RetentionJob implements AutoCloseable {
     private final HashSetMatcher matcher;
     private final AuditLog audit;
     private final Clock clock;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "retention-sweep");
-        t.setDaemon(true);
-        return t;
-    });
 
     RetentionJob(RetentionConfig retention, RetentionSweep sweep, Cases cases, HashSetMatcher matcher, AuditLog audit, Clock clock) {
         this.retention = retention;
@@ -50,15 +43,9 @@ final class RetentionJob implements AutoCloseable {
     }
 
     /** Sweeps every {@code retention.sweepEvery}, the first time after one period (nothing expires at start-up). */
-    RetentionJob start() {
-        long every = retention.sweepEvery().toMillis();
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                runOnce(clock.instant());
-            } catch (RuntimeException e) {
-                log.warn("Retention sweep failed; the next one tries again: {}", e.toString());
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
+    RetentionJob start(Periodic periodic) {
+        periodic.every("sweeping expired records (retention)", retention.sweepEvery(), retention.sweepEvery(),
+                () -> runOnce(clock.instant()));
         return this;
     }
 
@@ -97,10 +84,5 @@ final class RetentionJob implements AutoCloseable {
         }
         int shown = Math.min(30, numbers.size());
         return String.join(", ", numbers.subList(0, shown)) + (numbers.size() > shown ? " and " + (numbers.size() - shown) + " more" : "");
-    }
-
-    @Override
-    public void close() {
-        timer.shutdownNow();
     }
 }

@@ -1,7 +1,6 @@
 package org.roomwatch.app;
 
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,27 +15,6 @@ final class ServeCommand implements Runnable {
 
     @Override
     public void run() {
-        Roomwatch app = Roomwatch.start(Configs.load(config), ProcessRole.parse(role));
-        awaitShutdown(app);
-    }
-
-    /** Blocks until Ctrl-C or SIGTERM; the hook closes everything (the crawls and bulks in flight finish first). */
-    static void awaitShutdown(AutoCloseable... parts) {
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            for (AutoCloseable part : parts) {
-                try {
-                    part.close();
-                } catch (Exception e) {
-                    System.err.println("roomwatch: error while stopping: " + e);
-                }
-            }
-            stopped.countDown();
-        }, "roomwatch-shutdown"));
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        UntilShutdown.run(() -> Roomwatch.start(Configs.load(config), ProcessRole.parse(role)), app -> { });
     }
 }

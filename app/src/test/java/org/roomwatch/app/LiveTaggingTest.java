@@ -24,9 +24,9 @@ class LiveTaggingTest {
 
     @Test
     void recompilesWhenSchoolsOrPeopleChange() {
-        try (ControlPlaneDatabase db = ControlPlaneDatabase.open(new DatabaseConfig("jdbc:h2:file:" + dir.resolve("db"), "sa", "", 2));
-             LiveTagging tagging = new LiveTagging(new JdbcSchoolRegistry(db.dataSource()), new JdbcWatchedPeople(db.dataSource()),
-                     Lexicon.empty(), 3600)) {
+        try (ControlPlaneDatabase db = ControlPlaneDatabase.open(new DatabaseConfig("jdbc:h2:file:" + dir.resolve("db"), "sa", "", 2))) {
+            LiveTagging tagging = new LiveTagging(new JdbcSchoolRegistry(db.dataSource()), new JdbcWatchedPeople(db.dataSource()),
+                    Lexicon.empty());
             assertEquals(List.of("school_candidate"), kinds(tagging, "한빛여고 유나래"), "school-shaped, not yet in the registry");
             new JdbcSchoolRegistry(db.dataSource()).importAll(SchoolsCommand.sample());
             String id = new JdbcWatchedPeople(db.dataSource()).add("유나래", List.of(), List.of(), "test");

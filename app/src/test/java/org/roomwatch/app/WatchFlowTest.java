@@ -31,12 +31,15 @@ import org.roomwatch.core.RoomWatcher;
 import org.roomwatch.core.WatchedRoom;
 import org.roomwatch.core.config.ConfigLoader;
 import org.roomwatch.core.config.DatabaseConfig;
+import org.roomwatch.core.ingest.BatchStep;
 import org.roomwatch.indexer.AlertStore;
 import org.roomwatch.indexer.BulkMessageWriter;
 import org.roomwatch.indexer.ElasticsearchClients;
 import org.roomwatch.indexer.ElasticsearchSearchService;
 import org.roomwatch.indexer.IndexManager;
 import org.roomwatch.indexer.IndexNames;
+import org.roomwatch.indexer.Ingest;
+import org.roomwatch.indexer.LiveWatch;
 import org.roomwatch.indexer.MessageEnricher;
 import org.roomwatch.indexer.RetroScans;
 import org.roomwatch.media.DecodeLimits;
@@ -89,11 +92,11 @@ class WatchFlowTest {
             };
             try (ApiServer api = new ApiServer(new ElasticsearchSearchService(client, names), watcher, () -> true)
                     .withWatchlists(watchlists, alerts, retro, new ImageHasher(DecodeLimits.DEFAULT)).withoutSecurityForRouteTests().start("127.0.0.1", 0);
-                 LiveWatch watch = new LiveWatch(watchlists, new JdbcHashSets(db.dataSource()), alerts, 3600);
                  BulkMessageWriter writer = new BulkMessageWriter(client, names, new MessageEnricher(() -> tagging),
                          new ConfigLoader().defaults().elasticsearch())) {
                 String base = "http://127.0.0.1:" + api.port();
-                writer.afterWrite(watch::onIndexed);
+                LiveWatch watch = new LiveWatch(watchlists, new JdbcHashSets(db.dataSource()), alerts, notice -> { });
+                Ingest ingest = new Ingest(BatchStep.NONE, writer, watch, null);
                 JsonNode list = send(base, "POST", "/api/watchlists",
                         "{\"name\": \"사건 17\", \"owner\": \"kim\", \"priority\": \"high\", \"members\": [\"kim@example.org\"], \"by\": \"kim\"}", 201);
                 String id = list.get("id").asText();
@@ -106,8 +109,8 @@ class WatchFlowTest {
 
                 List<Message> batch = List.of(message("room_a", 1, "한빛여고 지인 능욕방 새로 팜"), message("room_a", 2, "잡담"),
                         message("room_b", 1, "한빛 여고 애들"));
-                writer.writeMessages(batch);
-                writer.writeMessages(batch); // the same crawl again: no second alert
+                ingest.store(null, batch);
+                ingest.store(null, batch); // the same crawl again: no second alert
                 client.indices().refresh(r -> r.index(names.alerts()));
 
                 JsonNode found = send(base, "GET", "/api/alerts?state=new", null, 200);

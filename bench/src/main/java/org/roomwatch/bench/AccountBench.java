@@ -17,6 +17,7 @@ import org.roomwatch.core.SourceKind;
 import org.roomwatch.core.WatchedRoom;
 import org.roomwatch.core.config.ConfigLoader;
 import org.roomwatch.core.config.ElasticsearchConfig;
+import org.roomwatch.core.ingest.IngestPipeline;
 import org.roomwatch.crawler.account.AccountGateway;
 import org.roomwatch.crawler.account.AccountLogin;
 import org.roomwatch.crawler.account.AccountPool;
@@ -145,7 +146,7 @@ final class AccountBench implements Callable<Integer> {
         registry.put(new WatchedRoom(ROOM, SourceKind.ACCOUNT, Duration.ofMinutes(5)));
         long start = System.nanoTime();
         try (BulkMessageWriter writer = new BulkMessageWriter(client, names, new MessageEnricher(() -> tagging), es)) {
-            RoomCrawler crawler = new RoomCrawler(registry, Map.of(SourceKind.ACCOUNT, source), writer, Clock.systemUTC());
+            RoomCrawler crawler = new RoomCrawler(registry, Map.of(SourceKind.ACCOUNT, source), IngestPipeline.storing(writer), Clock.systemUTC());
             int stored = 0;
             while (stored < count) {
                 RoomCrawler.Outcome outcome = crawler.crawl(ROOM);

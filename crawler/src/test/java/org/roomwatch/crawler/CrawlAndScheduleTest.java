@@ -28,6 +28,7 @@ import org.roomwatch.core.SourceKind;
 import org.roomwatch.core.WatchedRoom;
 import org.roomwatch.core.config.ConfigLoader;
 import org.roomwatch.core.config.DatabaseConfig;
+import org.roomwatch.core.ingest.IngestPipeline;
 import org.roomwatch.crawler.schedule.CrawlScheduler;
 import org.roomwatch.crawler.schedule.RoomCrawler;
 import org.roomwatch.crawler.schedule.RoomWatchService;
@@ -80,7 +81,7 @@ class CrawlAndScheduleTest {
 
     private RoomCrawler crawler(CaptureStore store) {
         return new RoomCrawler(registry, Map.of(SourceKind.PUBLIC, Fixtures.source(site.baseUrl(), new Fixtures.RecordingSleeper())),
-                store, Clock.systemUTC());
+                IngestPipeline.storing(store), Clock.systemUTC());
     }
 
     private long count() throws IOException {
@@ -267,7 +268,7 @@ class CrawlAndScheduleTest {
                 "ROOMWATCH_CRAWLER_MAXRETRIES", "0")).crawler();
         var source = new org.roomwatch.crawler.telegram.PublicRoomSource(new org.roomwatch.crawler.http.PoliteFetcher(
                 crawlerConfig, Clock.systemUTC(), org.roomwatch.crawler.http.Sleeper.REAL), site.baseUrl(), 10, Clock.systemUTC());
-        RoomCrawler crawler = new RoomCrawler(registry, Map.of(SourceKind.PUBLIC, source), writer, Clock.systemUTC());
+        RoomCrawler crawler = new RoomCrawler(registry, Map.of(SourceKind.PUBLIC, source), IngestPipeline.storing(writer), Clock.systemUTC());
         try (CrawlScheduler scheduler = new CrawlScheduler(db.dataSource(), false, 2, crawler)) {
             RoomWatchService watcher = new RoomWatchService(registry, scheduler);
             scheduler.start();

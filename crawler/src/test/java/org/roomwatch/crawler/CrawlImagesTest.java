@@ -37,8 +37,9 @@ import org.roomwatch.core.WatchedRoom;
 import org.roomwatch.core.config.ConfigLoader;
 import org.roomwatch.core.config.CrawlerConfig;
 import org.roomwatch.core.config.DatabaseConfig;
+import org.roomwatch.core.ingest.IngestPipeline;
 import org.roomwatch.crawler.http.PoliteFetcher;
-import org.roomwatch.crawler.media.PhotoHashing;
+import org.roomwatch.crawler.http.WebPhotos;
 import org.roomwatch.crawler.schedule.RoomCrawler;
 import org.roomwatch.crawler.telegram.PublicRoomSource;
 import org.roomwatch.indexer.BulkMessageWriter;
@@ -48,6 +49,7 @@ import org.roomwatch.indexer.IndexNames;
 import org.roomwatch.indexer.MessageEnricher;
 import org.roomwatch.media.DecodeLimits;
 import org.roomwatch.media.ImageHasher;
+import org.roomwatch.media.PhotoHashing;
 import org.roomwatch.simulator.SimPost;
 import org.roomwatch.simulator.SimRoom;
 import org.roomwatch.simulator.TelegramSite;
@@ -138,8 +140,8 @@ class CrawlImagesTest {
         CrawlerConfig crawl = new ConfigLoader().defaults().crawler().withTelegramBaseUrl(site.baseUrl()).withRequestsPerSecondPerHost(500);
         PoliteFetcher fetcher = new PoliteFetcher(crawl, Clock.systemUTC(), duration -> { });
         RoomCrawler crawler = new RoomCrawler(registry, Map.of(SourceKind.PUBLIC,
-                new PublicRoomSource(fetcher, site.baseUrl(), 100, Clock.systemUTC())), writer, Clock.systemUTC(),
-                new PhotoHashing(fetcher, new ImageHasher(new DecodeLimits(CAP, 10_000_000))));
+                new PublicRoomSource(fetcher, site.baseUrl(), 100, Clock.systemUTC())), IngestPipeline.storing(writer,
+                new PhotoHashing<>(new WebPhotos(fetcher), new ImageHasher(new DecodeLimits(CAP, 10_000_000)))::hash), Clock.systemUTC());
         registry.put(new WatchedRoom("photo_room", SourceKind.PUBLIC, Duration.ofMinutes(5)));
         RoomCrawler.Outcome outcome = crawler.crawl("photo_room");
         assertTrue(outcome.ok(), outcome.summary());

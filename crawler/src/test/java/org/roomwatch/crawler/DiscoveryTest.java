@@ -23,9 +23,10 @@ import org.roomwatch.core.Room;
 import org.roomwatch.core.SourceKind;
 import org.roomwatch.core.WatchedRoom;
 import org.roomwatch.core.config.DatabaseConfig;
+import org.roomwatch.core.ingest.IngestPipeline;
 import org.roomwatch.crawler.discovery.DiscoveredPageFetcher;
-import org.roomwatch.crawler.discovery.LinkDiscovery;
 import org.roomwatch.crawler.schedule.RoomCrawler;
+import org.roomwatch.indexer.LinkDiscovery;
 import org.roomwatch.simulator.SimInvite;
 import org.roomwatch.simulator.SimPost;
 import org.roomwatch.simulator.SimRoom;
@@ -70,8 +71,8 @@ class DiscoveryTest {
             public void writeMessages(List<Message> messages) {}
             public void writeDeletions(List<org.roomwatch.core.MessageDeletion> deletions) {}
         };
-        RoomCrawler crawler = new RoomCrawler(registry, Map.of(SourceKind.PUBLIC, source), nowhere, Clock.systemUTC(),
-                new LinkDiscovery(discovered));
+        RoomCrawler crawler = new RoomCrawler(registry, Map.of(SourceKind.PUBLIC, source),
+                IngestPipeline.storing(nowhere, new LinkDiscovery(discovered)), Clock.systemUTC());
         registry.put(new WatchedRoom("source_room", SourceKind.PUBLIC, java.time.Duration.ofMinutes(5)));
         assertTrue(crawler.crawl("source_room").ok());
         assertTrue(crawler.crawl("source_room").ok(), "a second crawl finds nothing new and records nothing twice");
@@ -85,7 +86,7 @@ class DiscoveryTest {
         assertEquals(T0.plusSeconds(240), other.lastSeen());
 
         List<String> announced = new java.util.ArrayList<>();
-        var fetcher = new DiscoveredPageFetcher(discovered, source, Clock.systemUTC()).onFetched(r -> announced.add(r.id() + "=" + r.title()));
+        var fetcher = new DiscoveredPageFetcher(discovered, source, Clock.systemUTC(), r -> announced.add(r.id() + "=" + r.title()));
         assertEquals(5, fetcher.fetchSome(10));
         assertEquals(0, fetcher.fetchSome(10), "each page is read once");
         assertTrue(announced.contains("telegram:other_room=다른 방") && announced.contains("telegram:+SimSecretInvite01=비밀 합성방"),

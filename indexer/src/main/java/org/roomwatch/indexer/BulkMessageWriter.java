@@ -1,6 +1,5 @@
 package org.roomwatch.indexer;
 
-import org.roomwatch.core.ops.Meters;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
@@ -21,6 +20,7 @@ import org.roomwatch.core.Message;
 import org.roomwatch.core.MessageDeletion;
 import org.roomwatch.core.Room;
 import org.roomwatch.core.config.ElasticsearchConfig;
+import org.roomwatch.core.ops.Meters;
 
 /**
  * Writes rooms and messages through one BulkIngester: requests in flight are capped (add blocks beyond that:
@@ -33,7 +33,6 @@ public final class BulkMessageWriter implements CaptureStore, AutoCloseable {
     private final BulkIngester<CompletableFuture<Void>> ingester;
     private final long ackTimeoutMillis;
     private final MediaIndexWriter media;
-    private volatile java.util.function.Consumer<List<Prepared>> afterWrite = prepared -> { };
 
     public BulkMessageWriter(ElasticsearchClient client, IndexNames names, MessageEnricher enricher, ElasticsearchConfig config) {
         this.names = names;
@@ -99,16 +98,6 @@ public final class BulkMessageWriter implements CaptureStore, AutoCloseable {
             messages.add(p.message());
         }
         media.write(MediaIndexWriter.sightings(messages));
-        afterWrite.accept(prepared);
-    }
-
-    /**
-     * Runs with each batch once it is acknowledged (watchlist matching). It runs on the crawl's thread; a failure
-     * there fails the write, so the cursor stays and the batch is matched again on the next crawl.
-     */
-    public BulkMessageWriter afterWrite(java.util.function.Consumer<List<Prepared>> action) {
-        this.afterWrite = action;
-        return this;
     }
 
     /**

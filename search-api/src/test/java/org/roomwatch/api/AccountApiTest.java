@@ -32,6 +32,7 @@ import org.roomwatch.core.SourceKind;
 import org.roomwatch.core.config.AccountsConfig;
 import org.roomwatch.core.config.ConfigLoader;
 import org.roomwatch.core.config.DatabaseConfig;
+import org.roomwatch.core.ingest.IngestPipeline;
 import org.roomwatch.core.search.SearchService;
 import org.roomwatch.crawler.account.AccountKey;
 import org.roomwatch.crawler.account.AccountLogin;
@@ -77,7 +78,7 @@ class AccountApiTest {
             public void writeMessages(List<Message> messages) {}
             public void writeDeletions(List<MessageDeletion> deletions) {}
         };
-        accounts = AccountService.start(config, td, key, store, nowhere, new ImageHasher(DecodeLimits.DEFAULT), Clock.systemUTC());
+        accounts = AccountService.start(config, td, key, store, IngestPipeline.storing(nowhere), new ImageHasher(DecodeLimits.DEFAULT), Clock.systemUTC());
         discovered = new JdbcDiscoveredRooms(db.dataSource());
         SearchService unused = null;
         server = new ApiServer(unused, watcher, () -> true).withDiscovered(discovered).withAccounts(accounts).withoutSecurityForRouteTests().start("127.0.0.1", 0);

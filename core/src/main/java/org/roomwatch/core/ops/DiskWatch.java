@@ -2,9 +2,6 @@ package org.roomwatch.core.ops;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,23 +11,19 @@ import org.slf4j.LoggerFactory;
  * gauge current. The embedded database dies on its first failed write, and the scheduler with it, so this line may
  * be the only one that names the cause.
  */
-public final class DiskWatch implements AutoCloseable {
+public final class DiskWatch {
     private static final Logger log = LoggerFactory.getLogger(DiskWatch.class);
 
     private final DiskSpace disk;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "data-disk-watch");
-        t.setDaemon(true);
-        return t;
-    });
     private boolean full;
 
-    public DiskWatch(DiskSpace disk, Duration period) {
+    /** Looks at once, then every {@code period} on {@code periodic}. */
+    public DiskWatch(DiskSpace disk, Periodic periodic, Duration period) {
         this.disk = disk;
-        timer.scheduleWithFixedDelay(this::look, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        periodic.every("looking at the data disk", Duration.ZERO, period, this::look);
     }
 
-    private void look() {
+    private synchronized void look() {
         Optional<String> problem = disk.problem();
         if (problem.isPresent() && !full) {
             full = true;
@@ -39,10 +32,5 @@ public final class DiskWatch implements AutoCloseable {
             full = false;
             log.info("The disk of the data directory {} has space again", disk.directory());
         }
-    }
-
-    @Override
-    public void close() {
-        timer.shutdownNow();
     }
 }

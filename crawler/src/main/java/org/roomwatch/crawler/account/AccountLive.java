@@ -6,14 +6,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.roomwatch.core.CaptureStore;
 import org.roomwatch.core.Message;
 import org.roomwatch.core.MessageDeletion;
+import org.roomwatch.core.ingest.IngestPipeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What TDLib pushes about watched rooms, stored as it happens: new messages (photos hashed), edits (the message
+ * What TDLib pushes about watched rooms, stored as it happens through the same ingest pipeline as a crawl: new messages (photos hashed), edits (the message
  * again, so its new content becomes a new version), deletions for everyone (as facts), title changes (the room
  * again, so the old title stays in its history). Rooms no crawl has met yet are ignored. The cursor is left to the
  * scheduled crawl, which reads everything above it again: a message missed here while the process was down, or
@@ -24,19 +24,19 @@ public final class AccountLive {
 
     private final AccountGateway gateway;
     private final AccountRoomSource source;
-    private final CaptureStore store;
+    private final IngestPipeline ingest;
     private final Clock clock;
 
-    private AccountLive(AccountGateway gateway, AccountRoomSource source, CaptureStore store, Clock clock) {
+    private AccountLive(AccountGateway gateway, AccountRoomSource source, IngestPipeline ingest, Clock clock) {
         this.gateway = gateway;
         this.source = source;
-        this.store = store;
+        this.ingest = ingest;
         this.clock = clock;
     }
 
     /** Starts storing the updates of {@code gateway}'s session. */
-    public static AccountLive attach(AccountGateway gateway, AccountRoomSource source, CaptureStore store, Clock clock) {
-        AccountLive live = new AccountLive(gateway, source, store, clock);
+    public static AccountLive attach(AccountGateway gateway, AccountRoomSource source, IngestPipeline ingest, Clock clock) {
+        AccountLive live = new AccountLive(gateway, source, ingest, clock);
         gateway.session().onUpdate(live::onUpdate);
         return live;
     }
@@ -67,7 +67,7 @@ public final class AccountLive {
             return;
         }
         Message m = TdMessages.toMessage(message, message.toString(), origin.get(), clock.instant(), gateway::userName);
-        store.writeMessages(List.of(source.hashPhotos(gateway, m)));
+        store(m);
     }
 
     private void edited(long chatId, long tdId) throws TdException, InterruptedException {
@@ -77,7 +77,12 @@ public final class AccountLive {
         }
         AccountGateway.RawMessage raw = gateway.message(chatId, tdId);
         Message m = TdMessages.toMessage(raw.message(), raw.raw(), origin.get(), clock.instant(), gateway::userName);
-        store.writeMessages(List.of(source.hashPhotos(gateway, m)));
+        store(m);
+    }
+
+    /** Through the pipeline a crawl uses: photos hashed, links discovered, stored, matched, signals. */
+    private void store(Message m) throws TdException, InterruptedException {
+        ingest.store(null, ingest.enrich(List.of(source.hashPhotos(gateway, m))));
     }
 
     private void deleted(JsonNode update) {
@@ -98,7 +103,7 @@ public final class AccountLive {
             }
         }
         if (!deletions.isEmpty()) {
-            store.writeDeletions(deletions);
+            ingest.storeDeletions(deletions);
         }
     }
 
@@ -108,6 +113,6 @@ public final class AccountLive {
             return;
         }
         AccountGateway.ChatInfo chat = gateway.chat(chatId);
-        store.writeRoom(source.room(gateway, origin.get().room(), chat, clock.instant(), origin.get().seenThrough()));
+        ingest.store(source.room(gateway, origin.get().room(), chat, clock.instant(), origin.get().seenThrough()), List.of());
     }
 }

@@ -20,10 +20,8 @@ import org.roomwatch.core.RoomSource;
 import org.roomwatch.core.SourceException;
 import org.roomwatch.core.account.CrawlAccount;
 import org.roomwatch.core.text.Sha256;
-import org.roomwatch.crawler.media.PhotoHashing;
-import org.roomwatch.media.ImageFingerprint;
 import org.roomwatch.media.ImageHasher;
-import org.roomwatch.media.ImageRefusedException;
+import org.roomwatch.media.PhotoHashing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -176,31 +174,29 @@ public final class AccountRoomSource implements RoomSource {
 
     /** Photos into memory, hashed, gone: the file is deleted from TDLib's cache right after reading. */
     Message hashPhotos(AccountGateway gateway, Message m) throws TdException, InterruptedException {
-        if (m.media().stream().noneMatch(r -> r.kind() == MediaKind.PHOTO && TdMessages.fileId(r.url()) >= 0)) {
-            return m;
+        return new PhotoHashing<>(new AccountPhotos(gateway), hasher).hash(m);
+    }
+
+    /** An account's photos: TDLib downloads them into its (memory) files directory, read and deleted at once. */
+    private record AccountPhotos(AccountGateway gateway) implements PhotoHashing.PhotoFetcher<TdException> {
+        @Override
+        public boolean fetches(MediaRef ref) {
+            return ref.kind() == MediaKind.PHOTO && TdMessages.fileId(ref.url()) >= 0;
         }
-        List<MediaRef> media = new ArrayList<>(m.media().size());
-        for (MediaRef ref : m.media()) {
-            int fileId = TdMessages.fileId(ref.url());
-            if (ref.kind() != MediaKind.PHOTO || fileId < 0) {
-                media.add(ref);
-                continue;
-            }
+
+        @Override
+        public byte[] fetch(MediaRef ref, long maxBytes) throws PhotoHashing.PhotoUnavailableException, TdException,
+                InterruptedException {
             try {
-                byte[] bytes = gateway.photo(fileId, hasher.decoder().limits().maxBytes());
-                ImageFingerprint f = hasher.hash(bytes, false);
-                media.add(ref.withHashes(PhotoHashing.hashesOf(f)));
-            } catch (IOException | ImageRefusedException e) {
-                log.info("Photo of {} not hashed: {}", m.id(), e.getMessage());
-                media.add(ref.unhashed(e.getMessage()));
+                return gateway.photo(TdMessages.fileId(ref.url()), maxBytes);
+            } catch (IOException e) {
+                throw new PhotoHashing.PhotoUnavailableException(e.getMessage());
             } catch (TdException e) {
                 if (e.kind() == TdException.Kind.REJECTED || e.kind() == TdException.Kind.OTHER) {
-                    media.add(ref.unhashed("download failed: " + e.tdMessage()));
-                } else {
-                    throw e; // the account itself has a problem: fail the crawl, keep the cursor
+                    throw new PhotoHashing.PhotoUnavailableException("download failed: " + e.tdMessage());
                 }
+                throw e; // the account itself has a problem: fail the crawl, keep the cursor
             }
         }
-        return m.withMedia(media);
     }
 }

@@ -12,13 +12,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.roomwatch.controlplane.JdbcCrawlAccounts;
-import org.roomwatch.core.CaptureStore;
 import org.roomwatch.core.InviteStatus;
 import org.roomwatch.core.RoomName;
 import org.roomwatch.core.account.AccountOperations;
 import org.roomwatch.core.account.CrawlAccount;
 import org.roomwatch.core.account.TdJson;
 import org.roomwatch.core.config.AccountsConfig;
+import org.roomwatch.core.ingest.IngestPipeline;
 import org.roomwatch.media.ImageHasher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,12 +59,12 @@ public final class AccountService implements AccountOperations, AutoCloseable {
         });
     }
 
-    /** Starts the stored accounts; live updates go to {@code capture}. */
+    /** Starts the stored accounts; live updates go through {@code ingest}, as crawled batches do. */
     public static AccountService start(AccountsConfig config, TdJson td, byte[] key, JdbcCrawlAccounts store,
-                                       CaptureStore capture, ImageHasher hasher, Clock clock) throws InterruptedException {
+                                       IngestPipeline ingest, ImageHasher hasher, Clock clock) throws InterruptedException {
         AccountService service = new AccountService(config, td, key, store, hasher, clock);
         try {
-            service.startAll(capture);
+            service.startAll(ingest);
             return service;
         } catch (RuntimeException | InterruptedException e) {
             service.close();
@@ -72,7 +72,7 @@ public final class AccountService implements AccountOperations, AutoCloseable {
         }
     }
 
-    private void startAll(CaptureStore capture) throws InterruptedException {
+    private void startAll(IngestPipeline ingest) throws InterruptedException {
         if (!config.hasApplication()) {
             throw new IllegalStateException("accounts.enabled is true but accounts.apiId/apiHash are not set"
                     + " (ROOMWATCH_ACCOUNTS_APIID, ROOMWATCH_ACCOUNTS_APIHASH)");
@@ -92,7 +92,7 @@ public final class AccountService implements AccountOperations, AutoCloseable {
                 AccountGateway gateway = new AccountGateway(session, account.name(), config.requestsPerMinute(),
                         config.requestTimeout(), clock);
                 pool.add(gateway);
-                AccountLive.attach(gateway, source, capture, clock);
+                AccountLive.attach(gateway, source, ingest, clock);
                 log.info("Account {} is logged in", account.name());
             } else {
                 log.warn("Account {} is not reading: {}", account.name(), result.detail());

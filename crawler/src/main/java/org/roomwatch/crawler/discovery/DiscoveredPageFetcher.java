@@ -1,6 +1,7 @@
 package org.roomwatch.crawler.discovery;
 
 import java.time.Clock;
+import java.util.function.Consumer;
 import org.roomwatch.core.DiscoveredRoom;
 import org.roomwatch.core.DiscoveredRooms;
 import org.roomwatch.core.InviteStatus;
@@ -20,18 +21,14 @@ public final class DiscoveredPageFetcher {
     private final DiscoveredRooms rooms;
     private final PublicRoomSource telegram;
     private final Clock clock;
-    private volatile java.util.function.Consumer<DiscoveredRoom> onFetched = room -> { };
+    private final Consumer<DiscoveredRoom> onFetched;
 
-    public DiscoveredPageFetcher(DiscoveredRooms rooms, PublicRoomSource telegram, Clock clock) {
+    /** Each room whose page was read is handed to {@code onFetched} (watchlists match new rooms there). */
+    public DiscoveredPageFetcher(DiscoveredRooms rooms, PublicRoomSource telegram, Clock clock, Consumer<DiscoveredRoom> onFetched) {
         this.rooms = rooms;
         this.telegram = telegram;
         this.clock = clock;
-    }
-
-    /** Receives each room whose page was read (watchlists match new rooms there). */
-    public DiscoveredPageFetcher onFetched(java.util.function.Consumer<DiscoveredRoom> action) {
-        this.onFetched = action;
-        return this;
+        this.onFetched = onFetched;
     }
 
     /** Fetches up to {@code limit} rooms never fetched; returns how many were handled. */

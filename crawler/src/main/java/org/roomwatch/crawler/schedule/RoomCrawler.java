@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.roomwatch.core.CaptureStore;
 import org.roomwatch.core.CrawlPosition;
 import org.roomwatch.core.Message;
 import org.roomwatch.core.RoomRegistry;
@@ -13,6 +12,7 @@ import org.roomwatch.core.RoomSource;
 import org.roomwatch.core.SourceException;
 import org.roomwatch.core.SourceKind;
 import org.roomwatch.core.WatchedRoom;
+import org.roomwatch.core.ingest.IngestPipeline;
 import org.roomwatch.core.ops.Meters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,35 +28,18 @@ public final class RoomCrawler {
 
     private final RoomRegistry registry;
     private final Map<SourceKind, RoomSource> sources;
-    private final CaptureStore store;
+    private final IngestPipeline ingest;
     private final Clock clock;
-    private final MessageStep step;
-    private volatile java.util.function.Consumer<String> afterStore = roomId -> { };
     private volatile java.util.function.Supplier<Optional<String>> localDisk = Optional::empty;
     private volatile UnstoredBatches unstored = new UnstoredBatches(5000);
     private volatile StorePause pause = new StorePause(java.time.Duration.ofSeconds(1), java.time.Duration.ofMinutes(1), System::nanoTime);
 
-    public RoomCrawler(RoomRegistry registry, Map<SourceKind, RoomSource> sources, CaptureStore store, Clock clock) {
-        this(registry, sources, store, clock, MessageStep.NONE);
-    }
-
-    /** With {@code step} run on each batch of new messages before they are stored (photo hashing). */
-    public RoomCrawler(RoomRegistry registry, Map<SourceKind, RoomSource> sources, CaptureStore store, Clock clock,
-                       MessageStep step) {
+    /** Crawls the rooms of {@code registry} from {@code sources}, handing each fetched batch to {@code ingest}. */
+    public RoomCrawler(RoomRegistry registry, Map<SourceKind, RoomSource> sources, IngestPipeline ingest, Clock clock) {
         this.registry = registry;
         this.sources = Map.copyOf(sources);
-        this.store = store;
+        this.ingest = ingest;
         this.clock = clock;
-        this.step = step;
-    }
-
-    /**
-     * Runs after each successful store with the room's id (room signals are recomputed there). A failure is logged,
-     * never a failed crawl: the messages are stored and the cursor moves on.
-     */
-    public RoomCrawler afterStore(java.util.function.Consumer<String> action) {
-        this.afterStore = action;
-        return this;
     }
 
     /** Keeps at most {@code maxMessages} messages the index refused, to store them first when it is back. */
@@ -126,18 +109,13 @@ public final class RoomCrawler {
                 position = registry.position(name);
             }
             RoomSnapshot snapshot = source.fetch(name, position);
-            List<Message> messages = snapshot.messages().isEmpty() ? List.of() : step.apply(snapshot.messages());
+            List<Message> messages = ingest.enrich(snapshot.messages());
             CrawlPosition next = position.after(snapshot);
             pending = new UnstoredBatches.Batch(snapshot.room(), messages, position, next);
             store(pending);
             pause.clear();
             registry.savePosition(name, next);
             pending = null;
-            try {
-                afterStore.accept(snapshot.room() != null ? snapshot.room().id() : "telegram:" + name);
-            } catch (RuntimeException e) {
-                log.warn("After-crawl step for {} failed: {}", name, e.toString());
-            }
             String summary = (keptStored > 0 ? keptStored + " kept from a refused store, " : "")
                     + snapshot.messages().size() + " new, cursor " + next.cursor()
                     + (snapshot.room() != null && !snapshot.room().hasPreview() ? ", no web preview" : "")
@@ -170,12 +148,7 @@ public final class RoomCrawler {
     }
 
     private void store(UnstoredBatches.Batch batch) {
-        if (batch.room() != null) {
-            store.writeRoom(batch.room());
-        }
-        if (!batch.messages().isEmpty()) {
-            store.writeMessages(batch.messages());
-        }
+        ingest.store(batch.room(), batch.messages());
     }
 
     /** Keeps a refused batch in memory if the bound allows; says which, for the outcome. */

@@ -31,6 +31,7 @@ import org.roomwatch.core.WatchedRoom;
 import org.roomwatch.core.account.CrawlAccount;
 import org.roomwatch.core.config.ConfigLoader;
 import org.roomwatch.core.config.DatabaseConfig;
+import org.roomwatch.core.ingest.IngestPipeline;
 import org.roomwatch.crawler.schedule.RoomCrawler;
 import org.roomwatch.indexer.BulkMessageWriter;
 import org.roomwatch.indexer.ElasticsearchClients;
@@ -99,7 +100,7 @@ class AccountCrawlTest {
         writer = new BulkMessageWriter(client, names, new MessageEnricher(), new ConfigLoader().defaults().elasticsearch());
         pool = new AccountPool(Clock.systemUTC());
         source = new AccountRoomSource(pool, new ImageHasher(DecodeLimits.DEFAULT), 100, Clock.systemUTC());
-        crawler = new RoomCrawler(registry, Map.of(SourceKind.ACCOUNT, source), writer, Clock.systemUTC());
+        crawler = new RoomCrawler(registry, Map.of(SourceKind.ACCOUNT, source), IngestPipeline.storing(writer), Clock.systemUTC());
     }
 
     @AfterEach
@@ -288,7 +289,7 @@ class AccountCrawlTest {
         pool.assign("c404live", "kim");
         registry.put(new WatchedRoom("c404live", SourceKind.ACCOUNT, Duration.ofMinutes(5)));
         assertTrue(crawler.crawl("c404live").ok());
-        AccountLive.attach(kim, source, writer, Clock.systemUTC());
+        AccountLive.attach(kim, source, IngestPipeline.storing(writer), Clock.systemUTC());
 
         long photo = secret.post(FakeChat.Post.photo(5002, "새 사진", SyntheticPictures.png(7, true), T0.plusSeconds(60)));
         long text = secret.post(FakeChat.Post.text(5001, "고치기 전", T0.plusSeconds(120)));

@@ -30,6 +30,7 @@ import org.roomwatch.core.account.CrawlAccount;
 import org.roomwatch.core.config.AccountsConfig;
 import org.roomwatch.core.config.ConfigLoader;
 import org.roomwatch.core.config.DatabaseConfig;
+import org.roomwatch.core.ingest.IngestPipeline;
 import org.roomwatch.media.DecodeLimits;
 import org.roomwatch.media.ImageHasher;
 import org.roomwatch.simulator.tdlib.FakeChat;
@@ -77,7 +78,7 @@ class AccountServiceTest {
     }
 
     private AccountService start() throws InterruptedException {
-        return AccountService.start(config, td, key, store, capture, new ImageHasher(DecodeLimits.DEFAULT), Clock.systemUTC());
+        return AccountService.start(config, td, key, store, IngestPipeline.storing(capture), new ImageHasher(DecodeLimits.DEFAULT), Clock.systemUTC());
     }
 
     @Test

@@ -1,9 +1,9 @@
-package org.roomwatch.crawler.discovery;
+package org.roomwatch.indexer;
 
 import java.util.List;
 import org.roomwatch.core.DiscoveredRooms;
 import org.roomwatch.core.Message;
-import org.roomwatch.crawler.schedule.MessageStep;
+import org.roomwatch.core.ingest.BatchStep;
 import org.roomwatch.tagging.RoomLinks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * Every link to another room in new messages (text and link targets) goes into the triage queue with where it was
  * seen. A room's links to itself are not discoveries. Messages pass through unchanged.
  */
-public final class LinkDiscovery implements MessageStep {
+public final class LinkDiscovery implements BatchStep {
     private static final Logger log = LoggerFactory.getLogger(LinkDiscovery.class);
 
     private final DiscoveredRooms rooms;

@@ -1,13 +1,10 @@
-package org.roomwatch.app;
+package org.roomwatch.indexer;
 
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.roomwatch.core.watch.AlertNotice;
 import org.roomwatch.core.hashes.HashSets;
+import org.roomwatch.core.watch.AlertNotice;
 import org.roomwatch.core.watch.Watchlists;
 import org.roomwatch.indexer.AlertStore;
 import org.roomwatch.indexer.BulkMessageWriter;
@@ -20,43 +17,30 @@ import org.slf4j.LoggerFactory;
  * acknowledged batch, and every few seconds for discovered rooms), applied to each acknowledged batch; matches become
  * alerts.
  */
-final class LiveWatch implements AutoCloseable {
+public final class LiveWatch {
     private static final Logger log = LoggerFactory.getLogger(LiveWatch.class);
 
     private final Watchlists watchlists;
     private final HashSets hashSets;
     private final AlertStore alerts;
     private final AtomicReference<WatchMatcher> matcher = new AtomicReference<>();
-    private final ScheduledExecutorService refresher;
     private volatile String version = "";
-    private volatile Consumer<AlertNotice> onAlert = notice -> { };
+    private final Consumer<AlertNotice> onAlert;
 
-    LiveWatch(Watchlists watchlists, HashSets hashSets, AlertStore alerts, long checkSeconds) {
+    /**
+     * Compiles the rules now (the composition root calls {@link #refresh} every few seconds); each new alert is handed
+     * to {@code onAlert} (where its mail is planned).
+     */
+    public LiveWatch(Watchlists watchlists, HashSets hashSets, AlertStore alerts, Consumer<AlertNotice> onAlert) {
         this.watchlists = watchlists;
         this.hashSets = hashSets;
         this.alerts = alerts;
+        this.onAlert = onAlert;
         refresh();
-        this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "watchlist-refresh");
-            t.setDaemon(true);
-            return t;
-        });
-        refresher.scheduleWithFixedDelay(() -> {
-            try {
-                refresh();
-            } catch (RuntimeException e) {
-                log.warn("Could not refresh watchlists: {}", e.getMessage());
-            }
-        }, checkSeconds, checkSeconds, TimeUnit.SECONDS);
     }
 
-    /** Receives each new alert (mail is planned there). */
-    LiveWatch onAlert(Consumer<AlertNotice> action) {
-        this.onAlert = action;
-        return this;
-    }
-
-    synchronized void refresh() {
+    /** Recompiles the rules if any list or hash set changed since the last compilation. */
+    public synchronized void refresh() {
         String now = watchlists.version() + "|" + hashSets.version();
         if (!now.equals(version)) {
             WatchMatcher compiled = new WatchMatcher(watchlists.all(), hashSets);
@@ -67,7 +51,7 @@ final class LiveWatch implements AutoCloseable {
     }
 
     /** Matches a newly discovered room's page against discovered-room rules; an alert per list and room. */
-    void onDiscovered(org.roomwatch.core.DiscoveredRoom room, java.util.function.Supplier<org.roomwatch.tagging.Tagging> tagging) {
+    public void onDiscovered(org.roomwatch.core.DiscoveredRoom room, java.util.function.Supplier<org.roomwatch.tagging.Tagging> tagging) {
         WatchMatcher current = matcher.get();
         List<String> schools = tagging.get().tagger().tag(room.title() == null ? "" : room.title()).tags().stream()
                 .filter(t -> t.kind().equals("school")).map(org.roomwatch.tagging.Tag::value).toList();
@@ -89,7 +73,7 @@ final class LiveWatch implements AutoCloseable {
      * Matches an acknowledged batch and raises its alerts. The rules are brought up to date first (one small query
      * when nothing changed): a watchlist created a moment ago, a case's above all, must see the very next batch.
      */
-    void onIndexed(List<BulkMessageWriter.Prepared> batch) {
+    public void onIndexed(List<BulkMessageWriter.Prepared> batch) {
         try {
             refresh();
         } catch (RuntimeException e) {
@@ -123,10 +107,5 @@ final class LiveWatch implements AutoCloseable {
             // The alert is stored; mail planning failing must not fail the crawl.
             log.warn("Could not plan mail for alert {}: {}", alert.id(), e.toString());
         }
-    }
-
-    @Override
-    public void close() {
-        refresher.shutdownNow();
     }
 }
