@@ -48,50 +48,39 @@ final class CasePages {
     }
 
     private void newCase(Context ctx) {
-        String lang = WebPages.lang(ctx);
-        boolean en = "en".equals(lang);
-        Document doc = WebPages.page(ctx, en ? "Open a case: hash the photos here" : "사건 등록: 사진을 이 기기에서 해시");
-        Element main = WebPages.main(doc);
-        main.appendElement("p").attr("id", "promise").addClass("promise").text(en
-                ? "The photos stay on this device. This page computes their hashes (PDQ, MD5, SHA-256) here, in the browser,"
-                + " and sends only those hashes. No photo, no file name and no thumbnail is uploaded or kept."
-                : "사진은 이 기기를 떠나지 않습니다. 이 페이지가 브라우저 안에서 사진의 해시(PDQ, MD5, SHA-256)를 계산하고,"
-                + " 해시 값만 보냅니다. 사진, 파일 이름, 미리보기는 올리지도 보관하지도 않습니다.");
-        Element unsupported = WebPages.alert(main, en
-                ? "This browser lacks what hashing on the device needs. Nothing will be sent; use a current Chrome, Edge,"
-                + " Firefox or Safari."
-                : "이 브라우저에는 기기 안에서 해시하는 데 필요한 기능이 없습니다. 아무것도 보내지 않습니다. 최신 Chrome, Edge,"
-                + " Firefox, Safari를 쓰십시오.");
+        String lang = Layout.lang(ctx);
+        Document doc = Layout.page(ctx, I18n.t(lang, "case.openACaseHashThe"));
+        Element main = Layout.main(doc);
+        main.appendElement("p").attr("id", "promise").addClass("promise").text(I18n.t(lang, "case.promise"));
+        Element unsupported = Layout.alert(main, I18n.t(lang, "case.unsupported"));
         unsupported.attr("id", "unsupported").attr("hidden", "");
         Element noscript = main.appendElement("noscript");
-        noscript.appendElement("p").addClass("error").text(en ? "Hashing needs JavaScript; without it nothing is sent."
-                : "해시 계산에는 자바스크립트가 필요합니다. 자바스크립트 없이는 아무것도 보내지 않습니다.");
+        noscript.appendElement("p").addClass("error").text(I18n.t(lang, "case.noscript"));
         Element form = main.appendElement("form").attr("id", "case-form").addClass("search");
         String token = ctx.attribute("auth.csrf");
         if (token != null) {
             form.attr("data-csrf", token);
         }
-        field(form, en ? "Case number" : "사건 번호", "caseNumber", "text", true);
-        field(form, en ? "Counselor" : "상담사", "counselor", "text", true);
-        field(form, en ? "Consent (what the victim agreed to)" : "동의 내용 (피해자가 동의한 범위)", "consentNote", "text", true);
-        field(form, en ? "Alert e-mail (optional)" : "알림 받을 이메일 (선택)", "notify", "text", false);
-        Element photos = form.appendElement("label").text(en ? "Photos (hashed here, not sent)" : "사진 (여기서 해시, 보내지 않음)");
+        field(form, I18n.t(lang, "case.caseNumber"), "caseNumber", "text", true);
+        field(form, I18n.t(lang, "case.counselor"), "counselor", "text", true);
+        field(form, I18n.t(lang, "case.consentWhatTheVictimAgreed"), "consentNote", "text", true);
+        field(form, I18n.t(lang, "case.alertEMailOptional"), "notify", "text", false);
+        Element photos = form.appendElement("label").text(I18n.t(lang, "case.photosHashedHereNotSent"));
         photos.appendElement("input").attr("type", "file").attr("id", "photos").attr("accept", "image/png,image/jpeg,image/gif,image/bmp")
                 .attr("multiple", "");
         form.appendElement("button").attr("type", "submit").attr("id", "open-case").attr("disabled", "")
-                .text(en ? "Send the hashes and open the case" : "해시만 보내고 사건 등록");
+                .text(I18n.t(lang, "case.sendTheHashesAndOpen"));
         main.appendElement("p").attr("id", "status").attr("role", "status").attr("aria-live", "polite");
         Element table = main.appendElement("table").attr("id", "hashes");
         Element head = table.appendElement("thead").appendElement("tr");
-        for (String h : en ? new String[] {"Photo", "PDQ", "Quality", "MD5", "SHA-256", "Note"}
-                : new String[] {"사진", "PDQ", "품질", "MD5", "SHA-256", "비고"}) {
+        for (String h : I18n.all(lang, "case.photo", "case.pdq", "case.quality", "case.md5", "case.sha256", "case.note")) {
             head.appendElement("th").text(h);
         }
         table.appendElement("tbody");
         doc.body().appendElement("script").attr("src", "/static/roomwatch-hash.js");
         doc.body().appendElement("script").attr("src", "/static/case-hashing.js");
         ctx.header("Content-Security-Policy", POLICY);
-        WebPages.send(ctx, doc);
+        Layout.send(ctx, doc);
     }
 
     private static void field(Element form, String text, String name, String type, boolean required) {
@@ -103,35 +92,29 @@ final class CasePages {
     }
 
     private void casePage(Context ctx) {
-        String lang = WebPages.lang(ctx);
-        boolean en = "en".equals(lang);
+        String lang = Layout.lang(ctx);
         String number = ctx.pathParam("number");
         CaseFile file = cases.find(number).orElse(null);
         if (file == null) {
-            WebPages.messagePage(ctx, 404, en ? "No such case" : "사건 없음", (en ? "No case " : "사건이 없습니다: ") + number);
+            Layout.messagePage(ctx, 404, I18n.t(lang, "case.noSuchCase"), I18n.t(lang, "case.noCase") + number);
             return;
         }
         CaseRoutes.Results r = results.apply(file);
         ApiSecurity.results(ctx, r.messages());
-        Document doc = WebPages.page(ctx, (en ? "Case " : "사건 ") + file.caseNumber());
-        Element main = WebPages.main(doc);
+        Document doc = Layout.page(ctx, I18n.t(lang, "case.case") + file.caseNumber());
+        Element main = Layout.main(doc);
         Element facts = main.appendElement("table").attr("id", "case");
-        row(facts, en ? "Counselor" : "상담사", file.counselor());
-        row(facts, en ? "Consent" : "동의 내용", file.consentNote());
-        row(facts, en ? "Photos (hashes only)" : "사진 (해시만)", Integer.toString(file.photos()));
-        row(facts, en ? "Opened" : "등록", WebPages.when(file.createdAt()) + " · " + file.createdBy());
+        row(facts, I18n.t(lang, "case.counselor"), file.counselor());
+        row(facts, I18n.t(lang, "case.consent"), file.consentNote());
+        row(facts, I18n.t(lang, "case.photosHashesOnly"), Integer.toString(file.photos()));
+        row(facts, I18n.t(lang, "case.opened"), Layout.when(file.createdAt()) + " · " + file.createdBy());
         if (r.messages() == 0) {
-            main.appendElement("p").attr("id", "no-matches").text(en
-                    ? "No match so far: none of the case's photos appears in anything indexed. The case's watchlist alerts when one does."
-                    : "아직 일치하는 것이 없습니다. 사건의 사진이 색인된 어디에도 없습니다. 나타나면 사건의 감시 목록이 알립니다.");
+            main.appendElement("p").attr("id", "no-matches").text(I18n.t(lang, "case.noMatches"));
         } else {
-            main.appendElement("p").attr("id", "summary").text(en
-                    ? r.matchedImages() + " matching images in " + r.rooms().size() + " rooms, " + r.messages() + " messages"
-                    : "일치하는 이미지 " + r.matchedImages() + "개, 방 " + r.rooms().size() + "곳, 메시지 " + r.messages() + "건");
+            main.appendElement("p").attr("id", "summary").text(I18n.format(lang, "case.summary", r.matchedImages(), r.rooms().size(), r.messages()));
             Element rooms = main.appendElement("table").attr("id", "rooms");
             Element head = rooms.appendElement("tr");
-            for (String h : en ? new String[] {"Room", "State", "First seen", "Last seen", "Messages", "Nearest distance", "Photos"}
-                    : new String[] {"방", "상태", "처음 본 때", "마지막 본 때", "메시지", "최소 거리", "사진"}) {
+            for (String h : I18n.all(lang, "case.room", "case.state", "case.firstSeen", "case.lastSeen", "case.messages", "case.nearestDistance", "case.photos")) {
                 head.appendElement("th").text(h);
             }
             for (CaseSightings.RoomSummary room : r.rooms()) {
@@ -139,9 +122,9 @@ final class CasePages {
                 String name = room.roomId().contains(":") ? room.roomId().substring(room.roomId().indexOf(':') + 1) : room.roomId();
                 tr.appendElement("td").appendElement("a").attr("href", "/rooms/" + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8))
                         .text(room.title() == null ? name : room.title() + " (" + name + ")");
-                tr.appendElement("td").text(state(room, en));
-                tr.appendElement("td").text(WebPages.when(room.firstSeen()));
-                tr.appendElement("td").text(WebPages.when(room.lastSeen()));
+                tr.appendElement("td").text(state(room, lang));
+                tr.appendElement("td").text(Layout.when(room.firstSeen()));
+                tr.appendElement("td").text(Layout.when(room.lastSeen()));
                 tr.appendElement("td").text(Integer.toString(room.messages()));
                 tr.appendElement("td").text(Integer.toString(room.bestDistance()));
                 tr.appendElement("td").text(String.join(", ", room.photos()));
@@ -149,22 +132,22 @@ final class CasePages {
         }
         Element export = main.appendElement("p");
         String base = "/api/cases/" + java.net.URLEncoder.encode(file.caseNumber(), StandardCharsets.UTF_8).replace("+", "%20");
-        export.appendElement("a").attr("id", "export-csv").attr("href", base + "/export?format=csv").text(en ? "Export (CSV)" : "내보내기 (CSV)");
+        export.appendElement("a").attr("id", "export-csv").attr("href", base + "/export?format=csv").text(I18n.t(lang, "case.exportCsv"));
         export.appendText(" · ");
-        export.appendElement("a").attr("href", base + "/export?format=jsonl").text(en ? "Export (JSON lines)" : "내보내기 (JSON lines)");
-        WebPages.send(ctx, doc);
+        export.appendElement("a").attr("href", base + "/export?format=jsonl").text(I18n.t(lang, "case.exportJsonLines"));
+        Layout.send(ctx, doc);
     }
 
-    private static String state(CaseSightings.RoomSummary room, boolean en) {
+    private static String state(CaseSightings.RoomSummary room, String lang) {
         StringBuilder s = new StringBuilder();
         if (Boolean.FALSE.equals(room.hasPreview())) {
-            s.append(en ? "no web preview" : "웹 미리보기 없음");
+            s.append(I18n.t(lang, "case.noWebPreview"));
         }
         if (room.invite() != null && !room.invite().equals("not_an_invite") && !room.invite().equals("NOT_AN_INVITE")) {
-            s.append(s.isEmpty() ? "" : ", ").append(en ? "invite " : "초대 ").append(room.invite().toLowerCase(java.util.Locale.ROOT));
+            s.append(s.isEmpty() ? "" : ", ").append(I18n.t(lang, "case.invite")).append(room.invite().toLowerCase(java.util.Locale.ROOT));
         }
         if (room.lastCaptured() != null) {
-            s.append(s.isEmpty() ? "" : ", ").append(en ? "last captured " : "마지막 수집 ").append(WebPages.when(room.lastCaptured()));
+            s.append(s.isEmpty() ? "" : ", ").append(I18n.t(lang, "case.lastCaptured")).append(Layout.when(room.lastCaptured()));
         }
         return s.isEmpty() ? "-" : s.toString();
     }

@@ -1,64 +1,81 @@
 package org.roomwatch.api;
 
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
 
-/** The pages' words, in Korean (the default) and English. */
+/**
+ * The pages' one translation mechanism: every word of every page is a key in {@code i18n/pages_ko.properties} (the
+ * default) and {@code i18n/pages_en.properties}, read as UTF-8. A key missing from either is a start-up error.
+ */
 final class I18n {
-    private static final Map<String, String[]> WORDS = Map.ofEntries(
-            Map.entry("app", new String[] {"roomwatch", "roomwatch"}),
-            Map.entry("skip", new String[] {"본문으로 건너뛰기", "Skip to content"}),
-            Map.entry("login", new String[] {"로그인", "Log in"}),
-            Map.entry("logout", new String[] {"로그아웃", "Log out"}),
-            Map.entry("user", new String[] {"아이디", "User name"}),
-            Map.entry("password", new String[] {"비밀번호", "Password"}),
-            Map.entry("loginFailed", new String[] {"아이디 또는 비밀번호가 틀렸거나, 잠기거나 사용 중지된 계정입니다.",
-                    "Wrong user name or password, or the user is locked out or disabled."}),
-            Map.entry("search", new String[] {"메시지 검색", "Search messages"}),
-            Map.entry("query", new String[] {"검색어", "Search terms"}),
-            Map.entry("school", new String[] {"학교 ID", "School id"}),
-            Map.entry("region", new String[] {"지역", "Region"}),
-            Map.entry("room", new String[] {"방", "Room"}),
-            Map.entry("from", new String[] {"시작일", "From"}),
-            Map.entry("to", new String[] {"종료일", "To"}),
-            Map.entry("hasMedia", new String[] {"미디어 있는 글만", "With media only"}),
-            Map.entry("go", new String[] {"검색", "Search"}),
-            Map.entry("results", new String[] {"건", "results"}),
-            Map.entry("noResults", new String[] {"결과가 없습니다.", "Nothing found."}),
-            Map.entry("prev", new String[] {"이전", "Previous"}),
-            Map.entry("next", new String[] {"다음", "Next"}),
-            Map.entry("schools", new String[] {"학교", "Schools"}),
-            Map.entry("rooms", new String[] {"방 목록", "Rooms"}),
-            Map.entry("latest", new String[] {"최근 언급", "Latest mentions"}),
-            Map.entry("roomInfo", new String[] {"방 정보", "Room"}),
-            Map.entry("members", new String[] {"참여자", "Members"}),
-            Map.entry("signals", new String[] {"위험 신호", "Signals"}),
-            Map.entry("timeline", new String[] {"최근 메시지", "Latest messages"}),
-            Map.entry("media", new String[] {"미디어 해시", "Media hashes"}),
-            Map.entry("links", new String[] {"링크", "Links"}),
-            Map.entry("images", new String[] {"이미지 검색", "Image search"}),
-            Map.entry("imageFile", new String[] {"이미지 파일 (기기에서 해시만 계산하고 버립니다)",
-                    "Image file (hashed in memory and dropped)"}),
-            Map.entry("pdqHex", new String[] {"또는 PDQ 해시 (64자리 16진수)", "or a PDQ hash (64 hex digits)"}),
-            Map.entry("distance", new String[] {"거리", "Distance"}),
-            Map.entry("noImage", new String[] {"이미지 자체는 저장하지도 보여주지도 않습니다.", "The image itself is never stored or shown."}),
-            Map.entry("admin", new String[] {"관리", "Admin"}),
-            Map.entry("users", new String[] {"사용자", "Users"}),
-            Map.entry("audit", new String[] {"감사 기록", "Audit log"}),
-            Map.entry("forbidden", new String[] {"이 페이지를 볼 권한이 없습니다.", "You may not see this page."}),
-            Map.entry("notFound", new String[] {"찾을 수 없습니다.", "Not found."}),
-            Map.entry("language", new String[] {"English", "한국어"}),
-            Map.entry("posted", new String[] {"게시", "Posted"}),
-            Map.entry("seenThrough", new String[] {"수집 경로", "Seen through"}),
-            Map.entry("badInput", new String[] {"입력을 확인해 주세요", "Please check the input"}));
+    private static final Map<String, Properties> WORDS = Map.of("ko", load("ko"), "en", load("en"));
+
+    static {
+        if (!WORDS.get("ko").keySet().equals(WORDS.get("en").keySet())) {
+            throw new IllegalStateException("i18n/pages_ko.properties and pages_en.properties must have the same keys");
+        }
+    }
 
     private I18n() {}
 
-    /** The word for {@code key} in {@code lang} ("ko" or "en"). */
+    /** The word for {@code key} in {@code lang} ("ko" or "en"; anything else is Korean). */
     static String t(String lang, String key) {
-        String[] pair = WORDS.get(key);
-        if (pair == null) {
+        String word = WORDS.get("en".equals(lang) ? "en" : "ko").getProperty(key);
+        if (word == null) {
             throw new IllegalArgumentException("no text for " + key);
         }
-        return "en".equals(lang) ? pair[1] : pair[0];
+        return word;
+    }
+
+    /** The text for {@code key} in {@code lang} with {@code {0}}, {@code {1}} … replaced by {@code values}. */
+    static String format(String lang, String key, Object... values) {
+        String text = t(lang, key);
+        for (int i = 0; i < values.length; i++) {
+            text = text.replace("{" + i + "}", String.valueOf(values[i]));
+        }
+        return text;
+    }
+
+    /** The word for {@code key} in the language of this request. */
+    static String t(Context ctx, String key) {
+        return t(Layout.lang(ctx), key);
+    }
+
+    /** The words for {@code keys}, in order (table headers). */
+    static String[] all(String lang, String... keys) {
+        String[] out = new String[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            out[i] = t(lang, keys[i]);
+        }
+        return out;
+    }
+
+    /** Every key (the same in both languages). */
+    static Set<String> keys() {
+        return WORDS.get("ko").stringPropertyNames();
+    }
+
+    private static Properties load(String lang) {
+        String path = "/i18n/pages_" + lang + ".properties";
+        try (InputStream in = I18n.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + path);
+            }
+            Properties words = new Properties();
+            try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                words.load(reader);
+            }
+            return words;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -53,20 +53,16 @@ final class WatchPages {
         app.post("/discovered/{id}/watch", this::watch);
     }
 
-    private static String t(Context ctx, String ko, String en) {
-        return "en".equals(WebPages.lang(ctx)) ? en : ko;
-    }
-
     private void watchlistsPage(Context ctx, String error) {
-        Document doc = WebPages.page(ctx, t(ctx, "감시 목록", "Watchlists"));
-        Element main = WebPages.main(doc);
+        Document doc = Layout.page(ctx, I18n.t(ctx, "watch.watchlists"));
+        Element main = Layout.main(doc);
         if (error != null) {
-            WebPages.alert(main, error);
+            Layout.alert(main, error);
         }
         Element table = main.appendElement("table").attr("id", "watchlists");
         Element head = table.appendElement("tr");
-        for (String h : new String[] {t(ctx, "이름", "Name"), t(ctx, "담당", "Owner"), t(ctx, "긴급", "High priority"),
-                t(ctx, "규칙", "Rules")}) {
+        for (String h : new String[] {I18n.t(ctx, "watch.name"), I18n.t(ctx, "watch.owner"), I18n.t(ctx, "watch.highPriority"),
+                I18n.t(ctx, "watch.rules")}) {
             head.appendElement("th").text(h);
         }
         for (Watchlist w : watchlists.all()) {
@@ -77,21 +73,21 @@ final class WatchPages {
             tr.appendElement("td").text(String.join(", ", w.rules().stream().map(r -> r.kind().name().toLowerCase() + ":" + r.value())
                     .toList()));
         }
-        main.appendElement("h2").text(t(ctx, "새 감시 목록", "New watchlist"));
+        main.appendElement("h2").text(I18n.t(ctx, "watch.newWatchlist"));
         Element form = main.appendElement("form").attr("method", "post").attr("action", "/watchlists").addClass("search");
-        WebPages.csrf(ctx, form);
-        label(form, t(ctx, "이름", "Name"), "name", "text");
-        label(form, t(ctx, "알림 받을 메일 (쉼표로 구분)", "Mail to (comma-separated)"), "members", "text");
-        Element kind = form.appendElement("label").text(t(ctx, "규칙 종류", "Rule kind"));
+        Layout.csrf(ctx, form);
+        label(form, I18n.t(ctx, "watch.name"), "name", "text");
+        label(form, I18n.t(ctx, "watch.mailToCommaSeparated"), "members", "text");
+        Element kind = form.appendElement("label").text(I18n.t(ctx, "watch.ruleKind"));
         Element select = kind.appendElement("select").attr("name", "kind").attr("id", "kind");
         for (RuleKind k : List.of(RuleKind.TERM, RuleKind.SCHOOL, RuleKind.ROOM)) {
             select.appendElement("option").val(k.name().toLowerCase()).text(k.name().toLowerCase());
         }
-        label(form, t(ctx, "규칙 값 (단어, 학교 ID, 방 이름)", "Rule value (term, school id, room)"), "value", "text");
-        Element high = form.appendElement("label").text(t(ctx, "긴급 (즉시 메일)", "High priority (mail at once)"));
+        label(form, I18n.t(ctx, "watch.ruleValueTermSchoolId"), "value", "text");
+        Element high = form.appendElement("label").text(I18n.t(ctx, "watch.highPriorityMailAtOnce"));
         high.appendElement("input").attr("type", "checkbox").attr("name", "high").attr("id", "high");
-        form.appendElement("button").attr("type", "submit").attr("id", "create").text(t(ctx, "만들기", "Create"));
-        WebPages.send(ctx, doc);
+        form.appendElement("button").attr("type", "submit").attr("id", "create").text(I18n.t(ctx, "watch.create"));
+        Layout.send(ctx, doc);
     }
 
     private static void label(Element form, String text, String name, String type) {
@@ -107,7 +103,7 @@ final class WatchPages {
         try {
             RuleKind kind = RuleKind.valueOf(String.valueOf(ctx.formParam("kind")).toUpperCase());
             if (name.isEmpty() || value.isEmpty()) {
-                throw new IllegalArgumentException(t(ctx, "이름과 규칙 값을 넣어 주세요", "a name and a rule value are needed"));
+                throw new IllegalArgumentException(I18n.t(ctx, "watch.aNameAndARule"));
             }
             Watchlist list = watchlists.create(name, user, ctx.formParam("high") != null, members, user);
             Rule rule = watchlists.addRule(list.id(), kind, value, null, user);
@@ -120,18 +116,18 @@ final class WatchPages {
     }
 
     private void alertsPage(Context ctx) {
-        Document doc = WebPages.page(ctx, t(ctx, "알림함", "Alerts"));
-        Element main = WebPages.main(doc);
+        Document doc = Layout.page(ctx, I18n.t(ctx, "watch.alerts"));
+        Element main = Layout.main(doc);
         String state = ctx.queryParam("state");
         if (state != null && !List.of("new", "seen", "actioned", "dismissed").contains(state)) {
             ctx.status(400);
-            WebPages.alert(main, "state: new, seen, actioned, dismissed");
-            WebPages.send(ctx, doc);
+            Layout.alert(main, "state: new, seen, actioned, dismissed");
+            Layout.send(ctx, doc);
             return;
         }
         SearchPage page = alerts.find(state, null, null, 1, 100, WatchRoutes.visibleLists(ctx, watchlists));
         ApiSecurity.results(ctx, page.total());
-        main.appendElement("p").attr("id", "total").text(page.total() + " " + t(ctx, "건", "alerts"));
+        main.appendElement("p").attr("id", "total").text(page.total() + " " + I18n.t(ctx, "watch.alerts2"));
         Element table = main.appendElement("table").attr("id", "alerts");
         for (Hit h : page.hits()) {
             Map<String, Object> a = h.source();
@@ -140,18 +136,18 @@ final class WatchPages {
             String room = String.valueOf(a.get("room_id"));
             String name = room.contains(":") ? room.substring(room.indexOf(':') + 1) : room;
             tr.appendElement("td").appendElement("a").attr("href", "/rooms/" + URLEncoder.encode(name, StandardCharsets.UTF_8)).text(name);
-            tr.appendElement("td").text(WebPages.when(a.get("created_at")));
+            tr.appendElement("td").text(Layout.when(a.get("created_at")));
             tr.appendElement("td").addClass("state").text(String.valueOf(a.get("state")));
             Element actions = tr.appendElement("td");
             for (String next : List.of("seen", "actioned", "dismissed")) {
                 Element form = actions.appendElement("form").attr("method", "post")
                         .attr("action", "/alerts/" + URLEncoder.encode(h.id(), StandardCharsets.UTF_8) + "/state").attr("style", "display:inline");
-                WebPages.csrf(ctx, form);
+                Layout.csrf(ctx, form);
                 form.appendElement("input").attr("type", "hidden").attr("name", "state").val(next);
                 form.appendElement("button").attr("type", "submit").text(next);
             }
         }
-        WebPages.send(ctx, doc);
+        Layout.send(ctx, doc);
     }
 
     private void alertState(Context ctx) {
@@ -159,18 +155,18 @@ final class WatchPages {
         try {
             if (alerts.changeState(id, String.valueOf(ctx.formParam("state")), ApiSecurity.user(ctx),
                     WatchRoutes.visibleLists(ctx, watchlists)).isEmpty()) {
-                WebPages.messagePage(ctx, 404, t(ctx, "알림함", "Alerts"), I18n.t(WebPages.lang(ctx), "notFound"));
+                Layout.messagePage(ctx, 404, I18n.t(ctx, "watch.alerts"), I18n.t(Layout.lang(ctx), "notFound"));
                 return;
             }
             ctx.status(303).header("Location", "/alerts");
         } catch (IllegalArgumentException | IllegalStateException e) {
-            WebPages.messagePage(ctx, 400, t(ctx, "알림함", "Alerts"), e.getMessage());
+            Layout.messagePage(ctx, 400, I18n.t(ctx, "watch.alerts"), e.getMessage());
         }
     }
 
     private void discoveredPage(Context ctx) {
-        Document doc = WebPages.page(ctx, t(ctx, "발견된 방 분류", "Discovered rooms"));
-        Element main = WebPages.main(doc);
+        Document doc = Layout.page(ctx, I18n.t(ctx, "watch.discoveredRooms"));
+        Element main = Layout.main(doc);
         List<DiscoveredRoom> pending = discovered.list("pending", 200);
         ApiSecurity.results(ctx, pending.size());
         Element table = main.appendElement("table").attr("id", "discovered");
@@ -184,20 +180,20 @@ final class WatchPages {
             if (r.platform().equals("telegram") && (!r.invite() || accounts.get() != null)) {
                 Element watch = cell.appendElement("form").attr("method", "post").attr("style", "display:inline")
                         .attr("action", "/discovered/" + URLEncoder.encode(r.id(), StandardCharsets.UTF_8) + "/watch");
-                WebPages.csrf(ctx, watch);
+                Layout.csrf(ctx, watch);
                 if (r.invite()) {
-                    watch.appendElement("label").text(t(ctx, "방 이름", "Watch as"))
+                    watch.appendElement("label").text(I18n.t(ctx, "watch.watchAs"))
                             .appendElement("input").attr("name", "room").attr("required", true).attr("pattern", "[A-Za-z][A-Za-z0-9_]{3,31}");
                 }
-                watch.appendElement("button").attr("type", "submit").text(r.invite() ? t(ctx, "계정으로 참여·감시", "Join and watch")
-                        : t(ctx, "감시", "Watch"));
+                watch.appendElement("button").attr("type", "submit").text(r.invite() ? I18n.t(ctx, "watch.joinAndWatch")
+                        : I18n.t(ctx, "watch.watch"));
             }
             Element form = cell.appendElement("form").attr("method", "post").attr("style", "display:inline")
                     .attr("action", "/discovered/" + URLEncoder.encode(r.id(), StandardCharsets.UTF_8) + "/dismiss");
-            WebPages.csrf(ctx, form);
-            form.appendElement("button").attr("type", "submit").text(t(ctx, "제외", "Dismiss"));
+            Layout.csrf(ctx, form);
+            form.appendElement("button").attr("type", "submit").text(I18n.t(ctx, "watch.dismiss"));
         }
-        WebPages.send(ctx, doc);
+        Layout.send(ctx, doc);
     }
 
     /** Watches a public room now; an invite link is joined through an account (the analyst's approval) first. */
@@ -205,7 +201,7 @@ final class WatchPages {
         String id = ctx.pathParam("id").replace(' ', '+');
         DiscoveredRoom room = discovered.find(id).orElse(null);
         if (room == null || !room.platform().equals("telegram")) {
-            WebPages.messagePage(ctx, 404, t(ctx, "발견된 방 분류", "Discovered rooms"), I18n.t(WebPages.lang(ctx), "notFound"));
+            Layout.messagePage(ctx, 404, I18n.t(ctx, "watch.discoveredRooms"), I18n.t(Layout.lang(ctx), "notFound"));
             return;
         }
         String user = ApiSecurity.user(ctx);
@@ -221,7 +217,7 @@ final class WatchPages {
                     watcher.watch(watched);
                     discovered.decide(id, "watching", user, clock.instant());
                 } else {
-                    problem = record == null ? t(ctx, "이 서버에는 계정이 없습니다", "this server has no accounts")
+                    problem = record == null ? I18n.t(ctx, "watch.thisServerHasNoAccounts")
                             : record.outcome() + (record.detail() == null ? "" : ": " + record.detail());
                 }
             } else {
@@ -233,7 +229,7 @@ final class WatchPages {
             problem = e.getMessage();
         }
         if (problem != null) {
-            WebPages.messagePage(ctx, 409, t(ctx, "발견된 방 분류", "Discovered rooms"), problem);
+            Layout.messagePage(ctx, 409, I18n.t(ctx, "watch.discoveredRooms"), problem);
             return;
         }
         ctx.status(303).header("Location", "/discovered");
@@ -242,7 +238,7 @@ final class WatchPages {
     private void dismiss(Context ctx) {
         String id = ctx.pathParam("id").replace(' ', '+');
         if (!discovered.decide(id, "dismissed", ApiSecurity.user(ctx), clock.instant())) {
-            WebPages.messagePage(ctx, 404, t(ctx, "발견된 방 분류", "Discovered rooms"), I18n.t(WebPages.lang(ctx), "notFound"));
+            Layout.messagePage(ctx, 404, I18n.t(ctx, "watch.discoveredRooms"), I18n.t(Layout.lang(ctx), "notFound"));
             return;
         }
         ctx.status(303).header("Location", "/discovered");

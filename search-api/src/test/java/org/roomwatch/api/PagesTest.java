@@ -217,7 +217,7 @@ class PagesTest {
     @Test
     void highlightFragmentsKeepOnlyTheirMarks() {
         Element p = new Element("p");
-        WebPages.appendMarked(p, "a <mark>한빛</mark> <script>x</script> <mark>b");
+        Layout.appendMarked(p, "a <mark>한빛</mark> <script>x</script> <mark>b");
         assertEquals("a <mark>한빛</mark> &lt;script&gt;x&lt;/script&gt; &lt;mark&gt;b", p.html());
     }
 }

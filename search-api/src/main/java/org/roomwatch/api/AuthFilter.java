@@ -1,0 +1,122 @@
+package org.roomwatch.api;
+
+import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import org.roomwatch.core.security.User;
+import org.roomwatch.core.security.Users;
+
+/**
+ * Before every matched route: who is asking (the session cookie, or a personal API token as
+ * {@code Authorization: Bearer}), whether their role may call the route ({@link AccessPolicy}), and, for a
+ * state-changing request made with the cookie, the CSRF token ({@code X-CSRF-Token}). A refusal is answered here and
+ * audited.
+ */
+final class AuthFilter {
+    static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+    private final Users users;
+    private final Sessions sessions;
+    private final AccessPolicy policy;
+    private final AuditRecorder recorder;
+    private final Clock clock;
+    private final BiConsumer<Context, Problem> problem;
+    private final ApiSecurity security;
+
+    AuthFilter(Users users, Sessions sessions, AccessPolicy policy, AuditRecorder recorder, Clock clock,
+               BiConsumer<Context, Problem> problem, ApiSecurity security) {
+        this.users = users;
+        this.sessions = sessions;
+        this.policy = policy;
+        this.recorder = recorder;
+        this.clock = clock;
+        this.problem = problem;
+        this.security = security;
+    }
+
+    static String route(Context ctx) {
+        return ctx.method().name() + " " + ctx.endpointHandlerPath();
+    }
+
+    private void refuse(Context ctx, Problem p) {
+        if (ctx.path().startsWith("/api/")) {
+            problem.accept(ctx, p);
+        } else if (p.status() == 401) {
+            // A page: send the browser to the login page, and back here afterwards.
+            String back = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+            ctx.status(303).header("Location", "/login?next=" + URLEncoder.encode(back, StandardCharsets.UTF_8));
+        } else {
+            Layout.messagePage(ctx, p.status(), p.title(), I18n.t(Layout.lang(ctx), "forbidden") + " (" + p.detail() + ")");
+        }
+        ctx.skipRemainingHandlers();
+        recorder.append(ctx, p.detail());
+    }
+
+    void check(Context ctx) {
+        String route = route(ctx);
+        // After-handlers see their own path ("*"), not the endpoint's: keep the matched route for the audit entry.
+        ctx.attribute("audit.route", route);
+        ctx.attribute("auth.security", security);
+        Optional<AccessPolicy.Rule> rule = policy.rule(ctx.method().name(), ctx.endpointHandlerPath());
+        if (rule.isEmpty()) {
+            refuse(ctx, new Problem(Problem.BASE + "forbidden", "Forbidden", 403, "no access rule covers " + route, null));
+            return;
+        }
+        if (rule.get().open()) {
+            return;
+        }
+        String via;
+        Sessions.Session session = sessions.find(ctx.cookie(ApiSecurity.COOKIE)).orElse(null);
+        String authorization = ctx.header("Authorization");
+        if (session != null) {
+            ctx.attribute("auth.user", session.user);
+            ctx.attribute("auth.role", session.role);
+            ctx.attribute("auth.csrf", session.csrf);
+            via = "session";
+        } else if (authorization != null && authorization.startsWith("Bearer ")) {
+            Optional<User> owner = users.authenticateToken(authorization.substring(7).strip(), clock.instant());
+            if (owner.isEmpty()) {
+                refuse(ctx, unauthorized("the API token is unknown, revoked, or its user is disabled"));
+                return;
+            }
+            ctx.attribute("auth.user", owner.get().name());
+            ctx.attribute("auth.role", owner.get().role());
+            via = "token";
+        } else {
+            refuse(ctx, unauthorized(ctx.cookie(ApiSecurity.COOKIE) != null ? "the session has expired: log in again" : "log in first"));
+            return;
+        }
+        if (!rule.get().allows(ApiSecurity.role(ctx))) {
+            refuse(ctx, new Problem(Problem.BASE + "forbidden", "Forbidden", 403, "a " + ApiSecurity.role(ctx).key() + " may not " + route
+                    + " (needs " + rule.get().role().key() + ")", null));
+            return;
+        }
+        // A token is never sent by a browser on its own: only cookie sessions need the CSRF check.
+        if (via.equals("session") && !SAFE_METHODS.contains(ctx.method().name())) {
+            String sent = ctx.header(ApiSecurity.CSRF_HEADER);
+            if (sent == null && isForm(ctx)) {
+                sent = ctx.formParam("_csrf");
+            }
+            if (sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
+                    session.csrf.getBytes(StandardCharsets.UTF_8))) {
+                refuse(ctx, new Problem(Problem.BASE + "csrf", "Missing or wrong CSRF token", 403, sent == null
+                        ? "a change made with the session cookie must send the " + ApiSecurity.CSRF_HEADER + " header from GET /api/me"
+                        : "the " + ApiSecurity.CSRF_HEADER + " header does not match this session", null));
+            }
+        }
+    }
+
+    static boolean isForm(Context ctx) {
+        String type = String.valueOf(ctx.contentType());
+        return type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data");
+    }
+
+    private static Problem unauthorized(String detail) {
+        return new Problem(Problem.BASE + "unauthorized", "Not logged in", 401, detail, null);
+    }
+}

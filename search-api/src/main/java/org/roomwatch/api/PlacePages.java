@@ -1,0 +1,116 @@
+package org.roomwatch.api;
+
+import static org.roomwatch.api.Layout.enc;
+import static org.roomwatch.api.Layout.lang;
+import static org.roomwatch.api.Layout.main;
+import static org.roomwatch.api.Layout.page;
+import static org.roomwatch.api.Layout.row;
+import static org.roomwatch.api.Layout.send;
+import static org.roomwatch.api.Layout.when;
+import static org.roomwatch.api.SearchPages.hitCard;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.roomwatch.core.search.Hit;
+import org.roomwatch.core.search.MessageFilters;
+import org.roomwatch.core.search.MessageQuery;
+import org.roomwatch.core.search.SearchPage;
+import org.roomwatch.core.search.SearchService;
+
+/** A school's page (its rooms, the latest mentions) and a room's page (facts, title history, latest messages with their hashes). */
+final class PlacePages {
+    private final SearchService search;
+
+    PlacePages(SearchService search) {
+        this.search = search;
+    }
+
+    void register(Javalin app) {
+        app.get("/schools/{id}", this::schoolPage);
+        app.get("/rooms/{id}", this::roomPage);
+    }
+
+    private void schoolPage(Context ctx) {
+        String lang = lang(ctx);
+        String id = ctx.pathParam("id");
+        Document doc = page(ctx, I18n.t(lang, "schools") + " " + id);
+        Element main = main(doc);
+        main.appendElement("h2").text(I18n.t(lang, "rooms"));
+        Element list = main.appendElement("ul").attr("id", "school-rooms");
+        var rooms = search.schoolRooms(id, 50);
+        for (var r : rooms) {
+            String name = r.roomId().contains(":") ? r.roomId().substring(r.roomId().indexOf(':') + 1) : r.roomId();
+            Element li = list.appendElement("li");
+            li.appendElement("a").attr("href", "/rooms/" + enc(name)).text(r.title() == null ? name : r.title());
+            li.appendText(" (" + r.messages() + ")");
+        }
+        main.appendElement("h2").text(I18n.t(lang, "latest"));
+        SearchPage latest = search.messages(new MessageQuery(null, null, null, null, null, null, 1, 20, false,
+                new MessageFilters(id, null, null, null, null, null)));
+        for (Hit hit : latest.hits()) {
+            hitCard(main, lang, hit);
+        }
+        ApiSecurity.results(ctx, rooms.size() + latest.total());
+        send(ctx, doc);
+    }
+
+    private void roomPage(Context ctx) {
+        String lang = lang(ctx);
+        String id = ctx.pathParam("id");
+        String roomId = id.contains(":") ? id : "telegram:" + id;
+        var detail = search.room(roomId, 50);
+        if (detail.isEmpty()) {
+            ctx.status(404);
+            Document doc = page(ctx, I18n.t(lang, "roomInfo"));
+            main(doc).appendElement("p").text(I18n.t(lang, "notFound") + " " + roomId);
+            send(ctx, doc);
+            return;
+        }
+        Map<String, Object> room = detail.get().room().source();
+        Document doc = page(ctx, String.valueOf(room.getOrDefault("title", id)));
+        Element main = main(doc);
+        Element facts = main.appendElement("table").attr("id", "room-facts");
+        row(facts, I18n.t(lang, "room"), String.valueOf(room.get("name")));
+        row(facts, I18n.t(lang, "members"), String.valueOf(room.get("audience")));
+        row(facts, I18n.t(lang, "seenThrough"), String.valueOf(room.get("seen_through")));
+        row(facts, "description", String.valueOf(room.getOrDefault("description", "")));
+        if (room.get("signals") instanceof Map<?, ?> signals) {
+            row(facts, I18n.t(lang, "signals"), signals.get("score") + " " + signals.get("reasons"));
+        }
+        if (!detail.get().history().isEmpty()) {
+            main.appendElement("h2").text(I18n.t(lang, "room.titleHistory"));
+            Element history = main.appendElement("table").attr("id", "room-history");
+            for (Map<String, Object> v : detail.get().history()) {
+                Element tr = history.appendElement("tr");
+                tr.appendElement("td").text(when(v.get("first_captured_at")));
+                tr.appendElement("td").text(String.valueOf(v.getOrDefault("title", "")));
+                tr.appendElement("td").text(String.valueOf(v.getOrDefault("description", "")));
+                tr.appendElement("td").text(String.valueOf(v.getOrDefault("seen_through", "")));
+            }
+        }
+        main.appendElement("h2").text(I18n.t(lang, "timeline"));
+        SearchPage latest = detail.get().latest();
+        for (Hit hit : latest.hits()) {
+            hitCard(main, lang, hit);
+            Object media = hit.source().get("media");
+            if (media instanceof List<?> items && !items.isEmpty()) {
+                Element hashes = main.appendElement("ul").addClass("hash").attr("aria-label", I18n.t(lang, "media"));
+                for (Object item : items) {
+                    if (item instanceof Map<?, ?> m && m.get("pdq") != null) {
+                        hashes.appendElement("li").text("PDQ " + m.get("pdq") + " · SHA-256 " + m.get("sha256"));
+                    }
+                }
+            }
+            if (hit.source().get("links") instanceof List<?> links && !links.isEmpty()) {
+                Element ul = main.appendElement("ul").attr("aria-label", I18n.t(lang, "links"));
+                links.forEach(l -> ul.appendElement("li").text(String.valueOf(l)));
+            }
+        }
+        ApiSecurity.results(ctx, latest.total());
+        send(ctx, doc);
+    }
+}
