@@ -31,7 +31,8 @@ record Infrastructure(URI elasticsearchUrl, ElasticsearchClient client, IndexNam
                       Optional<DiskSpace> disk, Periodic periodic) {
 
     static Infrastructure start(RoomwatchConfig config, OpsRoutes ops, Deque<AutoCloseable> closeables) {
-        Periodic periodic = new Periodic("roomwatch-periodic", 3);
+        // Four threads: a long retention sweep and a slow page fetch must not hold up mail and rule refreshes.
+        Periodic periodic = new Periodic("roomwatch-periodic", 4);
         closeables.push(periodic);
         var es = config.elasticsearch();
         URI url;
@@ -64,7 +65,11 @@ record Infrastructure(URI elasticsearchUrl, ElasticsearchClient client, IndexNam
                 .check("database", () -> db.isReachable(Duration.ofSeconds(2)));
         disk.ifPresent(d -> {
             ops.problem("disk", d::problem);
-            new DiskWatch(d, periodic, Duration.ofSeconds(5));
+            // A lane of its own: when the disk fills, the database dies and the other periodic work blocks on it, and
+            // this watch's ERROR line may be the only one that names the cause.
+            Periodic diskLane = new Periodic("data-disk-watch", 1);
+            closeables.push(diskLane);
+            new DiskWatch(d, diskLane, Duration.ofSeconds(5));
         });
         return infra;
     }

@@ -3,7 +3,6 @@ package org.roomwatch.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +30,8 @@ import org.roomwatch.core.config.ConfigLoader;
 import org.roomwatch.core.config.RoomwatchConfig;
 import org.roomwatch.core.security.Role;
 import org.roomwatch.testkit.ElasticsearchExtension;
+import org.roomwatch.testkit.Machine;
+import org.roomwatch.testkit.Needs;
 import org.roomwatch.testkit.TestNode;
 
 /**
@@ -40,6 +40,7 @@ import org.roomwatch.testkit.TestNode;
  * kept out of the admin pages. Screenshots of the main pages go to target/screenshots.
  */
 @ExtendWith(ElasticsearchExtension.class)
+@Needs(Machine.CHROMIUM)
 class BrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
@@ -49,12 +50,6 @@ class BrowserTest {
     Path dir;
 
     private static WebDriver browser() {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("chromium and chromium-driver are missing under CI: .ci/run must install them");
-            }
-            Assumptions.abort("chromium / chromedriver not installed (apt-get install chromium chromium-driver)");
-        }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         // --no-sandbox: the build runs as root, where Chromium's sandbox cannot start.

@@ -9,7 +9,6 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,6 +38,7 @@ import org.roomwatch.indexer.ElasticsearchClients;
 import org.roomwatch.indexer.IndexManager;
 import org.roomwatch.indexer.IndexNames;
 import org.roomwatch.testkit.ElasticsearchExtension;
+import org.roomwatch.testkit.FreePorts;
 import org.roomwatch.testkit.TestNode;
 
 /**
@@ -113,9 +113,7 @@ class CaseExportScaleTest {
             token = users.createToken("counselor", "scale test").secret();
         }
         int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        port = FreePorts.pick();
         Path config = Files.writeString(dir.resolve("roomwatch.yml"), "rooms: []\n");
         process = ServeProcess.start(dir, dir.resolve("serve.log"), Map.of(
                 "ROOMWATCH_ELASTICSEARCH_URL", node.url().toString(),

@@ -8,9 +8,6 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +28,9 @@ import org.roomwatch.simulator.SimPost;
 import org.roomwatch.simulator.SimRoom;
 import org.roomwatch.simulator.TelegramSite;
 import org.roomwatch.testkit.ElasticsearchExtension;
+import org.roomwatch.testkit.Machine;
+import org.roomwatch.testkit.Needs;
+import org.roomwatch.testkit.PostgresDatabases;
 import org.roomwatch.testkit.TestNode;
 
 /**
@@ -41,8 +40,9 @@ import org.roomwatch.testkit.TestNode;
  * post of every room is in the index exactly once, and no room was ever fetched by two processes at the same moment.
  */
 @ExtendWith(ElasticsearchExtension.class)
+@Needs(Machine.POSTGRESQL)
 class ClusteredCrawlTest {
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+    private static final String SERVER = PostgresDatabases.SERVER;
     private static final int ROOMS = 6;
 
     @TempDir
@@ -56,21 +56,12 @@ class ClusteredCrawlTest {
             p.destroyForcibly();
             p.waitFor(30, TimeUnit.SECONDS);
         }
-        if (database != null) {
-            try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "")) {
-                c.createStatement().execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            }
-        }
+        PostgresDatabases.drop(database);
     }
 
     @Test
     void aKilledCrawlerRoomsAreTakenOverAndNothingIsLostOrDoubled(TestNode node) throws Exception {
-        database = "rw_cluster_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "")) {
-            c.createStatement().execute("CREATE DATABASE " + database);
-        } catch (SQLException e) {
-            throw new AssertionError("PostgreSQL must run on 127.0.0.1:5432 with trust auth (.ci/run starts it): " + e.getMessage(), e);
-        }
+        database = PostgresDatabases.create("rw_cluster_");
         try (TelegramSite site = TelegramSite.start()) {
             Instant t0 = Instant.parse("2026-10-01T00:00:00Z");
             List<SimRoom> rooms = new ArrayList<>();

@@ -7,16 +7,12 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,6 +27,9 @@ import org.roomwatch.simulator.SimPost;
 import org.roomwatch.simulator.SimRoom;
 import org.roomwatch.simulator.TelegramSite;
 import org.roomwatch.testkit.ElasticsearchExtension;
+import org.roomwatch.testkit.Machine;
+import org.roomwatch.testkit.MachineCheck;
+import org.roomwatch.testkit.PostgresDatabases;
 import org.roomwatch.testkit.TestNode;
 
 /**
@@ -46,18 +45,14 @@ class CrashRestartTest {
     Path dir;
     private Process process;
 
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+    private static final String SERVER = PostgresDatabases.SERVER;
     private String database;
     private Map<String, String> databaseEnv = Map.of();
 
     @AfterEach
     void stop() throws Exception {
         ServeProcess.kill(process);
-        if (database != null) {
-            try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "")) {
-                c.createStatement().execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            }
-        }
+        PostgresDatabases.drop(database);
     }
 
     @ParameterizedTest(name = "on {0}")
@@ -66,12 +61,8 @@ class CrashRestartTest {
         org.roomwatch.core.config.DatabaseConfig controlPlane = new org.roomwatch.core.config.ConfigLoader().defaults().database()
                 .withJdbcUrl("jdbc:h2:file:" + dir.resolve("data/roomwatch"));
         if (engine.equals("postgresql")) {
-            database = "rw_crash_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "")) {
-                c.createStatement().execute("CREATE DATABASE " + database);
-            } catch (SQLException e) {
-                throw new AssertionError("PostgreSQL must run on 127.0.0.1:5432 with trust auth (.ci/run starts it): " + e.getMessage(), e);
-            }
+            MachineCheck.require(Machine.POSTGRESQL);
+            database = PostgresDatabases.create("rw_crash_");
             databaseEnv = Map.of("ROOMWATCH_DATABASE_JDBCURL", SERVER + database,
                     "ROOMWATCH_DATABASE_USER", "postgres", "ROOMWATCH_DATABASE_PASSWORD", "");
             controlPlane = new org.roomwatch.core.config.DatabaseConfig(SERVER + database, "postgres", "", 2);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.micrometer.core.instrument.Metrics;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +25,7 @@ import org.roomwatch.indexer.IndexNames;
 import org.roomwatch.simulator.SimPost;
 import org.roomwatch.simulator.SimRoom;
 import org.roomwatch.simulator.TelegramSite;
+import org.roomwatch.testkit.FreePorts;
 
 /**
  * The Elasticsearch node stops in the middle of crawling a live room and comes back on the same data and port:
@@ -40,9 +40,7 @@ class ElasticsearchOutageTest {
     void crawlingPausesWhileTheNodeIsDownAndResumesWithNothingLost() throws Exception {
         Path data = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "roomwatch-outage-");
         int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        port = FreePorts.pick();
         NodeSettings base = NodeSettings.throwaway();
         NodeSettings settings = new NodeSettings(base.workDir(), data, 512, base.runAsUser(), null, null, port);
         ManagedElasticsearchNode node = ManagedElasticsearchNode.start(ElasticsearchDistribution.locate(), settings);

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.roomwatch.controlplane.ControlPlaneDatabase;
 import org.roomwatch.controlplane.JdbcRoomRegistry;
 import org.roomwatch.core.CaptureStore;
@@ -40,15 +38,15 @@ import org.roomwatch.indexer.MessageEnricher;
 import org.roomwatch.simulator.SimPost;
 import org.roomwatch.simulator.SimRoom;
 import org.roomwatch.simulator.TelegramSite;
+import org.roomwatch.testkit.ControlPlaneExtension;
 import org.roomwatch.testkit.ElasticsearchExtension;
 import org.roomwatch.testkit.TestNode;
 
 /** The whole first path: a watched room crawled by Quartz into the real index, positions in a real H2 file. */
+@ExtendWith(ControlPlaneExtension.class)
 @ExtendWith(ElasticsearchExtension.class)
 class CrawlAndScheduleTest {
     private static final Instant T0 = Instant.parse("2026-05-01T00:00:00Z");
-    @TempDir
-    Path dir;
     private TelegramSite site;
     private ControlPlaneDatabase db;
     private ElasticsearchClient client;
@@ -57,14 +55,14 @@ class CrawlAndScheduleTest {
     private JdbcRoomRegistry registry;
 
     @BeforeEach
-    void setUp(TestNode node) {
+    void setUp(TestNode node, ControlPlaneDatabase database) {
         site = TelegramSite.start();
         SimRoom room = new SimRoom("school_room", "학교 방", "설명", false, 300, true);
         for (long id = 1; id <= 45; id++) {
             room.add(SimPost.text(id, T0.plusSeconds(id * 60), "서울중학교 글 " + id));
         }
         site.add(room);
-        db = ControlPlaneDatabase.open(new DatabaseConfig("jdbc:h2:file:" + dir.resolve("rw") + ";AUTO_SERVER=TRUE", "sa", "", 4));
+        db = database;
         registry = new JdbcRoomRegistry(db.dataSource());
         client = ElasticsearchClients.create(node.url(), Duration.ofMinutes(1));
         names = new IndexNames(node.indexPrefix() + System.nanoTime() + "-");
@@ -75,7 +73,6 @@ class CrawlAndScheduleTest {
     @AfterEach
     void tearDown() {
         writer.close();
-        db.close();
         site.close();
     }
 

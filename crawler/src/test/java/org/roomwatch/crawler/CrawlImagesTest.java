@@ -29,14 +29,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.roomwatch.controlplane.ControlPlaneDatabase;
 import org.roomwatch.controlplane.JdbcRoomRegistry;
 import org.roomwatch.core.SourceKind;
 import org.roomwatch.core.WatchedRoom;
 import org.roomwatch.core.config.ConfigLoader;
 import org.roomwatch.core.config.CrawlerConfig;
-import org.roomwatch.core.config.DatabaseConfig;
 import org.roomwatch.core.ingest.IngestPipeline;
 import org.roomwatch.crawler.http.PoliteFetcher;
 import org.roomwatch.crawler.http.WebPhotos;
@@ -54,6 +52,7 @@ import org.roomwatch.simulator.SimPost;
 import org.roomwatch.simulator.SimRoom;
 import org.roomwatch.simulator.TelegramSite;
 import org.roomwatch.testkit.Bytes;
+import org.roomwatch.testkit.ControlPlaneExtension;
 import org.roomwatch.testkit.ElasticsearchExtension;
 import org.roomwatch.testkit.FilesChanged;
 import org.roomwatch.testkit.TestNode;
@@ -63,12 +62,11 @@ import org.roomwatch.testkit.TestNode;
  * hashes on the message and documents in the media index; bad ones are skipped with a reason; and no byte of any
  * photo is found in any file written meanwhile (the Elasticsearch node's data and translog included).
  */
+@ExtendWith(ControlPlaneExtension.class)
 @ExtendWith(ElasticsearchExtension.class)
 class CrawlImagesTest {
     private static final Instant T0 = Instant.parse("2026-05-01T00:00:00Z");
     private static final long CAP = 1_000_000;
-    @TempDir
-    Path dir;
     private TelegramSite site;
     private ControlPlaneDatabase db;
     private ElasticsearchClient client;
@@ -77,7 +75,7 @@ class CrawlImagesTest {
     private JdbcRoomRegistry registry;
 
     @BeforeEach
-    void setUp(TestNode node) {
+    void setUp(TestNode node, ControlPlaneDatabase database) {
         site = TelegramSite.start();
         SimRoom room = new SimRoom("photo_room", "사진 방", "설명", false, 300, true);
         for (long id = 1; id <= 30; id++) {
@@ -85,7 +83,7 @@ class CrawlImagesTest {
                     false, null, false));
         }
         site.add(room);
-        db = ControlPlaneDatabase.open(new DatabaseConfig("jdbc:h2:file:" + dir.resolve("rw") + ";AUTO_SERVER=TRUE", "sa", "", 4));
+        db = database;
         registry = new JdbcRoomRegistry(db.dataSource());
         client = ElasticsearchClients.create(node.url(), Duration.ofMinutes(1));
         names = new IndexNames(node.indexPrefix() + System.nanoTime() + "-");
@@ -96,7 +94,6 @@ class CrawlImagesTest {
     @AfterEach
     void tearDown() {
         writer.close();
-        db.close();
         site.close();
     }
 

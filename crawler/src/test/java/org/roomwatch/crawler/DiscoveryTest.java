@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.roomwatch.controlplane.ControlPlaneDatabase;
 import org.roomwatch.controlplane.JdbcDiscoveredRooms;
 import org.roomwatch.controlplane.JdbcRoomRegistry;
@@ -22,7 +21,6 @@ import org.roomwatch.core.Message;
 import org.roomwatch.core.Room;
 import org.roomwatch.core.SourceKind;
 import org.roomwatch.core.WatchedRoom;
-import org.roomwatch.core.config.DatabaseConfig;
 import org.roomwatch.core.ingest.IngestPipeline;
 import org.roomwatch.crawler.discovery.DiscoveredPageFetcher;
 import org.roomwatch.crawler.schedule.RoomCrawler;
@@ -31,17 +29,17 @@ import org.roomwatch.simulator.SimInvite;
 import org.roomwatch.simulator.SimPost;
 import org.roomwatch.simulator.SimRoom;
 import org.roomwatch.simulator.TelegramSite;
+import org.roomwatch.testkit.ControlPlaneExtension;
 
 /** Links in crawled posts become one queued room each, whose public pages are then read from the simulated site. */
+@ExtendWith(ControlPlaneExtension.class)
 class DiscoveryTest {
     private static final Instant T0 = Instant.parse("2026-08-01T00:00:00Z");
-    @TempDir
-    Path dir;
     private TelegramSite site;
     private ControlPlaneDatabase db;
 
     @BeforeEach
-    void setUp() {
+    void setUp(ControlPlaneDatabase database) {
         site = TelegramSite.start();
         SimRoom source = new SimRoom("source_room", "소스 방", "설명", false, 10, true);
         source.add(SimPost.text(1, T0, "새 방 https://t.me/other_room 이랑 t.me/s/Other_Room 들어와"));
@@ -52,12 +50,11 @@ class DiscoveryTest {
         site.add(source);
         site.add(new SimRoom("other_room", "다른 방", "다른 설명", false, 321, true));
         site.add(new SimInvite("SimSecretInvite01", "비밀 합성방", "초대만", false, 57, false));
-        db = ControlPlaneDatabase.open(new DatabaseConfig("jdbc:h2:file:" + dir.resolve("rw") + ";AUTO_SERVER=TRUE", "sa", "", 4));
+        db = database;
     }
 
     @AfterEach
     void tearDown() {
-        db.close();
         site.close();
     }
 

@@ -9,66 +9,35 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.roomwatch.controlplane.ControlPlaneDatabase;
 import org.roomwatch.controlplane.MailOutbox;
 import org.roomwatch.core.config.ConfigLoader;
-import org.roomwatch.core.config.DatabaseConfig;
 import org.roomwatch.core.config.MailConfig;
 import org.roomwatch.core.watch.AlertNotice;
+import org.roomwatch.testkit.ControlPlaneExtension;
+import org.roomwatch.testkit.FreePorts;
+import org.roomwatch.testkit.MutableClock;
 
 /** Alert mail through a real SMTP server in the JVM (GreenMail) and a real H2 outbox. */
+@ExtendWith(ControlPlaneExtension.class)
 class AlertMailTest {
-    @TempDir
-    Path dir;
     private ControlPlaneDatabase db;
     private GreenMail smtp;
     private int port;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-10-01T00:00:00Z"));
 
-    /** A clock the test moves forward, so retries and backoff take no real time. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @BeforeEach
-    void setUp() throws Exception {
-        db = ControlPlaneDatabase.open(new DatabaseConfig("jdbc:h2:file:" + dir.resolve("db"), "sa", "", 2));
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+    void setUp(ControlPlaneDatabase database) throws Exception {
+        db = database;
+        port = FreePorts.pick();
     }
 
     @AfterEach
@@ -76,7 +45,6 @@ class AlertMailTest {
         if (smtp != null) {
             smtp.stop();
         }
-        db.close();
     }
 
     private void startSmtp() {

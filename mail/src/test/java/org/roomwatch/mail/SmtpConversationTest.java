@@ -9,9 +9,7 @@ import jakarta.mail.MessagingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,13 +20,15 @@ import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.roomwatch.controlplane.ControlPlaneDatabase;
 import org.roomwatch.controlplane.MailOutbox;
 import org.roomwatch.core.config.ConfigLoader;
-import org.roomwatch.core.config.DatabaseConfig;
 import org.roomwatch.core.config.MailConfig;
 import org.roomwatch.core.watch.AlertNotice;
+import org.roomwatch.testkit.ControlPlaneExtension;
+import org.roomwatch.testkit.FreePorts;
+import org.roomwatch.testkit.MutableClock;
 import org.subethamail.smtp.auth.EasyAuthenticationHandlerFactory;
 import org.subethamail.smtp.auth.LoginFailedException;
 import org.subethamail.smtp.helper.SimpleMessageListener;
@@ -38,23 +38,20 @@ import org.subethamail.smtp.server.SMTPServer;
  * The SMTP conversations GreenMail cannot hold, against another real SMTP server in the JVM (SubEthaSMTP): STARTTLS
  * with authentication, and a server that refuses one recipient with a 5xx reply.
  */
+@ExtendWith(ControlPlaneExtension.class)
 class SmtpConversationTest {
     private static final String REFUSED = "gone@example.org";
 
-    @TempDir
-    Path dir;
     private ControlPlaneDatabase db;
     private SMTPServer server;
     private int port;
     private final List<String> delivered = new CopyOnWriteArrayList<>();
-    private final AlertMailTest.MutableClock clock = new AlertMailTest.MutableClock(Instant.parse("2026-10-01T00:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-10-01T00:00:00Z"));
 
     @BeforeEach
-    void setUp() throws Exception {
-        db = ControlPlaneDatabase.open(new DatabaseConfig("jdbc:h2:file:" + dir.resolve("db"), "sa", "", 2));
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+    void setUp(ControlPlaneDatabase database) throws Exception {
+        db = database;
+        port = FreePorts.pick();
     }
 
     @AfterEach
@@ -62,7 +59,6 @@ class SmtpConversationTest {
         if (server != null) {
             server.stop();
         }
-        db.close();
     }
 
     /** Keeps each delivered mail's recipient and text; refuses {@link #REFUSED} at RCPT TO. */

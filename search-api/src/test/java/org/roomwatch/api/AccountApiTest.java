@@ -21,6 +21,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.roomwatch.controlplane.ControlPlaneDatabase;
 import org.roomwatch.controlplane.JdbcCrawlAccounts;
 import org.roomwatch.controlplane.JdbcDiscoveredRooms;
@@ -31,7 +32,6 @@ import org.roomwatch.core.Room;
 import org.roomwatch.core.SourceKind;
 import org.roomwatch.core.config.AccountsConfig;
 import org.roomwatch.core.config.ConfigLoader;
-import org.roomwatch.core.config.DatabaseConfig;
 import org.roomwatch.core.ingest.IngestPipeline;
 import org.roomwatch.core.search.SearchService;
 import org.roomwatch.crawler.account.AccountKey;
@@ -41,8 +41,10 @@ import org.roomwatch.media.DecodeLimits;
 import org.roomwatch.media.ImageHasher;
 import org.roomwatch.simulator.tdlib.FakeChat;
 import org.roomwatch.simulator.tdlib.FakeTdlib;
+import org.roomwatch.testkit.ControlPlaneExtension;
 
 /** The account routes over real HTTP, with the real account service on the fake TDLib and a real H2 database. */
+@ExtendWith(ControlPlaneExtension.class)
 class AccountApiTest {
     private static final String KIM = "+82 10 0000 0001";
     private final HttpClient http = HttpClient.newHttpClient();
@@ -58,9 +60,9 @@ class AccountApiTest {
     private FakeChat secret;
 
     @BeforeEach
-    void start() throws Exception {
+    void start(ControlPlaneDatabase database) throws Exception {
         dir = Files.createTempDirectory("rw-accounts-api");
-        db = ControlPlaneDatabase.open(new DatabaseConfig("jdbc:h2:file:" + dir.resolve("db"), "sa", "", 2));
+        db = database;
         JdbcCrawlAccounts store = new JdbcCrawlAccounts(db.dataSource());
         AccountsConfig d = new ConfigLoader().defaults().accounts();
         AccountsConfig config = new AccountsConfig(true, d.tdjson(), 12345, "0123456789abcdef0123456789abcdef",
@@ -89,7 +91,6 @@ class AccountApiTest {
     void stop() {
         server.close();
         accounts.close();
-        db.close();
     }
 
     /** The person at the terminal, answering from a list. */

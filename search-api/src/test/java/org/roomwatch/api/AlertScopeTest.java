@@ -10,8 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +26,6 @@ import org.roomwatch.controlplane.JdbcAuditLog;
 import org.roomwatch.controlplane.JdbcHashSets;
 import org.roomwatch.controlplane.JdbcUsers;
 import org.roomwatch.controlplane.JdbcWatchlists;
-import org.roomwatch.core.config.DatabaseConfig;
 import org.roomwatch.core.config.SecurityConfig;
 import org.roomwatch.core.security.Role;
 import org.roomwatch.core.watch.Watchlist;
@@ -39,10 +36,12 @@ import org.roomwatch.indexer.IndexNames;
 import org.roomwatch.indexer.RetroScans;
 import org.roomwatch.media.DecodeLimits;
 import org.roomwatch.media.ImageHasher;
+import org.roomwatch.testkit.ControlPlaneExtension;
 import org.roomwatch.testkit.ElasticsearchExtension;
 import org.roomwatch.testkit.TestNode;
 
 /** An analyst sees and moves only the alerts of the watchlists they own or belong to; another's alert id is not there. */
+@ExtendWith(ControlPlaneExtension.class)
 @ExtendWith(ElasticsearchExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AlertScopeTest {
@@ -54,12 +53,11 @@ class AlertScopeTest {
     private String base;
 
     @BeforeAll
-    void start(TestNode node) throws Exception {
+    void start(TestNode node, ControlPlaneDatabase database) throws Exception {
         ElasticsearchClient client = ElasticsearchClients.create(node.url(), Duration.ofMinutes(1));
         IndexNames names = new IndexNames(node.indexPrefix() + "scope-");
         new IndexManager(client, names).ensureAll();
-        Path dir = Files.createTempDirectory("rw-scope");
-        db = ControlPlaneDatabase.open(new DatabaseConfig("jdbc:h2:file:" + dir.resolve("db"), "sa", "", 4));
+        db = database;
         JdbcUsers users = new JdbcUsers(db.dataSource(), 5, Duration.ofMinutes(15), 12);
         users.add("analyst.a", Role.ANALYST, PASSWORD, "test");
         users.add("analyst.b", Role.ANALYST, PASSWORD, "test");
@@ -96,7 +94,6 @@ class AlertScopeTest {
     void stop() {
         server.close();
         retro.close();
-        db.close();
     }
 
     private record Session(HttpClient http, String csrf) {}

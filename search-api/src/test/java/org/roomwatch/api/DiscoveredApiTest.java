@@ -11,17 +11,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.roomwatch.controlplane.ControlPlaneDatabase;
 import org.roomwatch.controlplane.JdbcDiscoveredRooms;
-import org.roomwatch.core.config.DatabaseConfig;
 import org.roomwatch.core.search.SearchService;
+import org.roomwatch.testkit.ControlPlaneExtension;
 
 /** The triage routes over real HTTP and a real H2 database; no index is touched by them. */
+@ExtendWith(ControlPlaneExtension.class)
 class DiscoveredApiTest {
     private static final Instant T0 = Instant.parse("2026-08-01T00:00:00Z");
     private final HttpClient http = HttpClient.newHttpClient();
@@ -32,8 +33,8 @@ class DiscoveredApiTest {
     private String base;
 
     @BeforeEach
-    void start() throws Exception {
-        db = ControlPlaneDatabase.open(new DatabaseConfig("jdbc:h2:file:" + Files.createTempDirectory("rw-disc").resolve("db"), "sa", "", 2));
+    void start(ControlPlaneDatabase database) throws Exception {
+        db = database;
         JdbcDiscoveredRooms rooms = new JdbcDiscoveredRooms(db.dataSource());
         rooms.record("telegram:other_room", "telegram", false, "other_room", "telegram:a:1", "https://t.me/other_room", T0);
         rooms.record("telegram:+SimSecretInvite01", "telegram", true, "+SimSecretInvite01", "telegram:a:2", "https://t.me/+SimSecretInvite01", T0);
@@ -45,7 +46,6 @@ class DiscoveredApiTest {
     @AfterEach
     void stop() {
         server.close();
-        db.close();
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {

@@ -42,7 +42,6 @@ import org.roomwatch.core.MediaRef;
 import org.roomwatch.core.Message;
 import org.roomwatch.core.RoomWatcher;
 import org.roomwatch.core.config.ConfigLoader;
-import org.roomwatch.core.config.DatabaseConfig;
 import org.roomwatch.core.hashes.HashSetMatcher;
 import org.roomwatch.indexer.BulkMessageWriter;
 import org.roomwatch.indexer.ElasticsearchClients;
@@ -55,11 +54,13 @@ import org.roomwatch.media.DecodeLimits;
 import org.roomwatch.media.ImageFingerprint;
 import org.roomwatch.media.ImageHasher;
 import org.roomwatch.testkit.Bytes;
+import org.roomwatch.testkit.ControlPlaneExtension;
 import org.roomwatch.testkit.ElasticsearchExtension;
 import org.roomwatch.testkit.FilesChanged;
 import org.roomwatch.testkit.TestNode;
 
 /** The image routes over real HTTP and a real index holding the hashes of generated pictures. */
+@ExtendWith(ControlPlaneExtension.class)
 @ExtendWith(ElasticsearchExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ImageApiTest {
@@ -103,7 +104,7 @@ class ImageApiTest {
     }
 
     @BeforeAll
-    void start(TestNode node) throws Exception {
+    void start(TestNode node, ControlPlaneDatabase database) throws Exception {
         ElasticsearchClient client = ElasticsearchClients.create(node.url(), Duration.ofMinutes(1));
         IndexNames names = new IndexNames(node.indexPrefix());
         new IndexManager(client, names).ensureAll();
@@ -126,7 +127,7 @@ class ImageApiTest {
         }
         client.indices().refresh(r -> r.index(names.media()));
         RoomWatcher watcher = new InMemoryWatcher();
-        db = ControlPlaneDatabase.open(new DatabaseConfig("jdbc:h2:file:" + Files.createTempDirectory("rw-api").resolve("db"), "sa", "", 2));
+        db = database;
         JdbcHashSets sets = new JdbcHashSets(db.dataSource());
         ElasticsearchImageSearch search = new ElasticsearchImageSearch(client, names, ElasticsearchImageSearch.Method.MIH);
         server = new ApiServer(new ElasticsearchSearchService(client, names), watcher, () -> true)
@@ -139,7 +140,6 @@ class ImageApiTest {
     @AfterAll
     void stop() {
         server.close();
-        db.close();
     }
 
     private HttpResponse<String> post(String path, String contentType, byte[] body) throws Exception {

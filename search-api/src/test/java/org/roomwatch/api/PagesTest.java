@@ -12,8 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +30,6 @@ import org.roomwatch.core.Message;
 import org.roomwatch.core.Room;
 import org.roomwatch.core.RoomKind;
 import org.roomwatch.core.config.ConfigLoader;
-import org.roomwatch.core.config.DatabaseConfig;
 import org.roomwatch.core.config.SecurityConfig;
 import org.roomwatch.core.security.Role;
 import org.roomwatch.indexer.BulkMessageWriter;
@@ -44,10 +41,12 @@ import org.roomwatch.indexer.IndexNames;
 import org.roomwatch.indexer.MessageEnricher;
 import org.roomwatch.media.DecodeLimits;
 import org.roomwatch.media.ImageHasher;
+import org.roomwatch.testkit.ControlPlaneExtension;
 import org.roomwatch.testkit.ElasticsearchExtension;
 import org.roomwatch.testkit.TestNode;
 
 /** The pages over real HTTP (a real index, H2, the form login): hostile text stays text, bad input is refused plainly. */
+@ExtendWith(ControlPlaneExtension.class)
 @ExtendWith(ElasticsearchExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PagesTest {
@@ -59,7 +58,7 @@ class PagesTest {
     private String base;
 
     @BeforeAll
-    void start(TestNode node) throws Exception {
+    void start(TestNode node, ControlPlaneDatabase database) throws Exception {
         ElasticsearchClient client = ElasticsearchClients.create(node.url(), Duration.ofMinutes(1));
         IndexNames names = new IndexNames(node.indexPrefix() + "pages-");
         new IndexManager(client, names).ensureAll();
@@ -73,8 +72,7 @@ class PagesTest {
                     "account:kim", "bb".repeat(32))));
         }
         client.indices().refresh(r -> r.index(names.prefix() + "*"));
-        Path dir = Files.createTempDirectory("rw-pages");
-        db = ControlPlaneDatabase.open(new DatabaseConfig("jdbc:h2:file:" + dir.resolve("db"), "sa", "", 4));
+        db = database;
         JdbcUsers users = new JdbcUsers(db.dataSource(), 5, Duration.ofMinutes(15), 12);
         users.add("officer.kim", Role.INVESTIGATOR, "a synthetic passphrase", "test");
         users.add("chief.park", Role.ADMIN, "a synthetic passphrase", "test");
@@ -93,7 +91,6 @@ class PagesTest {
     @AfterAll
     void stop() {
         server.close();
-        db.close();
     }
 
     private HttpResponse<String> get(String path) throws Exception {

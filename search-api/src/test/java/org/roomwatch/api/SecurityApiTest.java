@@ -12,12 +12,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,27 +23,30 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.roomwatch.controlplane.ControlPlaneDatabase;
 import org.roomwatch.controlplane.JdbcAuditLog;
 import org.roomwatch.controlplane.JdbcDiscoveredRooms;
 import org.roomwatch.controlplane.JdbcUsers;
-import org.roomwatch.core.config.DatabaseConfig;
 import org.roomwatch.core.config.SecurityConfig;
 import org.roomwatch.core.search.SearchService;
 import org.roomwatch.core.security.AuditEntry;
 import org.roomwatch.core.security.AuditLog;
 import org.roomwatch.core.security.Role;
+import org.roomwatch.testkit.ControlPlaneExtension;
+import org.roomwatch.testkit.MutableClock;
 
 /**
  * Logins, roles, CSRF, tokens and the audit trail over real HTTP with a real H2 database. Every registered route is
  * walked with no session and with each role; the routes' own behaviour is tested elsewhere, so the handlers behind
  * them may answer anything but 401 and 403 when access is allowed.
  */
+@ExtendWith(ControlPlaneExtension.class)
 class SecurityApiTest {
     private static final String PASSWORD = "a synthetic passphrase";
     private final ObjectMapper json = new ObjectMapper();
     private final InMemoryWatcher watcher = new InMemoryWatcher();
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-21T09:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T09:00:00Z"));
     private ControlPlaneDatabase db;
     private JdbcUsers users;
     private JdbcAuditLog audit;
@@ -55,38 +54,10 @@ class SecurityApiTest {
     private ApiServer server;
     private String base;
 
-    /** A clock the test moves, for session timeouts. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @BeforeEach
-    void start() throws Exception {
-        Path dir = Files.createTempDirectory("rw-security");
-        db = ControlPlaneDatabase.open(new DatabaseConfig("jdbc:h2:file:" + dir.resolve("db"), "sa", "", 4));
+    void start(ControlPlaneDatabase database) throws Exception {
+        db = database;
         users = new JdbcUsers(db.dataSource(), 5, Duration.ofMinutes(15), 12);
         audit = new JdbcAuditLog(db.dataSource(), clock);
         for (Role role : Role.values()) {
@@ -103,7 +74,6 @@ class SecurityApiTest {
     @AfterEach
     void stop() {
         server.close();
-        db.close();
     }
 
     /** A browser: its own cookies, and the CSRF token of its login. */

@@ -31,6 +31,9 @@ import org.roomwatch.core.WatchedRoom;
  * Reading every room's trigger costs a query per room, so it is not done on every tick.
  */
 public final class CrawlScheduler implements AutoCloseable {
+    /** How long closing waits for the crawls in flight. */
+    static final java.time.Duration IN_FLIGHT_WAIT = java.time.Duration.ofSeconds(60);
+
     static final String GROUP = "rooms";
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CrawlScheduler.class);
     /** How far beyond its interval a room's next run may lie before the guard calls it a wall-clock jump. */
@@ -184,14 +187,30 @@ public final class CrawlScheduler implements AutoCloseable {
         }
     }
 
-    /** Stops taking new runs and waits for the crawls in flight to finish. */
+    /** Stops taking new runs and waits for the crawls in flight to finish (at most {@link #IN_FLIGHT_WAIT}). */
     @Override
     public void close() {
         guard.shutdownNow();
+        // Quartz retries a finished job's bookkeeping for as long as the database refuses it (a full disk closes H2
+        // for good), and shutdown(true) waits for that without end: wait a bounded time, then leave the daemon
+        // threads behind. A crawl's bulk in flight is answered well within the bound.
+        Thread stopper = new Thread(() -> {
+            try {
+                scheduler.shutdown(true);
+            } catch (SchedulerException e) {
+                log.warn("Stopping the crawl scheduler failed: {}", e.toString());
+            }
+        }, "crawl-scheduler-stop");
+        stopper.setDaemon(true);
+        stopper.start();
         try {
-            scheduler.shutdown(true);
-        } catch (SchedulerException e) {
-            throw new IllegalStateException(e);
+            stopper.join(IN_FLIGHT_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (stopper.isAlive()) {
+            log.warn("Gave up after {} s waiting for the crawls in flight to finish (is the database answering?);"
+                    + " their cursors stay where the index last acknowledged", IN_FLIGHT_WAIT.toSeconds());
         }
     }
 

@@ -30,7 +30,6 @@ import org.roomwatch.core.SourceKind;
 import org.roomwatch.core.WatchedRoom;
 import org.roomwatch.core.account.CrawlAccount;
 import org.roomwatch.core.config.ConfigLoader;
-import org.roomwatch.core.config.DatabaseConfig;
 import org.roomwatch.core.ingest.IngestPipeline;
 import org.roomwatch.crawler.schedule.RoomCrawler;
 import org.roomwatch.indexer.BulkMessageWriter;
@@ -43,6 +42,7 @@ import org.roomwatch.media.ImageHasher;
 import org.roomwatch.simulator.SyntheticPictures;
 import org.roomwatch.simulator.tdlib.FakeChat;
 import org.roomwatch.simulator.tdlib.FakeTdlib;
+import org.roomwatch.testkit.ControlPlaneExtension;
 import org.roomwatch.testkit.ElasticsearchExtension;
 import org.roomwatch.testkit.TestNode;
 
@@ -51,6 +51,7 @@ import org.roomwatch.testkit.TestNode;
  * RoomCrawler with positions in H2, and the real index. Backfill in pieces, photos hashed and their files gone, rate
  * limits, bans, kicks and invite links.
  */
+@ExtendWith(ControlPlaneExtension.class)
 @ExtendWith(ElasticsearchExtension.class)
 class AccountCrawlTest {
     private static final Instant T0 = Instant.parse("2026-06-01T00:00:00Z");
@@ -73,7 +74,7 @@ class AccountCrawlTest {
     private FakeChat leaks;
 
     @BeforeEach
-    void setUp(TestNode node) throws Exception {
+    void setUp(TestNode node, ControlPlaneDatabase database) throws Exception {
         td.addAccount(KIM, 7001, "11111", null);
         td.addAccount(LEE, 7002, "22222", null);
         td.addUser(5001, "가명", "하나", "fake_poster_1");
@@ -92,7 +93,7 @@ class AccountCrawlTest {
         leaks.backfill(history);
 
         clients = new TdClients(td);
-        db = ControlPlaneDatabase.open(new DatabaseConfig("jdbc:h2:file:" + dir.resolve("rw"), "sa", "", 4));
+        db = database;
         registry = new JdbcRoomRegistry(db.dataSource());
         client = ElasticsearchClients.create(node.url(), Duration.ofMinutes(1));
         names = new IndexNames(node.indexPrefix() + System.nanoTime() + "-");
@@ -106,7 +107,6 @@ class AccountCrawlTest {
     @AfterEach
     void tearDown() {
         writer.close();
-        db.close();
         clients.close();
     }
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.roomwatch.controlplane.ControlPlaneDatabase;
 import org.roomwatch.controlplane.JdbcCrawlAccounts;
@@ -29,14 +30,15 @@ import org.roomwatch.core.RoomSnapshot;
 import org.roomwatch.core.account.CrawlAccount;
 import org.roomwatch.core.config.AccountsConfig;
 import org.roomwatch.core.config.ConfigLoader;
-import org.roomwatch.core.config.DatabaseConfig;
 import org.roomwatch.core.ingest.IngestPipeline;
 import org.roomwatch.media.DecodeLimits;
 import org.roomwatch.media.ImageHasher;
 import org.roomwatch.simulator.tdlib.FakeChat;
 import org.roomwatch.simulator.tdlib.FakeTdlib;
+import org.roomwatch.testkit.ControlPlaneExtension;
 
 /** Enrolling accounts, restarting with them, approved joins and what is recorded, with a real H2 database. */
+@ExtendWith(ControlPlaneExtension.class)
 class AccountServiceTest {
     private static final String KIM = "+82 10 0000 0001";
     private static final Instant T0 = Instant.parse("2026-06-01T00:00:00Z");
@@ -58,8 +60,8 @@ class AccountServiceTest {
     };
 
     @BeforeEach
-    void setUp() {
-        db = ControlPlaneDatabase.open(new DatabaseConfig("jdbc:h2:file:" + dir.resolve("rw"), "sa", "", 4));
+    void setUp(ControlPlaneDatabase database) {
+        db = database;
         store = new JdbcCrawlAccounts(db.dataSource());
         AccountsConfig d = new ConfigLoader().defaults().accounts();
         config = new AccountsConfig(true, d.tdjson(), 12345, "0123456789abcdef0123456789abcdef", dir.resolve("accounts").toString(),
@@ -70,7 +72,6 @@ class AccountServiceTest {
 
     @AfterEach
     void tearDown() {
-        db.close();
     }
 
     private AccountLogin.Result enrol(String name, String... answers) throws InterruptedException {

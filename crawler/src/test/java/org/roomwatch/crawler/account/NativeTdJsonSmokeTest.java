@@ -3,15 +3,14 @@ package org.roomwatch.crawler.account;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.roomwatch.testkit.Machine;
+import org.roomwatch.testkit.MachineCheck;
 
 /**
  * The real libtdjson.so, offline: it loads, is the expected version, and a new client reaches
@@ -20,14 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class NativeTdJsonSmokeTest {
     private static Path library() {
-        Path path = Path.of(System.getProperty("roomwatch.tdjson", ".tdlib/1.8.67/libtdjson.so"));
-        if (!Files.isRegularFile(path)) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("libtdjson.so is missing at " + path + " under CI: .ci/run must run tools/fetch-tdlib");
-            }
-            Assumptions.abort("libtdjson.so not installed at " + path + " (run tools/fetch-tdlib)");
-        }
-        return path;
+        MachineCheck.require(Machine.TDLIB);
+        return Machine.tdjson();
     }
 
     @Test
