@@ -9,12 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.roomwatch.core.security.AuditLog;
 import org.roomwatch.core.security.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The API's audit trail: after every route but health, the API description and "who am I", an entry with who, from
- * where, what, the filters and how many results; refusals and failed logins too.
+ * The API's audit trail, for every route but health, the API description and "who am I": an entry with who, from
+ * where, what and the filters written before the handler acts or streams (if it cannot be written the request is
+ * refused: fail closed), and one after with how it ended and how many results; refusals and failed logins too.
  */
 final class AuditRecorder {
+    private static final Logger log = LoggerFactory.getLogger(AuditRecorder.class);
+
     /**
      * Routes that write no audit entry: nothing about a case is read there. Readiness and metrics are polled every few
      * seconds by machines, and must answer (503, naming the database) while the database is down.
@@ -32,6 +37,25 @@ final class AuditRecorder {
         this.json = json;
     }
 
+    /**
+     * Writes the entry of a request that is about to act (status 0: nothing done yet), before its handler runs or
+     * streams. False when it could not be written: the request must then be refused, having done nothing.
+     */
+    boolean before(Context ctx) {
+        String route = ctx.attribute("audit.route");
+        if (route == null || NOT_AUDITED.contains(route)) {
+            return true;
+        }
+        try {
+            audit.append(act(ctx, detail(ctx), null, 0));
+            return true;
+        } catch (RuntimeException e) {
+            log.error("The audit log cannot be written; {} is refused: {}", route, e.toString());
+            return false;
+        }
+    }
+
+    /** After the handler: how it ended (status, results, what it noted), unless a refusal was recorded already. */
     void record(Context ctx) {
         String route = ctx.attribute("audit.route");
         if (route == null || ctx.attribute("audit.done") != null || NOT_AUDITED.contains(route)) {
@@ -40,16 +64,40 @@ final class AuditRecorder {
         append(ctx, null);
     }
 
+    /** Records how a request ended, with {@code outcome} when it was refused; a failure here is logged (the before-entry stands). */
     void append(Context ctx, String outcome) {
         ctx.attribute("audit.done", true);
-        String actor = ApiSecurity.user(ctx) != null ? ApiSecurity.user(ctx) : ctx.attribute("audit.actor") != null ? ctx.attribute("audit.actor") : "-";
-        Role role = ApiSecurity.role(ctx);
         String detail = detail(ctx);
         if (outcome != null) {
             detail = detail.isEmpty() ? "refused: " + outcome : detail + "; refused: " + outcome;
         }
-        audit.append(new AuditLog.Act(actor, role == null ? "-" : role.key(), ctx.ip(), ctx.attribute("audit.route"), String.join(",",
-                ctx.pathParamMap().values()), detail, ctx.attribute("audit.results"), ctx.statusCode()));
+        try {
+            audit.append(act(ctx, detail, ctx.attribute("audit.results"), ctx.statusCode()));
+        } catch (RuntimeException e) {
+            log.error("The audit log could not record how {} ended: {}", ctx.attribute("audit.route"), e.toString());
+        }
+    }
+
+    /** Marks the request as recorded without writing (a refusal because the audit log itself is down). */
+    static void skip(Context ctx) {
+        ctx.attribute("audit.done", true);
+    }
+
+    private static AuditLog.Act act(Context ctx, String detail, Integer results, int status) {
+        String user = ApiSecurity.user(ctx);
+        String actor = user != null ? user : ctx.attribute("audit.actor") != null ? ctx.attribute("audit.actor") : "-";
+        Role role = ApiSecurity.role(ctx);
+        return new AuditLog.Act(actor, role == null ? "-" : role.key(), ctx.ip(), ctx.attribute("audit.route"),
+                String.join(",", ctx.pathParamMap().values()), detail, results, status);
+    }
+
+    /** The query string as the user meant it; a malformed escape ({@code %zz}) is kept as sent, never an error. */
+    static String decodedQuery(String query) {
+        try {
+            return URLDecoder.decode(query, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return query;
+        }
     }
 
     /**
@@ -63,7 +111,7 @@ final class AuditRecorder {
             b.append(note).append(' ');
         }
         if (ctx.queryString() != null) {
-            b.append(URLDecoder.decode(ctx.queryString(), StandardCharsets.UTF_8));
+            b.append(decodedQuery(ctx.queryString()));
         }
         if (!AuthFilter.SAFE_METHODS.contains(ctx.method().name()) && ctx.contentLength() > 0) {
             String type = String.valueOf(ctx.contentType());

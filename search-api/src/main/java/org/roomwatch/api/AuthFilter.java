@@ -68,6 +68,7 @@ final class AuthFilter {
             return;
         }
         if (rule.get().open()) {
+            auditBefore(ctx);
             return;
         }
         String via;
@@ -107,8 +108,26 @@ final class AuthFilter {
                 refuse(ctx, new Problem(Problem.BASE + "csrf", "Missing or wrong CSRF token", 403, sent == null
                         ? "a change made with the session cookie must send the " + ApiSecurity.CSRF_HEADER + " header from GET /api/me"
                         : "the " + ApiSecurity.CSRF_HEADER + " header does not match this session", null));
+                return;
             }
         }
+        auditBefore(ctx);
+    }
+
+    /** Writes the request's audit entry before anything acts; if the log cannot be written, refuses it (fail closed). */
+    private void auditBefore(Context ctx) {
+        if (recorder.before(ctx)) {
+            return;
+        }
+        AuditRecorder.skip(ctx);
+        Problem p = new Problem(Problem.BASE + "audit-unavailable", "The audit log cannot be written", 503,
+                "every request is recorded before it acts, and the audit log is not answering: nothing was done; try again later", null);
+        if (ctx.path().startsWith("/api/")) {
+            problem.accept(ctx, p);
+        } else {
+            Layout.messagePage(ctx, 503, p.title(), p.detail());
+        }
+        ctx.skipRemainingHandlers();
     }
 
     static boolean isForm(Context ctx) {
