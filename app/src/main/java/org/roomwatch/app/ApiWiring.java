@@ -51,7 +51,7 @@ final class ApiWiring {
                 ElasticsearchImageSearch.method(config.media().nearDuplicateMethod()));
         HashSetMatcher matcher = new HashSetMatcher(ingest.hashSets, images);
         SecurityConfig security = config.security();
-        users = new JdbcUsers(db, security.lockoutAfter(), security.lockoutFor(), security.minPasswordLength());
+        users = new JdbcUsers(db, security.lockoutAfter(), security.lockoutFor(), security.minPasswordLength(), security.tokenLifetime());
         JdbcAuditLog audit = new JdbcAuditLog(db, Clock.systemUTC());
         JdbcCases cases = new JdbcCases(db);
         retention = new RetentionJob(config.retention(), new RetentionSweep(infra.client(), infra.names()), cases, matcher, audit,

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.roomwatch.core.config.SecurityConfig;
 import org.roomwatch.core.security.Role;
 import org.roomwatch.core.security.User;
 import org.roomwatch.core.security.Users;
@@ -33,9 +34,16 @@ public final class JdbcUsers implements Users {
     private final DataSource dataSource;
     private final int lockoutAfter;
     private final Duration lockoutFor;
+    private final Duration tokenLifetime;
     private final int minPasswordLength;
 
     public JdbcUsers(DataSource dataSource, int lockoutAfter, Duration lockoutFor, int minPasswordLength) {
+        this(dataSource, lockoutAfter, lockoutFor, minPasswordLength, SecurityConfig.DEFAULT_TOKEN_LIFETIME);
+    }
+
+    /** Tokens older than {@code tokenLifetime} no longer authenticate. */
+    public JdbcUsers(DataSource dataSource, int lockoutAfter, Duration lockoutFor, int minPasswordLength, Duration tokenLifetime) {
+        this.tokenLifetime = tokenLifetime;
         this.dataSource = dataSource;
         this.lockoutAfter = lockoutAfter;
         this.lockoutFor = lockoutFor;
@@ -116,41 +124,76 @@ public final class JdbcUsers implements Users {
                 locked == null ? null : locked.toInstant(), r.getTimestamp(6).toInstant(), r.getString(7));
     }
 
+    /**
+     * Checks a login. The attempt is counted in the database before the password is checked, in one statement that
+     * also locks the user when the count reaches the limit and refuses to count a locked or disabled user: parallel
+     * guesses cannot overwrite each other's count, and no more than {@code lockoutAfter} of them are ever checked.
+     * Unknown, disabled and locked users cost the same hashing time as real ones (a decoy hash).
+     */
     @Override
     public Login authenticate(String name, String password, Instant now) {
-        String hash = null;
-        User user = null;
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT name, role, disabled,"
-                + " failed_logins, locked_until, created_at, created_by, password_hash FROM users WHERE name = ?")) {
-            s.setString(1, name == null ? "" : name);
-            try (ResultSet r = s.executeQuery()) {
-                if (r.next()) {
-                    user = user(r);
-                    hash = r.getString(8);
+        String who = name == null ? "" : name;
+        Attempt attempt = countAttempt(who, now);
+        boolean matches = PasswordHashing.matches(password == null ? "" : password,
+                attempt.hash() == null ? PasswordHashing.DECOY : attempt.hash());
+        if (attempt.refusal() != null) {
+            return Login.refused(attempt.refusal());
+        }
+        if (!matches) {
+            return Login.refused(attempt.lockedUntil() != null
+                    ? "wrong password; locked until " + attempt.lockedUntil() + " after " + attempt.failures() + " failures"
+                    : "wrong password (" + attempt.failures() + " of " + lockoutAfter + " before a lockout)");
+        }
+        update("UPDATE users SET failed_logins = ?, locked_until = ? WHERE name = ?", 0, null, who);
+        User user = attempt.user();
+        return new Login(true, new User(user.name(), user.role(), false, 0, null, user.createdAt(), user.createdBy()), "ok");
+    }
+
+    /** A counted attempt: the user, the hash to check against, the count after it, or why it was not counted. */
+    private record Attempt(User user, String hash, int failures, Instant lockedUntil, String refusal) {}
+
+    private Attempt countAttempt(String name, Instant now) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                int counted;
+                try (PreparedStatement s = c.prepareStatement("UPDATE users SET failed_logins = failed_logins + 1,"
+                        + " locked_until = CASE WHEN failed_logins + 1 >= ? THEN ? ELSE NULL END"
+                        + " WHERE name = ? AND disabled = FALSE AND (locked_until IS NULL OR locked_until <= ?)")) {
+                    s.setInt(1, lockoutAfter);
+                    s.setTimestamp(2, Timestamp.from(now.plus(lockoutFor)));
+                    s.setString(3, name);
+                    s.setTimestamp(4, Timestamp.from(now));
+                    counted = s.executeUpdate();
                 }
+                User user = null;
+                String hash = null;
+                try (PreparedStatement s = c.prepareStatement("SELECT name, role, disabled, failed_logins, locked_until, created_at,"
+                        + " created_by, password_hash FROM users WHERE name = ?")) {
+                    s.setString(1, name);
+                    try (ResultSet r = s.executeQuery()) {
+                        if (r.next()) {
+                            user = user(r);
+                            hash = r.getString(8);
+                        }
+                    }
+                }
+                c.commit();
+                if (user == null) {
+                    return new Attempt(null, null, 0, null, "unknown user");
+                }
+                if (counted == 0) {
+                    return new Attempt(user, null, user.failedLogins(), user.lockedUntil(),
+                            user.disabled() ? "disabled" : "locked until " + user.lockedUntil());
+                }
+                return new Attempt(user, hash, user.failedLogins(), user.lockedUntil(), null);
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not check a login: " + e.getMessage(), e);
         }
-        boolean matches = PasswordHashing.matches(password == null ? "" : password, hash == null ? PasswordHashing.DECOY : hash);
-        if (user == null) {
-            return Login.refused("unknown user");
-        }
-        if (user.disabled()) {
-            return Login.refused("disabled");
-        }
-        if (user.lockedUntil() != null && now.isBefore(user.lockedUntil())) {
-            return Login.refused("locked until " + user.lockedUntil());
-        }
-        if (!matches) {
-            int failures = user.failedLogins() + 1;
-            Instant lock = failures >= lockoutAfter ? now.plus(lockoutFor) : null;
-            update("UPDATE users SET failed_logins = ?, locked_until = ? WHERE name = ?", failures, lock, name);
-            return Login.refused(lock != null ? "wrong password; locked until " + lock + " after " + failures + " failures"
-                    : "wrong password (" + failures + " of " + lockoutAfter + " before a lockout)");
-        }
-        update("UPDATE users SET failed_logins = ?, locked_until = ? WHERE name = ?", 0, null, name);
-        return new Login(true, new User(user.name(), user.role(), false, 0, null, user.createdAt(), user.createdBy()), "ok");
     }
 
     private void update(String sql, int failures, Instant lock, String name) {
@@ -175,6 +218,9 @@ public final class JdbcUsers implements Users {
             s.setBoolean(1, disabled);
             s.setString(2, name);
         });
+        if (disabled) {
+            revokeAllTokens(name);
+        }
     }
 
     @Override
@@ -186,6 +232,8 @@ public final class JdbcUsers implements Users {
             s.setString(1, hash);
             s.setString(2, name);
         });
+        // A reset answers a suspicion that someone else knows the password: whatever they made with it ends too.
+        revokeAllTokens(name);
     }
 
     private void requireExisting(String name) {
@@ -243,8 +291,9 @@ public final class JdbcUsers implements Users {
         String owner = null;
         String id = null;
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT id, user_name FROM api_tokens WHERE secret_sha256 = ? AND revoked = FALSE")) {
+                "SELECT id, user_name FROM api_tokens WHERE secret_sha256 = ? AND revoked = FALSE AND created_at > ?")) {
             s.setString(1, Sha256.hex(secret));
+            s.setTimestamp(2, Timestamp.from(now.minus(tokenLifetime)));
             try (ResultSet r = s.executeQuery()) {
                 if (r.next()) {
                     id = r.getString(1);
@@ -271,6 +320,10 @@ public final class JdbcUsers implements Users {
             s.setString(1, user);
             s.setString(2, id);
         }) > 0;
+    }
+
+    private void revokeAllTokens(String user) {
+        execute("UPDATE api_tokens SET revoked = TRUE WHERE user_name = ?", s -> s.setString(1, user));
     }
 
     private interface Binder {

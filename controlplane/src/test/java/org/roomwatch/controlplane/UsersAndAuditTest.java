@@ -16,14 +16,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.roomwatch.controlplane.ControlPlaneDatabase;
+import org.roomwatch.controlplane.JdbcAuditLog;
+import org.roomwatch.controlplane.JdbcUsers;
 import org.roomwatch.core.config.DatabaseConfig;
 import org.roomwatch.core.security.AuditEntry;
 import org.roomwatch.core.security.AuditLog;
 import org.roomwatch.core.security.Role;
 import org.roomwatch.core.security.Users;
-import org.roomwatch.controlplane.ControlPlaneDatabase;
-import org.roomwatch.controlplane.JdbcAuditLog;
-import org.roomwatch.controlplane.JdbcUsers;
 
 /** Users (Argon2id, lockout, tokens) and the hash-chained audit log in a real H2 database. */
 class UsersAndAuditTest {
@@ -71,6 +71,57 @@ class UsersAndAuditTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> users.add("kim", Role.ADMIN, "correct horse battery", "a"))
                 .getMessage().contains("exists"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Role.parse("boss")).getMessage().contains("investigator"));
+    }
+
+    @Test
+    void aPasswordResetOrADisableEndsTheUsersTokensAndTokensExpire() {
+        users.add("lee", Role.INVESTIGATOR, "correct horse battery", "admin");
+        Instant now = Instant.now();
+        String first = users.createToken("lee", "script").secret();
+        assertTrue(users.authenticateToken(first, now).isPresent());
+        users.resetPassword("lee", "a brand new passphrase", "admin");
+        assertTrue(users.authenticateToken(first, now).isEmpty(), "a reset ends the tokens made before it");
+
+        String second = users.createToken("lee", "script").secret();
+        assertTrue(users.authenticateToken(second, now).isPresent());
+        users.setDisabled("lee", true, "admin");
+        users.setDisabled("lee", false, "admin");
+        assertTrue(users.authenticateToken(second, now).isEmpty(), "disabling ends the tokens; enabling again does not revive them");
+
+        String third = users.createToken("lee", "script").secret();
+        assertTrue(users.authenticateToken(third, now.plus(Duration.ofDays(89))).isPresent());
+        assertTrue(users.authenticateToken(third, now.plus(Duration.ofDays(91))).isEmpty(), "a token ends 90 days after it was made");
+    }
+
+    @Test
+    void parallelWrongGuessesAreEachCountedSoTheLockoutHolds() throws Exception {
+        users.add("park", Role.INVESTIGATOR, "correct horse battery", "admin");
+        int guesses = 24;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<Users.Login>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < guesses; i++) {
+            int n = i;
+            results.add(pool.submit(() -> {
+                go.await();
+                return users.authenticate("park", "parallel guess " + n, T0);
+            }));
+        }
+        go.countDown();
+        int checked = 0;
+        for (var f : results) {
+            Users.Login login = f.get();
+            assertFalse(login.ok());
+            if (login.reason().startsWith("wrong password")) {
+                checked++;
+            } else {
+                assertTrue(login.reason().startsWith("locked until"), login.reason());
+            }
+        }
+        pool.shutdown();
+        assertEquals(5, checked, "exactly lockoutAfter guesses were checked; the rest met the lockout");
+        assertFalse(users.authenticate("park", "correct horse battery", T0.plusSeconds(1)).ok(), "locked, even for the right one");
+        assertEquals(5, users.find("park").orElseThrow().failedLogins());
     }
 
     @Test

@@ -23,10 +23,8 @@ final class LoginPage {
             alert(main, failed);
         }
         Element form = main.appendElement("form").attr("method", "post").attr("action", "/login");
-        String next = ctx.queryParam("next");
-        if (next != null && next.startsWith("/") && !next.startsWith("//")) {
-            form.appendElement("input").attr("type", "hidden").attr("name", "next").val(next);
-        }
+        LocalRedirect.of(ctx.queryParam("next")).ifPresent(next ->
+                form.appendElement("input").attr("type", "hidden").attr("name", "next").val(next));
         Element u = form.appendElement("label").text(I18n.t(lang, "user"));
         u.appendElement("input").attr("name", "user").attr("id", "user").attr("autocomplete", "username").attr("required", true);
         Element p = form.appendElement("label").text(I18n.t(lang, "password"));

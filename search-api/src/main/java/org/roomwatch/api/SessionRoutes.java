@@ -67,8 +67,7 @@ final class SessionRoutes {
         ctx.header("Set-Cookie", ApiSecurity.COOKIE + "=" + session.id + "; Path=/; HttpOnly; SameSite=Strict; Max-Age="
                 + sessions.absolute().toSeconds() + (config.cookieSecure() ? "; Secure" : ""));
         if (form) {
-            String next = ctx.formParam("next");
-            ctx.status(303).header("Location", next != null && next.startsWith("/") && !next.startsWith("//") ? next : "/search");
+            ctx.status(303).header("Location", LocalRedirect.of(ctx.formParam("next")).orElse("/search"));
             return;
         }
         ctx.json(me(session.user, session.role, session.csrf));

@@ -6,12 +6,21 @@ import java.time.Duration;
  * Logins and sessions. Sessions end after {@code sessionIdle} without a request and {@code sessionAbsolute} after the
  * login whatever happens; {@code cookieSecure} sends the session cookie over HTTPS only (turn it off only for a
  * server reached on this machine). {@code lockoutAfter} failed passwords in a row lock a user out for
- * {@code lockoutFor}. {@code evidenceKeyFile} holds the deployment's Ed25519 key that signs evidence bundles (made on
+ * {@code lockoutFor}. Personal API tokens stop working {@code tokenLifetime} after they were made (and at once when
+ * their user's password is reset or the user is disabled). {@code evidenceKeyFile} holds the deployment's Ed25519 key that signs evidence bundles (made on
  * first use, readable by its owner only).
  */
 public record SecurityConfig(boolean cookieSecure, Duration sessionIdle, Duration sessionAbsolute, int lockoutAfter,
-                             Duration lockoutFor, int minPasswordLength, String evidenceKeyFile) {
+                             Duration lockoutFor, int minPasswordLength, String evidenceKeyFile, Duration tokenLifetime) {
     public static final String DEFAULT_EVIDENCE_KEY_FILE = "./data/evidence-ed25519.pem";
+    public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofDays(90);
+
+    /** With the default token lifetime. */
+    public SecurityConfig(boolean cookieSecure, Duration sessionIdle, Duration sessionAbsolute, int lockoutAfter,
+                          Duration lockoutFor, int minPasswordLength, String evidenceKeyFile) {
+        this(cookieSecure, sessionIdle, sessionAbsolute, lockoutAfter, lockoutFor, minPasswordLength, evidenceKeyFile,
+                DEFAULT_TOKEN_LIFETIME);
+    }
 
     /** With the default evidence key file. */
     public SecurityConfig(boolean cookieSecure, Duration sessionIdle, Duration sessionAbsolute, int lockoutAfter,
@@ -29,5 +38,6 @@ public record SecurityConfig(boolean cookieSecure, Duration sessionIdle, Duratio
         Check.atLeast("security.lockoutAfter", lockoutAfter, 1);
         Check.positive("security.lockoutFor", lockoutFor);
         Check.atLeast("security.minPasswordLength", minPasswordLength, 8);
+        Check.positive("security.tokenLifetime", tokenLifetime);
     }
 }
