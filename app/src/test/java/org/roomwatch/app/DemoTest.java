@@ -112,9 +112,10 @@ class DemoTest {
                 Thread.sleep(500);
             }
             assertTrue(mails.size() > 0, "alert mail reached the sink: " + mails);
-            assertEquals("[roomwatch] 데모: 한빛여고: new alert", mails.get(0).path("subject").asText());
+            assertEquals("[roomwatch] 1 new alert (high priority)", mails.get(0).path("subject").asText());
             String text = mails.get(0).path("text").asText();
-            assertTrue(text.contains("/api/alerts/"), text);
+            assertTrue(text.contains("/alerts?state=new&watchlist="), text);
+            assertTrue(!text.contains("한빛") && !text.contains("데모"), "no list name or room title in mail: " + text);
             assertTrue(!text.contains("010-"), "no phone number in mail: " + text);
             assertTrue(get(port, "/api/alerts").path("total").asInt() > 0);
             // Every look was audited, and the chain verifies.

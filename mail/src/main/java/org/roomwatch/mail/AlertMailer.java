@@ -3,7 +3,6 @@ package org.roomwatch.mail;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.roomwatch.controlplane.MailOutbox;
 import org.roomwatch.core.config.MailConfig;
 import org.roomwatch.core.watch.AlertNotice;
@@ -28,10 +27,8 @@ public final class AlertMailer {
         for (String member : notice.members()) {
             boolean underLimit = outbox.immediateSince(member, now.minus(Duration.ofHours(1))) < config.perRecipientPerHour();
             if (notice.highPriority() && underLimit) {
-                String line = AlertMails.line(config.baseUrl(), notice.alertId(), notice.roomId(), notice.roomTitle(),
-                        String.join(", ", notice.ruleKinds()));
-                outbox.enqueue(member, AlertMails.immediateSubject(notice.watchlistName()),
-                        AlertMails.body(notice.watchlistName(), true, List.of(line), 1, config.baseUrl(), notice.watchlistId()), "immediate", now);
+                outbox.enqueue(member, AlertMails.subject(1, true), AlertMails.body(1, true, config.baseUrl(), notice.watchlistId()),
+                        "immediate", now);
             } else {
                 outbox.queueForDigest(notice, member, now);
             }

@@ -36,13 +36,8 @@ public final class Digests {
         List<MailOutbox.NewMail> mails = new ArrayList<>();
         for (List<MailOutbox.Queued> group : groups.values()) {
             MailOutbox.Queued first = group.get(0);
-            List<String> lines = new ArrayList<>();
-            for (MailOutbox.Queued q : group) {
-                lines.add(AlertMails.line(config.baseUrl(), q.alertId(), q.roomId(), q.roomTitle(), q.ruleKinds()));
-            }
-            mails.add(new MailOutbox.NewMail(first.recipient(), AlertMails.digestSubject(first.watchlistName(), group.size()),
-                    AlertMails.body(first.watchlistName(), false, lines, group.size(), config.baseUrl(), first.watchlistId()),
-                    "digest"));
+            mails.add(new MailOutbox.NewMail(first.recipient(), AlertMails.subject(group.size(), false),
+                    AlertMails.body(group.size(), false, config.baseUrl(), first.watchlistId()), "digest"));
         }
         return mails;
     }

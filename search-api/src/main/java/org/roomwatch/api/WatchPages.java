@@ -125,7 +125,10 @@ final class WatchPages {
             Layout.send(ctx, doc);
             return;
         }
-        SearchPage page = alerts.find(state, null, null, 1, 100, WatchRoutes.visibleLists(ctx, watchlists));
+        String list = ctx.queryParam("watchlist");
+        // Alert mail links here with the list's id (never its name): the officer's own lists only, as everywhere.
+        SearchPage page = alerts.find(state, list == null || list.isBlank() ? null : list.strip(), null, 1, 100,
+                WatchRoutes.visibleLists(ctx, watchlists));
         ApiSecurity.results(ctx, page.total());
         main.appendElement("p").attr("id", "total").text(page.total() + " " + I18n.t(ctx, "watch.alerts2"));
         Element table = main.appendElement("table").attr("id", "alerts");
