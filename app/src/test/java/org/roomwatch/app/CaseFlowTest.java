@@ -1,6 +1,7 @@
 package org.roomwatch.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -148,6 +149,38 @@ class CaseFlowTest {
 
                 // Takedown lists for the deletion center: the case's images found in rooms and its own photo hashes.
                 String set = result.path("case").path("hashSet").asText();
+
+                // Need to know: the case is the counselor's. Another analyst and the officer see nothing of it, not even
+                // that it exists; only an admin can name another analyst on it, who then sees it.
+                app.users().add("counselor.yoon", Role.ANALYST, PASSWORD, "test");
+                app.users().add("admin.cho", Role.ADMIN, PASSWORD, "test");
+                Session other = session(base, "counselor.yoon");
+                Session caseAdmin = session(base, "admin.cho");
+                String watchlistId = result.path("case").path("watchlistId").asText();
+                for (String path : List.of("/api/cases/" + number, "/api/cases/" + number + "/export?format=csv", "/cases/" + number,
+                        "/api/takedown?set=" + set, "/api/hashsets/" + set, "/api/hashsets/" + set + "/matches",
+                        "/api/watchlists/" + watchlistId, "/api/watchlists/" + watchlistId + "/audit")) {
+                    assertEquals(404, other.get(base + path).statusCode(), "another analyst: " + path);
+                }
+                assertEquals(404, other.post(base + "/api/watchlists/" + watchlistId + "/rules",
+                        "{\"kind\": \"term\", \"value\": \"지인능욕\"}").statusCode(), "nor change the case's watchlist");
+                assertEquals(404, other.send(HttpRequest.newBuilder(URI.create(base + "/api/hashsets/" + set)).DELETE()).statusCode(),
+                        "nor delete her hash set (which would silence her alerts and lift her retention hold)");
+                assertEquals(0, json.readTree(other.get(base + "/api/cases").body()).path("cases").size());
+                assertFalse(other.get(base + "/api/hashsets").body().contains(set));
+                assertFalse(other.get(base + "/api/watchlists").body().contains(watchlistId));
+                assertEquals(404, officer.get(base + "/api/hashsets/" + set).statusCode(), "an investigator does not read a case's set");
+                assertEquals(404, officer.get(base + "/api/hashsets/" + set + "/matches").statusCode());
+                assertEquals(403, other.post(base + "/api/cases/" + number + "/members", "{\"user\": \"counselor.yoon\"}").statusCode(),
+                        "an analyst cannot name herself on a case");
+                HttpResponse<String> named = caseAdmin.post(base + "/api/cases/" + number + "/members", "{\"user\": \"counselor.yoon\"}");
+                assertEquals(201, named.statusCode(), named.body());
+                assertEquals(List.of("counselor.han", "counselor.yoon"), texts(json.readTree(named.body()).path("members")));
+                assertEquals(200, other.get(base + "/api/cases/" + number).statusCode(), "named on the case, she sees it");
+                assertEquals(200, other.get(base + "/api/takedown?set=" + set).statusCode());
+                assertEquals(1, json.readTree(other.get(base + "/api/cases").body()).path("cases").size());
+                assertEquals(404, caseAdmin.post(base + "/api/cases/no-such-case/members", "{\"user\": \"counselor.yoon\"}").statusCode());
+                assertProblem(caseAdmin.post(base + "/api/cases/" + number + "/members", "{}"), 400, "user");
                 JsonNode takedown = json.readTree(counselor.get(base + "/api/takedown?set=" + set).body());
                 Set<String> signals = new HashSet<>();
                 for (JsonNode record : takedown.path("records")) {

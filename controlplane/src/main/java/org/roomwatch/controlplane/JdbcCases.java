@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -66,6 +67,57 @@ public final class JdbcCases implements Cases {
     @Override
     public List<CaseFile> list() {
         return read(SELECT + " ORDER BY created_at DESC", null);
+    }
+
+    @Override
+    public Optional<CaseFile> byHashSet(String name) {
+        return read(SELECT + " WHERE hash_set = ?", name).stream().findFirst();
+    }
+
+    @Override
+    public boolean names(String caseNumber, String user) {
+        return user != null && members(caseNumber).contains(user);
+    }
+
+    @Override
+    public List<String> members(String caseNumber) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT created_by FROM cases"
+                + " WHERE case_number = ? UNION ALL SELECT user_name FROM case_members WHERE case_number = ?")) {
+            s.setString(1, caseNumber);
+            s.setString(2, caseNumber);
+            List<String> out = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    if (!out.contains(r.getString(1))) {
+                        out.add(r.getString(1));
+                    }
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the members of case " + caseNumber + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean addMember(String caseNumber, String user, String by) {
+        if (find(caseNumber).isEmpty()) {
+            throw new IllegalArgumentException("no case " + caseNumber);
+        }
+        if (names(caseNumber, user)) {
+            return false;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("INSERT INTO case_members"
+                + " (case_number, user_name, added_by, added_at) VALUES (?, ?, ?, ?)")) {
+            s.setString(1, caseNumber);
+            s.setString(2, user);
+            s.setString(3, by);
+            s.setTimestamp(4, Timestamp.from(Instant.now()));
+            s.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not name " + user + " on case " + caseNumber + ": " + e.getMessage(), e);
+        }
     }
 
     private List<CaseFile> read(String sql, String parameter) {

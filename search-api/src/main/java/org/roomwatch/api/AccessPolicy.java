@@ -10,13 +10,17 @@ import org.roomwatch.core.security.Role;
  * is refused to everyone (fail closed), and a test checks that every registered route is in it.
  */
 final class AccessPolicy {
-    /** Who may call a route: anyone, any logged-in user, or users with at least a role. */
-    record Rule(boolean open, Role role) {
-        static final Rule PUBLIC = new Rule(true, null);
-        static final Rule LOGGED_IN = new Rule(false, null);
+    /**
+     * Who may call a route: anyone, any logged-in user, or users with at least a role; and, where the route names a
+     * case, a watchlist or a hash set (in path or query parameter {@code param}), only the users it belongs to
+     * ({@link Ownership}; admins pass).
+     */
+    record Rule(boolean open, Role role, Ownership.Scope scope, String param) {
+        static final Rule PUBLIC = new Rule(true, null, null, null);
+        static final Rule LOGGED_IN = new Rule(false, null, null, null);
 
         static Rule atLeast(Role role) {
-            return new Rule(false, role);
+            return new Rule(false, role, null, null);
         }
 
         boolean allows(Role userRole) {
@@ -33,20 +37,28 @@ final class AccessPolicy {
         role(Role.INVESTIGATOR, "GET /api/messages", "GET /api/rooms", "GET /api/rooms/{id}", "GET /api/rooms/watched",
                 "GET /api/images", "GET /api/images/{sha256}", "POST /api/images/search", "POST /api/images/lookup",
                 "GET /api/schools", "GET /api/schools/{id}/rooms", "GET /api/mentions", "GET /api/hashsets",
-                "GET /api/hashsets/{name}", "GET /api/hashsets/{name}/matches", "GET /search", "GET /schools/{id}",
+                "GET /search", "GET /schools/{id}",
                 "GET /rooms/{id}", "GET /images", "POST /images", "POST /api/evidence");
-        role(Role.ANALYST, "GET /api/alerts", "POST /api/alerts/{id}/state", "GET /api/alerts/mail", "GET /api/discovered",
+        role(Role.ANALYST, "GET /api/alerts", "POST /api/alerts/{id}/state", "GET /api/discovered",
                 "GET /api/discovered/{id}", "POST /api/discovered/{id}/watch", "POST /api/discovered/{id}/dismiss",
-                "PUT /api/hashsets/{name}", "DELETE /api/hashsets/{name}", "POST /api/rooms/watched",
-                "DELETE /api/rooms/watched/{name}", "GET /api/watchlists", "POST /api/watchlists", "GET /api/watchlists/{id}",
-                "POST /api/watchlists/{id}/rules", "POST /api/watchlists/{id}/rules/image",
-                "DELETE /api/watchlists/{id}/rules/{rule}", "GET /api/watchlists/{id}/audit", "GET /api/watchlists/{id}/retro",
-                "POST /api/watchlists/{id}/retro", "POST /api/accounts/invites/check", "POST /api/accounts/invites/join",
+                "POST /api/rooms/watched",
+                "DELETE /api/rooms/watched/{name}", "GET /api/watchlists", "POST /api/watchlists",
+                "POST /api/accounts/invites/check", "POST /api/accounts/invites/join",
                 "POST /api/accounts/rooms/{room}/leave", "GET /api/demo/mail", "GET /watchlists", "POST /watchlists",
                 "GET /alerts", "POST /alerts/{id}/state", "GET /discovered", "POST /discovered/{id}/dismiss", "POST /discovered/{id}/watch",
-                "POST /api/cases", "GET /api/cases", "GET /api/cases/{number}", "GET /api/cases/{number}/export",
-                "GET /cases/new", "GET /cases/{number}", "GET /api/takedown");
-        role(Role.ADMIN, "GET /api/accounts", "GET /api/users", "POST /api/users", "POST /api/users/{name}/disable",
+                "POST /api/cases", "GET /api/cases", "GET /cases/new");
+        // A victim's case, its hash set and its watchlist: the analysts it names only (need to know).
+        owned(Role.ANALYST, Ownership.Scope.CASE, "number", "GET /api/cases/{number}", "GET /api/cases/{number}/export",
+                "GET /cases/{number}");
+        // Investigators read hash sets (known lists) but not a case's: that is where her photos appear.
+        owned(Role.INVESTIGATOR, Ownership.Scope.HASHSET, "name", "GET /api/hashsets/{name}", "GET /api/hashsets/{name}/matches");
+        owned(Role.ANALYST, Ownership.Scope.HASHSET, "name", "PUT /api/hashsets/{name}", "DELETE /api/hashsets/{name}");
+        owned(Role.ANALYST, Ownership.Scope.HASHSET, "set", "GET /api/takedown");
+        owned(Role.ANALYST, Ownership.Scope.WATCHLIST, "id", "GET /api/watchlists/{id}", "POST /api/watchlists/{id}/rules",
+                "POST /api/watchlists/{id}/rules/image", "DELETE /api/watchlists/{id}/rules/{rule}", "GET /api/watchlists/{id}/audit",
+                "GET /api/watchlists/{id}/retro", "POST /api/watchlists/{id}/retro");
+        // The outbox holds every list's mails to every recipient: for admins.
+        role(Role.ADMIN, "GET /api/accounts", "GET /api/users", "POST /api/cases/{number}/members", "GET /api/alerts/mail", "POST /api/users", "POST /api/users/{name}/disable",
                 "POST /api/users/{name}/enable", "POST /api/users/{name}/password", "GET /api/audit", "GET /api/audit/verify", "GET /admin/users", "GET /admin/audit", "POST /admin/users",
                 "POST /admin/users/{name}/disable", "POST /admin/users/{name}/enable");
     }
@@ -60,6 +72,12 @@ final class AccessPolicy {
     private void loggedIn(String... routes) {
         for (String r : routes) {
             rules.put(r, Rule.LOGGED_IN);
+        }
+    }
+
+    private void owned(Role role, Ownership.Scope scope, String param, String... routes) {
+        for (String r : routes) {
+            rules.put(r, new Rule(false, role, scope, param));
         }
     }
 

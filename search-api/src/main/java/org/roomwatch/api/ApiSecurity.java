@@ -6,9 +6,11 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.function.BiConsumer;
 import org.roomwatch.core.config.SecurityConfig;
+import org.roomwatch.core.cases.Cases;
 import org.roomwatch.core.security.AuditLog;
 import org.roomwatch.core.security.Role;
 import org.roomwatch.core.security.Users;
+import org.roomwatch.core.watch.Watchlists;
 
 /**
  * The API's security, assembled: the auth filter before every matched route ({@link AuthFilter}), the audit trail
@@ -25,8 +27,15 @@ public final class ApiSecurity {
     private final Clock clock;
     private final Sessions sessions;
     private final AccessPolicy policy = new AccessPolicy();
+    private final Ownership ownership;
 
     public ApiSecurity(Users users, AuditLog audit, SecurityConfig config, Clock clock) {
+        this(users, audit, config, clock, null, null);
+    }
+
+    /** Guarding {@code cases} (and their hash sets) and {@code watchlists} by who they belong to (need to know). */
+    public ApiSecurity(Users users, AuditLog audit, SecurityConfig config, Clock clock, Cases cases, Watchlists watchlists) {
+        this.ownership = new Ownership(cases, watchlists);
         this.users = users;
         this.audit = audit;
         this.config = config;
@@ -38,10 +47,22 @@ public final class ApiSecurity {
         return policy;
     }
 
+    /**
+     * Whether the logged-in user may see the case, hash set or watchlist {@code key} names (for listings, which show
+     * only what is the user's); admins and route tests without security see everything.
+     */
+    static boolean sees(Context ctx, Ownership.Scope scope, String key) {
+        ApiSecurity security = ctx.attribute("auth.security");
+        if (security == null || user(ctx) == null || role(ctx) == Role.ADMIN) {
+            return true;
+        }
+        return security.ownership.mayAccess(scope, key, user(ctx));
+    }
+
     void register(Javalin app, ObjectMapper mapper, BiConsumer<Context, Problem> problems) {
         AuditRecorder recorder = new AuditRecorder(audit, mapper);
         JsonBodies bodies = new JsonBodies(mapper);
-        AuthFilter filter = new AuthFilter(users, sessions, policy, recorder, clock, problems, this);
+        AuthFilter filter = new AuthFilter(users, sessions, policy, recorder, clock, problems, this, ownership);
         app.beforeMatched(filter::check);
         app.afterMatched(recorder::record);
         new SessionRoutes(users, sessions, config, clock, recorder, bodies, problems).register(app);

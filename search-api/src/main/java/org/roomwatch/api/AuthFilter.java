@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import org.roomwatch.core.security.Role;
 import org.roomwatch.core.security.User;
 import org.roomwatch.core.security.Users;
 
@@ -27,9 +28,11 @@ final class AuthFilter {
     private final Clock clock;
     private final BiConsumer<Context, Problem> problem;
     private final ApiSecurity security;
+    private final Ownership ownership;
 
     AuthFilter(Users users, Sessions sessions, AccessPolicy policy, AuditRecorder recorder, Clock clock,
-               BiConsumer<Context, Problem> problem, ApiSecurity security) {
+               BiConsumer<Context, Problem> problem, ApiSecurity security, Ownership ownership) {
+        this.ownership = ownership;
         this.users = users;
         this.sessions = sessions;
         this.policy = policy;
@@ -96,6 +99,16 @@ final class AuthFilter {
             refuse(ctx, new Problem(Problem.BASE + "forbidden", "Forbidden", 403, "a " + ApiSecurity.role(ctx).key() + " may not " + route
                     + " (needs " + rule.get().role().key() + ")", null));
             return;
+        }
+        if (rule.get().scope() != null && ApiSecurity.role(ctx) != Role.ADMIN) {
+            String key = ctx.pathParamMap().containsKey(rule.get().param()) ? ctx.pathParam(rule.get().param())
+                    : ctx.queryParam(rule.get().param());
+            if (key != null && !ownership.mayAccess(rule.get().scope(), key, ApiSecurity.user(ctx))) {
+                // As for a thing that does not exist: another analyst's case is not even confirmed to be there.
+                refuse(ctx, Problem.notFound("no " + rule.get().scope().name().toLowerCase(java.util.Locale.ROOT) + " " + key
+                        + " that you may see"));
+                return;
+            }
         }
         // A token is never sent by a browser on its own: only cookie sessions need the CSRF check.
         if (via.equals("session") && !SAFE_METHODS.contains(ctx.method().name())) {

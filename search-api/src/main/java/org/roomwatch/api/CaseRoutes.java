@@ -65,9 +65,27 @@ final class CaseRoutes {
 
     void register(Javalin app) {
         app.post("/api/cases", this::open);
-        app.get("/api/cases", ctx -> ctx.json(Map.of("cases", cases.list())));
+        app.get("/api/cases", ctx -> ctx.json(Map.of("cases", cases.list().stream()
+                .filter(c -> ApiSecurity.sees(ctx, Ownership.Scope.CASE, c.caseNumber())).toList())));
+        app.post("/api/cases/{number}/members", this::addMember);
         app.get("/api/cases/{number}", this::results);
         app.get("/api/cases/{number}/export", this::export);
+    }
+
+    /** An admin names one more analyst on a case: she then sees its matches, exports and takedown lists. */
+    private void addMember(Context ctx) throws IOException {
+        JsonNode body = JsonBody.object(ctx, json, "expected a JSON object with the user to name on the case: {\"user\": \"name\"}");
+        String user = text(body, "user");
+        if (user == null || user.isBlank()) {
+            throw new BadParameter("user", "say which user to name on the case: {\"user\": \"name\"}");
+        }
+        String number = ctx.pathParam("number");
+        if (cases.find(number).isEmpty()) {
+            problem.accept(ctx, Problem.notFound("no case " + number));
+            return;
+        }
+        boolean added = cases.addMember(number, user.strip(), ApiSecurity.actor(ctx, "-"));
+        ctx.status(added ? 201 : 200).json(Map.of("case", number, "members", cases.members(number)));
     }
 
     /** A case's record and what was found: rooms with their state, and the first messages. */

@@ -32,7 +32,8 @@ final class HashSetRoutes {
     }
 
     void register(Javalin app) {
-        app.get("/api/hashsets", ctx -> ctx.json(Map.of("sets", sets.list())));
+        app.get("/api/hashsets", ctx -> ctx.json(Map.of("sets", sets.list().stream()
+                .filter(set -> ApiSecurity.sees(ctx, Ownership.Scope.HASHSET, set.name())).toList())));
         app.put("/api/hashsets/{name}", this::importSet);
         app.get("/api/hashsets/{name}", ctx -> sets.find(name(ctx)).ifPresentOrElse(ctx::json, () -> notFound(ctx)));
         app.delete("/api/hashsets/{name}", ctx -> {

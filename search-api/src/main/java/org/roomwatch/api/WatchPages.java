@@ -65,7 +65,7 @@ final class WatchPages {
                 I18n.t(ctx, "watch.rules")}) {
             head.appendElement("th").text(h);
         }
-        for (Watchlist w : watchlists.all()) {
+        for (Watchlist w : watchlists.all().stream().filter(w -> ApiSecurity.sees(ctx, Ownership.Scope.WATCHLIST, w.id())).toList()) {
             Element tr = table.appendElement("tr");
             tr.appendElement("td").text(w.name());
             tr.appendElement("td").text(w.owner());

@@ -36,7 +36,8 @@ final class WatchRoutes {
     }
 
     void register(Javalin app) {
-        app.get("/api/watchlists", ctx -> ctx.json(Map.of("watchlists", watchlists.all())));
+        app.get("/api/watchlists", ctx -> ctx.json(Map.of("watchlists", watchlists.all().stream()
+                .filter(w -> ApiSecurity.sees(ctx, Ownership.Scope.WATCHLIST, w.id())).toList())));
         app.post("/api/watchlists", this::create);
         app.get("/api/watchlists/{id}", ctx -> watchlists.find(ctx.pathParam("id")).ifPresentOrElse(ctx::json,
                 () -> problem.accept(ctx, Problem.notFound("no watchlist " + ctx.pathParam("id")))));
@@ -65,7 +66,8 @@ final class WatchRoutes {
         List<String> members = new ArrayList<>();
         body.path("members").forEach(m -> members.add(m.asText()));
         try {
-            ctx.status(201).json(watchlists.create(text(body, "name"), text(body, "owner"), "high".equals(text(body, "priority")),
+            // The owner is who asks: a list made in another analyst's name would be hers to read, not his.
+            ctx.status(201).json(watchlists.create(text(body, "name"), ApiSecurity.actor(ctx, text(body, "owner")), "high".equals(text(body, "priority")),
                     members, ApiSecurity.actor(ctx, text(body, "by"))));
         } catch (IllegalArgumentException e) {
             throw new BadParameter(parameterOf(e.getMessage()), e.getMessage());

@@ -18,6 +18,18 @@ public interface Cases {
 
     List<CaseFile> list();
 
+    /** The case whose photos form hash set {@code name}, if the set is a case's. */
+    Optional<CaseFile> byHashSet(String name);
+
+    /** Whether {@code user} is named by the case: its creator or a member an admin added. */
+    boolean names(String caseNumber, String user);
+
+    /** The users the case names, its creator first. */
+    List<String> members(String caseNumber);
+
+    /** Names one more user on the case (an admin's act); false when the user was named already. */
+    boolean addMember(String caseNumber, String user, String by);
+
     /** A case number: 1 to 64 letters (Hangul included), digits, '-' or '_'. */
     static String checkNumber(String number) {
         if (number == null || !number.strip().matches("[\\p{L}\\p{N}][\\p{L}\\p{N}_-]{0,63}")) {
