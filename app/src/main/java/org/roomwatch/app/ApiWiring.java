@@ -52,7 +52,8 @@ final class ApiWiring {
         HashSetMatcher matcher = new HashSetMatcher(ingest.hashSets, images);
         SecurityConfig security = config.security();
         users = new JdbcUsers(db, security.lockoutAfter(), security.lockoutFor(), security.minPasswordLength(), security.tokenLifetime());
-        JdbcAuditLog audit = new JdbcAuditLog(db, Clock.systemUTC());
+        // Sealed with a key outside the database, the latest entry checkpointed beside it (tamper-evident beyond it).
+        JdbcAuditLog audit = new JdbcAuditLog(db, Clock.systemUTC(), AuditKeyFile.seal(config));
         JdbcCases cases = new JdbcCases(db);
         retention = new RetentionJob(config.retention(), new RetentionSweep(infra.client(), infra.names()), cases, matcher, audit,
                 Clock.systemUTC());

@@ -23,7 +23,8 @@ final class AuditCommand {
     static <T> T withLog(Path config, java.util.function.Function<AuditLog, T> action) {
         RoomwatchConfig cfg = Configs.load(config);
         try (ControlPlaneDatabase db = ControlPlaneDatabase.open(cfg.database())) {
-            return action.apply(new JdbcAuditLog(db.dataSource(), Clock.systemUTC()));
+            // Checking must never make a key: with none on this machine only the hash chain is checked, and verify says so.
+            return action.apply(new JdbcAuditLog(db.dataSource(), Clock.systemUTC(), AuditKeyFile.existing(cfg).orElse(null)));
         }
     }
 
@@ -35,16 +36,40 @@ final class AuditCommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            boolean sealed = AuditKeyFile.existing(Configs.load(config)).isPresent();
             return withLog(config, log -> {
                 AuditLog.Verification v = log.verify();
                 if (v.ok()) {
-                    out.println("audit log intact: " + v.entries() + " entries, every hash and link checked");
+                    out.println("audit log intact: " + v.entries() + " entries, every hash and link checked" + (sealed
+                            ? ", every seal and the checkpoint checked against the audit key"
+                            : "; no audit key here (" + AuditKeyFile.of(Configs.load(config)) + "), so the seals were NOT checked"));
                     return 0;
                 }
                 spec.commandLine().getErr().println("audit log BROKEN at entry " + v.brokenAt() + ": " + v.problem());
                 return 1;
             });
         }
+    }
+
+    /**
+     * What came from a request, made safe for a terminal: control characters (escape sequences could rewrite the
+     * screen) and bidirectional overrides (they could reorder what an admin reads) are shown as \\uXXXX.
+     */
+    static String printable(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            boolean unsafe = Character.isISOControl(c) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
+                    || c == 0x200E || c == 0x200F || c == 0x061C;
+            if (unsafe) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 
     @Command(name = "tail", description = "Show the latest entries.")
@@ -59,8 +84,8 @@ final class AuditCommand {
             PrintWriter out = spec.commandLine().getOut();
             return withLog(config, log -> {
                 for (AuditEntry e : log.read(new AuditLog.Filter(actor, null, null, null, count))) {
-                    out.printf("%6d %s %-16s %-12s %-15s %-40s %s%s%n", e.seq(), e.at(), e.actor(), e.role(), e.address(),
-                            e.action(), e.detail(), e.results() == null ? "" : " -> " + e.results());
+                    out.printf("%6d %s %-16s %-12s %-15s %-40s %s%s%n", e.seq(), e.at(), printable(e.actor()), printable(e.role()),
+                            printable(e.address()), printable(e.action()), printable(e.detail()), e.results() == null ? "" : " -> " + e.results());
                 }
                 return 0;
             });

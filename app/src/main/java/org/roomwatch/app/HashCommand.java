@@ -13,10 +13,10 @@ import org.roomwatch.media.ImageFingerprint;
 import org.roomwatch.media.ImageHasher;
 import org.roomwatch.media.ImageRefusedException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Hashes image files locally, the way StopNCII hashes on the victim's device: only hashes leave this command, never

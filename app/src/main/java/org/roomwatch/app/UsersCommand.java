@@ -46,7 +46,7 @@ final class UsersCommand {
         SecurityConfig security = cfg.security();
         try (ControlPlaneDatabase db = ControlPlaneDatabase.open(cfg.database())) {
             return action.apply(new Desk(new JdbcUsers(db.dataSource(), security.lockoutAfter(), security.lockoutFor(),
-                    security.minPasswordLength()), new JdbcAuditLog(db.dataSource(), Clock.systemUTC()),
+                    security.minPasswordLength()), new JdbcAuditLog(db.dataSource(), Clock.systemUTC(), AuditKeyFile.seal(cfg)),
                     "cli:" + System.getProperty("user.name", "unknown")));
         }
     }

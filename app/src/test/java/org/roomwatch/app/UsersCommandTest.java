@@ -1,6 +1,7 @@
 package org.roomwatch.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -15,7 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roomwatch.controlplane.ControlPlaneDatabase;
+import org.roomwatch.controlplane.JdbcAuditLog;
 import org.roomwatch.core.config.DatabaseConfig;
+import org.roomwatch.core.security.AuditLog;
 
 /** 'roomwatch users' and 'roomwatch audit verify' in-process, against an H2 file. */
 class UsersCommandTest {
@@ -67,6 +70,39 @@ class UsersCommandTest {
         CommandRun broken = CommandRun.of("audit", "verify", "--config", config.toString());
         assertEquals(1, broken.code());
         assertTrue(broken.err().contains("BROKEN at entry 3"), broken.err());
+    }
+
+    @Test
+    void theLogIsSealedOutsideTheDatabaseSoACutTailIsFound() throws Exception {
+        assertEquals(0, piping("a synthetic passphrase\n", "users", "add", "chief.park", "--role", "admin", "--password-stdin",
+                "--config", config.toString()).code());
+        assertEquals(0, CommandRun.of("users", "disable", "chief.park", "--config", config.toString()).code());
+        assertEquals(0, CommandRun.of("users", "enable", "chief.park", "--config", config.toString()).code());
+        assertTrue(Files.exists(dir.resolve("audit-hmac.key")), "the key lives outside the database, beside it");
+        CommandRun verify = CommandRun.of("audit", "verify", "--config", config.toString());
+        assertEquals(0, verify.code(), verify.err());
+        assertTrue(verify.out().contains("every seal and the checkpoint checked"), verify.out());
+
+        // Someone with write access to the database deletes the newest entry: the chain left is whole, the checkpoint says otherwise.
+        try (ControlPlaneDatabase db = ControlPlaneDatabase.open(new DatabaseConfig("jdbc:h2:file:" + dir.resolve("db"), "sa", "", 2));
+             Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM audit_log WHERE seq = 3");
+        }
+        CommandRun cut = CommandRun.of("audit", "verify", "--config", config.toString());
+        assertEquals(1, cut.code(), cut.out());
+        assertTrue(cut.err().contains("its tail was cut"), cut.err());
+    }
+
+    @Test
+    void tailShowsWhatRequestsSentWithoutLettingItControlTheTerminal() throws Exception {
+        try (ControlPlaneDatabase db = ControlPlaneDatabase.open(new DatabaseConfig("jdbc:h2:file:" + dir.resolve("db"), "sa", "", 2))) {
+            new JdbcAuditLog(db.dataSource(), java.time.Clock.systemUTC()).append(new AuditLog.Act("x\u001b[2Jy", "-", "127.0.0.1",
+                    "GET /api/messages", "", "q=\u001b]0;owned\u0007 \u202egnp.exe\r\nfake line", null, 200));
+        }
+        String tail = CommandRun.of("audit", "tail", "--config", config.toString()).out();
+        assertFalse(tail.chars().anyMatch(c -> c == 0x1b || c == 0x07 || c == '\r' || c == 0x202e), tail);
+        assertTrue(tail.contains("x\\u001b[2Jy") && tail.contains("\\u202egnp.exe"), tail);
+        assertEquals(1, tail.lines().count(), "one entry, one line: " + tail);
     }
 
     @Test

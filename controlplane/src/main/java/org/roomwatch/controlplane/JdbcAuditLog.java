@@ -19,17 +19,27 @@ import org.roomwatch.core.text.Sha256;
 /**
  * The audit log in the control-plane database. Entries are numbered 1, 2, 3, ... and each one's SHA-256 covers its
  * own fields and the previous entry's SHA-256, so editing, deleting or reordering any entry breaks the chain from
- * there on, which {@link #verify()} finds. Appends are serialised (one writer at a time, in a transaction).
+ * there on, which {@link #verify()} finds. With an {@link AuditSeal} each entry is also sealed with a key kept outside
+ * the database and the latest one is checkpointed there, so a rewritten chain or a cut tail is found too. Appends are
+ * serialised (one writer at a time, in a transaction).
  */
 public final class JdbcAuditLog implements AuditLog {
     static final String GENESIS = "0".repeat(64);
 
     private final DataSource dataSource;
     private final Clock clock;
+    private final AuditSeal seal;
 
+    /** Hash-chained only (tests, tools that must not need the key). */
     public JdbcAuditLog(DataSource dataSource, Clock clock) {
+        this(dataSource, clock, null);
+    }
+
+    /** Hash-chained and sealed with {@code seal}'s key, the latest entry checkpointed outside the database. */
+    public JdbcAuditLog(DataSource dataSource, Clock clock, AuditSeal seal) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.seal = seal;
     }
 
     @Override
@@ -66,8 +76,9 @@ public final class JdbcAuditLog implements AuditLog {
                         clip(act.action(), 200), clip(act.target(), 500), clip(act.detail(), 4000), act.results(), act.status(),
                         previous, null);
                 String sha = hash(entry);
+                String mac = seal == null ? null : seal.mac(sha);
                 try (PreparedStatement insert = c.prepareStatement("INSERT INTO audit_log (seq, at, actor, role, address, action,"
-                        + " target, detail, results, status, previous_sha256, sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " target, detail, results, status, previous_sha256, sha256, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     insert.setLong(1, seq);
                     insert.setTimestamp(2, Timestamp.from(at));
                     insert.setString(3, entry.actor());
@@ -84,9 +95,13 @@ public final class JdbcAuditLog implements AuditLog {
                     insert.setInt(10, entry.status());
                     insert.setString(11, previous);
                     insert.setString(12, sha);
+                    insert.setString(13, mac);
                     insert.executeUpdate();
                 }
                 c.commit();
+                if (seal != null) {
+                    seal.checkpoint(seq, mac);
+                }
                 return new AuditEntry(seq, at, entry.actor(), entry.role(), entry.address(), entry.action(), entry.target(),
                         entry.detail(), entry.results(), entry.status(), previous, sha);
             } catch (SQLException e) {
@@ -146,13 +161,16 @@ public final class JdbcAuditLog implements AuditLog {
     @Override
     public Verification verify() {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT seq, at, actor, role,"
-                + " address, action, target, detail, results, status, previous_sha256, sha256 FROM audit_log ORDER BY seq");
+                + " address, action, target, detail, results, status, previous_sha256, sha256, mac FROM audit_log ORDER BY seq");
              ResultSet r = s.executeQuery()) {
             String previous = GENESIS;
             long expected = 1;
             long count = 0;
+            boolean sealing = false;
+            java.util.Map<Long, String> macs = new java.util.HashMap<>();
             while (r.next()) {
                 AuditEntry e = entry(r);
+                String mac = r.getString(13);
                 count++;
                 if (e.seq() != expected) {
                     return new Verification(false, count, expected, "entry " + expected + " is missing (the next is "
@@ -165,8 +183,27 @@ public final class JdbcAuditLog implements AuditLog {
                 if (!hash(e).equals(e.sha256())) {
                     return new Verification(false, count, e.seq(), "entry " + e.seq() + " was changed after it was written");
                 }
+                if (seal != null) {
+                    // Entries from before the key existed carry no seal; from the first sealed one on, every one must.
+                    sealing |= mac != null;
+                    if (sealing && (mac == null || !seal.mac(e.sha256()).equals(mac))) {
+                        return new Verification(false, count, e.seq(), "entry " + e.seq() + " does not carry the seal of the audit"
+                                + " key: the log was rewritten from there on by someone without the key");
+                    }
+                    macs.put(e.seq(), mac);
+                }
                 previous = e.sha256();
                 expected++;
+            }
+            if (seal != null) {
+                var checkpoint = seal.checkpoint();
+                if (checkpoint.isPresent() && !checkpoint.get().mac().equals(macs.get(checkpoint.get().seq()))) {
+                    long cp = checkpoint.get().seq();
+                    return new Verification(false, count, cp, macs.containsKey(cp)
+                            ? "entry " + cp + " is not the one the checkpoint outside the database recorded: rewritten"
+                            : "the log ends at entry " + count + " but the checkpoint outside the database recorded entry " + cp
+                            + ": its tail was cut");
+                }
             }
             return new Verification(true, count, null, null);
         } catch (SQLException e) {

@@ -16,9 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.roomwatch.controlplane.ControlPlaneDatabase;
-import org.roomwatch.controlplane.JdbcAuditLog;
-import org.roomwatch.controlplane.JdbcUsers;
 import org.roomwatch.core.config.DatabaseConfig;
 import org.roomwatch.core.security.AuditEntry;
 import org.roomwatch.core.security.AuditLog;
@@ -71,6 +68,63 @@ class UsersAndAuditTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> users.add("kim", Role.ADMIN, "correct horse battery", "a"))
                 .getMessage().contains("exists"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Role.parse("boss")).getMessage().contains("investigator"));
+    }
+
+    @Test
+    void aChainRewrittenThroughTheDatabaseFailsItsSealsAndACutTailItsCheckpoint() throws Exception {
+        AuditSeal seal = AuditSeal.loadOrCreate(dir.resolve("keys/audit.key"));
+        JdbcAuditLog sealed = new JdbcAuditLog(db.dataSource(), Clock.systemUTC(), seal);
+        for (int i = 1; i <= 5; i++) {
+            sealed.append(new AuditLog.Act("kim", "analyst", "127.0.0.1", "GET /api/messages", "", "q=" + i, i, 200));
+        }
+        assertTrue(sealed.verify().ok());
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(dir.resolve("keys/audit.key"))));
+
+        // An attacker with database access rewrites entry 3 and recomputes the chain from there: every hash is right,
+        // and the plain chain verifies, but the seals need the key.
+        try (Connection c = db.dataSource().getConnection()) {
+            String previous = null;
+            List<AuditEntry> oldestFirst = new java.util.ArrayList<>(audit.read(new AuditLog.Filter(null, null, null, null, 10)));
+            java.util.Collections.reverse(oldestFirst);
+            for (AuditEntry e : oldestFirst) {
+                if (e.seq() < 3) {
+                    previous = e.sha256();
+                    continue;
+                }
+                AuditEntry forged = new AuditEntry(e.seq(), e.at(), e.actor(), e.role(), e.address(), e.action(), e.target(),
+                        e.seq() == 3 ? "q=nothing to see" : e.detail(), e.results(), e.status(), previous, null);
+                String sha = JdbcAuditLog.hash(forged);
+                try (var update = c.prepareStatement("UPDATE audit_log SET detail = ?, previous_sha256 = ?, sha256 = ? WHERE seq = ?")) {
+                    update.setString(1, forged.detail());
+                    update.setString(2, previous);
+                    update.setString(3, sha);
+                    update.setLong(4, e.seq());
+                    update.executeUpdate();
+                }
+                previous = sha;
+            }
+        }
+        assertTrue(audit.verify().ok(), "without the key the forged chain looks whole");
+        AuditLog.Verification rewritten = sealed.verify();
+        assertFalse(rewritten.ok());
+        assertEquals(3L, rewritten.brokenAt());
+        assertTrue(rewritten.problem().contains("seal"), rewritten.problem());
+
+        // A fresh log, sealed, whose newest entries are deleted through SQL: the chain left is whole, the checkpoint is not there.
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM audit_log");
+        }
+        for (int i = 1; i <= 4; i++) {
+            sealed.append(new AuditLog.Act("kim", "analyst", "127.0.0.1", "GET /api/messages", "", "q=" + i, i, 200));
+        }
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM audit_log WHERE seq >= 3");
+        }
+        assertTrue(audit.verify().ok(), "the plain chain of entries 1 and 2 is whole");
+        AuditLog.Verification cut = sealed.verify();
+        assertFalse(cut.ok());
+        assertTrue(cut.problem().contains("tail was cut"), cut.problem());
     }
 
     @Test

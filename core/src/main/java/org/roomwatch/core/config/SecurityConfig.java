@@ -8,12 +8,24 @@ import java.time.Duration;
  * server reached on this machine). {@code lockoutAfter} failed passwords in a row lock a user out for
  * {@code lockoutFor}. Personal API tokens stop working {@code tokenLifetime} after they were made (and at once when
  * their user's password is reset or the user is disabled). {@code evidenceKeyFile} holds the deployment's Ed25519 key that signs evidence bundles (made on
- * first use, readable by its owner only).
+ * first use, readable by its owner only). {@code auditKeyFile} holds the key that seals the audit log's entries
+ * (HMAC), outside the database, with a checkpoint of the latest entry beside it: rewriting or cutting the log's tail
+ * through the database is then found by {@code audit verify}.
  */
 public record SecurityConfig(boolean cookieSecure, Duration sessionIdle, Duration sessionAbsolute, int lockoutAfter,
-                             Duration lockoutFor, int minPasswordLength, String evidenceKeyFile, Duration tokenLifetime) {
+                             Duration lockoutFor, int minPasswordLength, String evidenceKeyFile, Duration tokenLifetime,
+                             String auditKeyFile) {
     public static final String DEFAULT_EVIDENCE_KEY_FILE = "./data/evidence-ed25519.pem";
     public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofDays(90);
+    /** Empty: beside the H2 database, or {@code ./data/audit-hmac.key} with PostgreSQL. */
+    public static final String DEFAULT_AUDIT_KEY_FILE = "";
+
+    /** With the default audit key file. */
+    public SecurityConfig(boolean cookieSecure, Duration sessionIdle, Duration sessionAbsolute, int lockoutAfter,
+                          Duration lockoutFor, int minPasswordLength, String evidenceKeyFile, Duration tokenLifetime) {
+        this(cookieSecure, sessionIdle, sessionAbsolute, lockoutAfter, lockoutFor, minPasswordLength, evidenceKeyFile,
+                tokenLifetime, DEFAULT_AUDIT_KEY_FILE);
+    }
 
     /** With the default token lifetime. */
     public SecurityConfig(boolean cookieSecure, Duration sessionIdle, Duration sessionAbsolute, int lockoutAfter,
@@ -30,6 +42,7 @@ public record SecurityConfig(boolean cookieSecure, Duration sessionIdle, Duratio
 
     public SecurityConfig {
         evidenceKeyFile = Check.required("security.evidenceKeyFile", evidenceKeyFile);
+        auditKeyFile = auditKeyFile == null ? DEFAULT_AUDIT_KEY_FILE : auditKeyFile.strip();
         Check.positive("security.sessionIdle", sessionIdle);
         Check.positive("security.sessionAbsolute", sessionAbsolute);
         if (sessionAbsolute.compareTo(sessionIdle) < 0) {
