@@ -21,12 +21,29 @@ final class PasswordHashing {
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getDecoder();
 
+    /**
+     * Argon2 is meant to be costly (19 MiB and two passes each): at most this many run at once, whatever the number of
+     * logins arriving, so a flood of them queues instead of taking every core and the memory with it.
+     */
+    private static final java.util.concurrent.Semaphore RUNNING = new java.util.concurrent.Semaphore(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), true);
+
     private PasswordHashing() {}
+
+    /** Runs one Argon2 derivation within the concurrency bound. */
+    private static byte[] bounded(String password, byte[] salt, int memory, int iterations, int lanes, int length) {
+        RUNNING.acquireUninterruptibly();
+        try {
+            return derive(password, salt, memory, iterations, lanes, length);
+        } finally {
+            RUNNING.release();
+        }
+    }
 
     static String hash(String password) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
-        byte[] hash = derive(password, salt, MEMORY_KIB, ITERATIONS, LANES, LENGTH);
+        byte[] hash = bounded(password, salt, MEMORY_KIB, ITERATIONS, LANES, LENGTH);
         return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + LANES + "$" + B64.encodeToString(salt) + "$"
                 + B64.encodeToString(hash);
     }
@@ -52,7 +69,7 @@ final class PasswordHashing {
         }
         byte[] salt = B64D.decode(parts[4]);
         byte[] expected = B64D.decode(parts[5]);
-        byte[] actual = derive(password, salt, memory, iterations, lanes, expected.length);
+        byte[] actual = bounded(password, salt, memory, iterations, lanes, expected.length);
         return MessageDigest.isEqual(expected, actual);
     }
 

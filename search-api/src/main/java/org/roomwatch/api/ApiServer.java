@@ -80,6 +80,10 @@ public final class ApiServer implements AutoCloseable {
             config.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_BYTES, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxTotalRequestSize(MAX_UPLOAD_BYTES + 64 * 1024, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize((int) MAX_UPLOAD_BYTES + 1, SizeUnit.BYTES);
+            // Javalin checks the declared length only: this caps chunked bodies too (see BodyLimit).
+            config.jetty.modifyServletContextHandler(handler -> handler.addFilter(
+                    new org.eclipse.jetty.servlet.FilterHolder(new BodyLimit(MAX_UPLOAD_BYTES + 64 * 1024)), "/*",
+                    java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
         });
         routes();
     }
@@ -93,6 +97,10 @@ public final class ApiServer implements AutoCloseable {
         app.delete("/api/rooms/watched/{name}", this::unwatch);
         app.get("/api/rooms/{id}", this::room);
         app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi()));
+        app.exception(BodyLimit.TooLarge.class, (e, ctx) -> {
+            ctx.header("Connection", "close");
+            problem(ctx, new Problem(Problem.BASE + "too-large", "Request body too large", 413, e.getMessage(), null));
+        });
         app.exception(BadParameter.class, (e, ctx) -> problem(ctx, Problem.invalidParameter(e.parameter, e.getMessage())));
         app.exception(IllegalArgumentException.class, (e, ctx) -> problem(ctx, Problem.invalidParameter(null, e.getMessage())));
         app.exception(UncheckedIOException.class, (e, ctx) -> {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -20,6 +21,7 @@ final class SessionRoutes {
     private final AuditRecorder recorder;
     private final JsonBodies bodies;
     private final BiConsumer<Context, Problem> problem;
+    private final LoginThrottle throttle;
 
     SessionRoutes(Users users, Sessions sessions, SecurityConfig config, Clock clock, AuditRecorder recorder, JsonBodies bodies,
                   BiConsumer<Context, Problem> problem) {
@@ -30,6 +32,7 @@ final class SessionRoutes {
         this.recorder = recorder;
         this.bodies = bodies;
         this.problem = problem;
+        this.throttle = new LoginThrottle(config.loginsPerMinutePerAddress());
     }
 
     void register(Javalin app) {
@@ -44,6 +47,21 @@ final class SessionRoutes {
     }
 
     private void login(Context ctx) {
+        if (String.valueOf(ctx.contentType()).startsWith("multipart/")) {
+            // A login is two short fields: a multipart body would only be buffered for nothing.
+            problem.accept(ctx, new Problem(Problem.BASE + "unsupported-media-type", "Unsupported media type", 415,
+                    "log in with a JSON body {\"user\", \"password\"} or a plain form, not multipart", null));
+            recorder.append(ctx, "multipart login refused");
+            return;
+        }
+        Duration wait = throttle.attempt(ctx.ip(), clock.instant());
+        if (!wait.isZero()) {
+            ctx.header("Retry-After", Long.toString(Math.max(1, wait.toSeconds())));
+            problem.accept(ctx, new Problem(Problem.BASE + "too-many-logins", "Too many login attempts", 429,
+                    "too many login attempts from this address; try again in " + Math.max(1, wait.toSeconds()) + " s", null));
+            recorder.append(ctx, "login attempts from this address throttled");
+            return;
+        }
         boolean form = AuthFilter.isForm(ctx);
         JsonNode body = form ? bodies.empty() : bodies.object(ctx);
         String name = (form ? String.valueOf(ctx.formParam("user") == null ? "" : ctx.formParam("user")) : body.path("user").asText("")).strip();

@@ -10,21 +10,23 @@ import java.time.Duration;
  * their user's password is reset or the user is disabled). {@code evidenceKeyFile} holds the deployment's Ed25519 key that signs evidence bundles (made on
  * first use, readable by its owner only). {@code auditKeyFile} holds the key that seals the audit log's entries
  * (HMAC), outside the database, with a checkpoint of the latest entry beside it: rewriting or cutting the log's tail
- * through the database is then found by {@code audit verify}.
+ * through the database is then found by {@code audit verify}. One address may try at most
+ * {@code loginsPerMinutePerAddress} logins a minute.
  */
 public record SecurityConfig(boolean cookieSecure, Duration sessionIdle, Duration sessionAbsolute, int lockoutAfter,
                              Duration lockoutFor, int minPasswordLength, String evidenceKeyFile, Duration tokenLifetime,
-                             String auditKeyFile) {
+                             String auditKeyFile, int loginsPerMinutePerAddress) {
     public static final String DEFAULT_EVIDENCE_KEY_FILE = "./data/evidence-ed25519.pem";
     public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofDays(90);
     /** Empty: beside the H2 database, or {@code ./data/audit-hmac.key} with PostgreSQL. */
     public static final String DEFAULT_AUDIT_KEY_FILE = "";
+    public static final int DEFAULT_LOGINS_PER_MINUTE_PER_ADDRESS = 30;
 
     /** With the default audit key file. */
     public SecurityConfig(boolean cookieSecure, Duration sessionIdle, Duration sessionAbsolute, int lockoutAfter,
                           Duration lockoutFor, int minPasswordLength, String evidenceKeyFile, Duration tokenLifetime) {
         this(cookieSecure, sessionIdle, sessionAbsolute, lockoutAfter, lockoutFor, minPasswordLength, evidenceKeyFile,
-                tokenLifetime, DEFAULT_AUDIT_KEY_FILE);
+                tokenLifetime, DEFAULT_AUDIT_KEY_FILE, DEFAULT_LOGINS_PER_MINUTE_PER_ADDRESS);
     }
 
     /** With the default token lifetime. */
@@ -52,5 +54,6 @@ public record SecurityConfig(boolean cookieSecure, Duration sessionIdle, Duratio
         Check.positive("security.lockoutFor", lockoutFor);
         Check.atLeast("security.minPasswordLength", minPasswordLength, 8);
         Check.positive("security.tokenLifetime", tokenLifetime);
+        Check.atLeast("security.loginsPerMinutePerAddress", loginsPerMinutePerAddress, 1);
     }
 }
