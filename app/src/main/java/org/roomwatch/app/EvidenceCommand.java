@@ -21,11 +21,15 @@ import picocli.CommandLine.Spec;
 final class EvidenceCommand {
     private EvidenceCommand() {}
 
-    @Command(name = "verify", description = "Check a bundle's signature and every file's SHA-256; exit 1 naming what fails.")
+    @Command(name = "verify", description = "Check a bundle's signature and every file's SHA-256 against the deployment's key"
+            + " (--key, or --fingerprint to pin it); exit 1 naming what fails, 3 when intact but signed by a key not checked.")
     static final class Verify implements Callable<Integer> {
         @Parameters(paramLabel = "BUNDLE", description = "the evidence ZIP") Path bundle;
-        @Option(names = "--key", paramLabel = "PEM", description = "the deployment's published public key (else the bundle's own, whose fingerprint is shown to compare)")
+        @Option(names = "--key", paramLabel = "PEM", description = "the deployment's published public key")
         Path key;
+        @Option(names = "--fingerprint", paramLabel = "FINGERPRINT",
+                description = "the published fingerprint of the deployment's key (as 'roomwatch evidence key' prints it)")
+        String fingerprint;
         @Spec CommandSpec spec;
 
         @Override
@@ -44,9 +48,19 @@ final class EvidenceCommand {
             BundleVerifier.Report report = BundleVerifier.verify(bundle, trusted);
             if (report.ok()) {
                 out.println("bundle intact: signature valid, " + report.filesChecked() + " files match the manifest");
-                out.println("signed by key " + report.fingerprint() + (trusted == null
-                        ? " (the bundle's own key: compare this fingerprint with the one the unit publishes)" : " (the key given)"));
-                return 0;
+                if (trusted != null) {
+                    out.println("signed by key " + report.fingerprint() + " (the key given)");
+                    return 0;
+                }
+                if (fingerprint != null && fingerprint.strip().equalsIgnoreCase(report.fingerprint())) {
+                    out.println("signed by key " + report.fingerprint() + " (the fingerprint given)");
+                    return 0;
+                }
+                // Anyone can sign a bundle with a key of their own and put it inside: only a known key proves who signed.
+                err.println("signed by key " + report.fingerprint() + ", the bundle's own: its origin is NOT verified."
+                        + (fingerprint != null ? " It is not the fingerprint given (" + fingerprint.strip() + ")." : "")
+                        + " Verify again with --key (the unit's published public key) or --fingerprint.");
+                return 3;
             }
             err.println("bundle FAILED verification:");
             report.problems().forEach(p -> err.println("  " + p));

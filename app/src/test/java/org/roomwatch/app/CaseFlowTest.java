@@ -213,11 +213,17 @@ class CaseFlowTest {
                 assertTrue(zip.headers().firstValue("content-type").orElse("").startsWith("application/zip"));
                 Path bundle = Files.write(dir.resolve("bundle.zip"), zip.body());
                 CommandRun verified = CommandRun.of("evidence", "verify", bundle.toString());
-                assertEquals(0, verified.code(), verified.err());
+                assertEquals(3, verified.code(), "intact, but signed by the key inside the bundle, which proves nothing: " + verified.err());
                 assertTrue(verified.out().contains("bundle intact: signature valid, 6 files match the manifest"), verified.out());
+                assertTrue(verified.err().contains("NOT verified"), verified.err());
                 CommandRun published = CommandRun.of("evidence", "key", "--config", file.toString());
                 Path publicKey = Files.writeString(dir.resolve("published.pem"), published.out().substring(published.out().indexOf("-----BEGIN")));
                 assertEquals(0, CommandRun.of("evidence", "verify", bundle.toString(), "--key", publicKey.toString()).code());
+                String fingerprint = published.out().lines().findFirst().orElseThrow().substring("fingerprint ".length());
+                assertEquals(0, CommandRun.of("evidence", "verify", bundle.toString(), "--fingerprint", fingerprint).code());
+                CommandRun otherPin = CommandRun.of("evidence", "verify", bundle.toString(), "--fingerprint", "SHA256:not-ours");
+                assertEquals(3, otherPin.code());
+                assertTrue(otherPin.err().contains("not the fingerprint given"), otherPin.err());
                 try (java.nio.file.FileSystem fs = java.nio.file.FileSystems.newFileSystem(bundle)) {
                     String messages = Files.readString(fs.getPath("records/messages.json"));
                     assertTrue(messages.contains("\"raw_sha256\"") && messages.contains("/case_room_b/25"), messages);

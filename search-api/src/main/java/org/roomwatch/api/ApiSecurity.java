@@ -94,6 +94,12 @@ public final class ApiSecurity {
         }
     }
 
+    /** Whether cookies go over HTTPS only (security.cookieSecure); true when no security is on the request. */
+    static boolean cookieSecure(Context ctx) {
+        ApiSecurity security = ctx.attribute("auth.security");
+        return security == null || security.config.cookieSecure();
+    }
+
     /** How many results a search or listing returned, for its audit entry. */
     static void results(Context ctx, long count) {
         ctx.attribute("audit.results", (int) Math.min(Integer.MAX_VALUE, count));

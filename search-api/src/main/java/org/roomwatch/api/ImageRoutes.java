@@ -31,6 +31,11 @@ import org.roomwatch.media.PdqHash;
 final class ImageRoutes {
     static final int MAX_LOOKUP = 10_000;
     private static final Set<String> SEARCH_PARAMS = Set.of("maxDistance", "dihedral");
+    /**
+     * The widest near-duplicate search: matches are within 31, and past about 64 bits two random hashes start to be
+     * "near" (128 is the mean), so a wider search would only read out the whole media index.
+     */
+    static final int MAX_SEARCH_DISTANCE = 64;
 
     private final ImageSearch images;
     private final ImageHasher hasher;
@@ -105,7 +110,7 @@ final class ImageRoutes {
         PdqHash hash = parsePdq(pdq.asText());
         JsonNode distanceNode = body.get("maxDistance");
         if (distanceNode != null && !distanceNode.isInt()) {
-            throw new BadParameter("maxDistance", "maxDistance must be a whole number within 0..256");
+            throw new BadParameter("maxDistance", "maxDistance must be a whole number within 0..64");
         }
         int maxDistance = distance(distanceNode == null ? null : distanceNode.asText(), "maxDistance");
         JsonNode dihedral = body.get("dihedral");
@@ -250,10 +255,10 @@ final class ImageRoutes {
         try {
             d = Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
-            throw new BadParameter(name, name + " must be a whole number within 0..256, got '" + abbreviate(value) + "'");
+            throw new BadParameter(name, name + " must be a whole number within 0..64, got '" + abbreviate(value) + "'");
         }
-        if (d < 0 || d > PdqHash.BITS) {
-            throw new BadParameter(name, name + " must be within 0..256, got " + d);
+        if (d < 0 || d > MAX_SEARCH_DISTANCE) {
+            throw new BadParameter(name, name + " must be within 0.." + MAX_SEARCH_DISTANCE + ", got " + d);
         }
         return d;
     }

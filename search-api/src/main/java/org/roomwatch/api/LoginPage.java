@@ -10,9 +10,34 @@ import io.javalin.http.Context;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
-/** The login form (the session routes in the security layer answer it). */
+/**
+ * The login form (the session routes in the security layer answer it). The form carries a one-time token that is also
+ * set as a cookie only this site can read: a form posted from another site cannot know it, so it cannot log the
+ * browser in to an account of the attacker's choosing (login CSRF).
+ */
 final class LoginPage {
+    static final String TOKEN_COOKIE = "rw_login";
+    static final String TOKEN_FIELD = "_login";
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private LoginPage() {}
+
+    /** Whether a posted login form carries the token its page was given. */
+    static boolean tokenMatches(Context ctx) {
+        String cookie = ctx.cookie(TOKEN_COOKIE);
+        String field = ctx.formParam(TOKEN_FIELD);
+        return cookie != null && field != null && java.security.MessageDigest.isEqual(
+                cookie.getBytes(java.nio.charset.StandardCharsets.US_ASCII), field.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    private static String issueToken(Context ctx) {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        String token = java.util.HexFormat.of().formatHex(bytes);
+        ctx.header("Set-Cookie", TOKEN_COOKIE + "=" + token + "; Path=/login; HttpOnly; SameSite=Strict"
+                + (ApiSecurity.cookieSecure(ctx) ? "; Secure" : ""));
+        return token;
+    }
 
     /** The login page; {@code failed} shows why the last try did not work. */
     static void login(Context ctx, String failed) {
@@ -23,8 +48,11 @@ final class LoginPage {
             alert(main, failed);
         }
         Element form = main.appendElement("form").attr("method", "post").attr("action", "/login");
-        LocalRedirect.of(ctx.queryParam("next")).ifPresent(next ->
-                form.appendElement("input").attr("type", "hidden").attr("name", "next").val(next));
+        form.appendElement("input").attr("type", "hidden").attr("name", TOKEN_FIELD).val(issueToken(ctx));
+        // Back where the officer was after login, also after a failed try (the page posted it in the form).
+        String next = ctx.queryParam("next") != null || !AuthFilter.isForm(ctx) ? ctx.queryParam("next") : ctx.formParam("next");
+        LocalRedirect.of(next).ifPresent(target ->
+                form.appendElement("input").attr("type", "hidden").attr("name", "next").val(target));
         Element u = form.appendElement("label").text(I18n.t(lang, "user"));
         u.appendElement("input").attr("name", "user").attr("id", "user").attr("autocomplete", "username").attr("required", true);
         Element p = form.appendElement("label").text(I18n.t(lang, "password"));

@@ -63,6 +63,12 @@ final class SessionRoutes {
             return;
         }
         boolean form = AuthFilter.isForm(ctx);
+        if (form && !LoginPage.tokenMatches(ctx)) {
+            ctx.status(403);
+            LoginPage.login(ctx, I18n.t(Layout.lang(ctx), "loginExpired"));
+            recorder.append(ctx, "login form without its page's token (login CSRF, or a stale page)");
+            return;
+        }
         JsonNode body = form ? bodies.empty() : bodies.object(ctx);
         String name = (form ? String.valueOf(ctx.formParam("user") == null ? "" : ctx.formParam("user")) : body.path("user").asText("")).strip();
         String password = form ? (ctx.formParam("password") == null ? "" : ctx.formParam("password")) : body.path("password").asText("");

@@ -144,7 +144,7 @@ final class WatchPages {
             Element actions = tr.appendElement("td");
             for (String next : List.of("seen", "actioned", "dismissed")) {
                 Element form = actions.appendElement("form").attr("method", "post")
-                        .attr("action", "/alerts/" + URLEncoder.encode(h.id(), StandardCharsets.UTF_8) + "/state").attr("style", "display:inline");
+                        .attr("action", "/alerts/" + URLEncoder.encode(h.id(), StandardCharsets.UTF_8) + "/state").addClass("inline");
                 Layout.csrf(ctx, form);
                 form.appendElement("input").attr("type", "hidden").attr("name", "state").val(next);
                 form.appendElement("button").attr("type", "submit").text(next);
@@ -181,7 +181,7 @@ final class WatchPages {
             tr.appendElement("td").text(r.sightings() + "×");
             Element cell = tr.appendElement("td");
             if (r.platform().equals("telegram") && (!r.invite() || accounts.get() != null)) {
-                Element watch = cell.appendElement("form").attr("method", "post").attr("style", "display:inline")
+                Element watch = cell.appendElement("form").attr("method", "post").addClass("inline")
                         .attr("action", "/discovered/" + URLEncoder.encode(r.id(), StandardCharsets.UTF_8) + "/watch");
                 Layout.csrf(ctx, watch);
                 if (r.invite()) {
@@ -191,7 +191,7 @@ final class WatchPages {
                 watch.appendElement("button").attr("type", "submit").text(r.invite() ? I18n.t(ctx, "watch.joinAndWatch")
                         : I18n.t(ctx, "watch.watch"));
             }
-            Element form = cell.appendElement("form").attr("method", "post").attr("style", "display:inline")
+            Element form = cell.appendElement("form").attr("method", "post").addClass("inline")
                     .attr("action", "/discovered/" + URLEncoder.encode(r.id(), StandardCharsets.UTF_8) + "/dismiss");
             Layout.csrf(ctx, form);
             form.appendElement("button").attr("type", "submit").text(I18n.t(ctx, "watch.dismiss"));

@@ -178,6 +178,11 @@ class ImageApiTest {
         HttpResponse<String> tooFar = postJson("/api/images/search", "{\"pdq\": \"" + stored.pdq().hex() + "\", \"maxDistance\": 300}");
         assertEquals(400, tooFar.statusCode());
         assertEquals("maxDistance", json.readTree(tooFar.body()).get("parameter").asText());
+        // Past 64 bits random hashes start to be "near": a wider search would read out the whole media index.
+        HttpResponse<String> wholeIndex = postJson("/api/images/search", "{\"pdq\": \"" + stored.pdq().hex() + "\", \"maxDistance\": 65}");
+        assertEquals(400, wholeIndex.statusCode(), wholeIndex.body());
+        assertTrue(wholeIndex.body().contains("0..64"), wholeIndex.body());
+        assertEquals(200, postJson("/api/images/search", "{\"pdq\": \"" + stored.pdq().hex() + "\", \"maxDistance\": 64}").statusCode());
         HttpResponse<String> shortHash = postJson("/api/images/search", "{\"pdq\": \"abc\"}");
         assertEquals(400, shortHash.statusCode());
         assertEquals("a PDQ hash is 64 hex digits; got 3 characters", json.readTree(shortHash.body()).get("detail").asText());

@@ -101,12 +101,48 @@ class PagesTest {
         login(http, "officer.kim");
     }
 
+    /** Logs in as a browser does: the login page first (its form token and cookie), then the form. */
     private void login(HttpClient client, String user) throws Exception {
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("content-type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("user=" + user + "&password=" + URLEncoder.encode("a synthetic passphrase",
-                        StandardCharsets.UTF_8) + "&next=%2Fsearch")).build(), HttpResponse.BodyHandlers.ofString());
+        String page = client.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String token = org.jsoup.Jsoup.parse(page).selectFirst("input[name=_login]").val();
+        HttpResponse<String> r = postLogin(client, "_login=" + token + "&user=" + user + "&password="
+                + URLEncoder.encode("a synthetic passphrase", StandardCharsets.UTF_8) + "&next=%2Fsearch");
         assertEquals(303, r.statusCode(), r.body());
+    }
+
+    private HttpResponse<String> postLogin(HttpClient client, String form) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aLoginFormPostedWithoutItsPagesTokenLogsNobodyIn() throws Exception {
+        // What another site's hidden form would send: the right fields, but not the token only this site's page knows.
+        HttpClient victim = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpResponse<String> forged = postLogin(victim, "user=officer.kim&password="
+                + URLEncoder.encode("a synthetic passphrase", StandardCharsets.UTF_8));
+        assertEquals(403, forged.statusCode(), forged.body());
+        assertTrue(forged.headers().allValues("set-cookie").stream().noneMatch(c -> c.startsWith("rw_session=")), forged.headers().toString());
+        assertEquals(303, victim.send(HttpRequest.newBuilder(URI.create(base + "/search")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode(), "still logged out");
+        HttpResponse<String> wrongToken = postLogin(victim, "_login=0123&user=officer.kim&password="
+                + URLEncoder.encode("a synthetic passphrase", StandardCharsets.UTF_8));
+        assertEquals(403, wrongToken.statusCode());
+        login(victim, "officer.kim");
+    }
+
+    @Test
+    void pagesAndAnswersCarryTheSecurityHeaders() throws Exception {
+        login();
+        for (String path : List.of("/search", "/login", "/api/health")) {
+            HttpResponse<String> r = get(path);
+            assertEquals("nosniff", r.headers().firstValue("x-content-type-options").orElse(""), path);
+            assertEquals("DENY", r.headers().firstValue("x-frame-options").orElse(""), path);
+            assertTrue(r.headers().firstValue("content-security-policy").orElse("").contains("frame-ancestors 'none'"), path);
+            assertEquals("no-store", r.headers().firstValue("cache-control").orElse(""), path);
+            assertEquals("no-referrer", r.headers().firstValue("referrer-policy").orElse(""), path);
+        }
+        assertTrue(get("/search").headers().firstValue("content-security-policy").orElse("").contains("default-src 'self'"));
     }
 
     @Test

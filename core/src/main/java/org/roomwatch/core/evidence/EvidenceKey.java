@@ -55,13 +55,15 @@ public final class EvidenceKey {
                 Files.createDirectories(parent);
             }
             Path temporary = file.resolveSibling(file.getFileName() + ".new");
+            Files.deleteIfExists(temporary);
+            try {
+                // Owner-only from its creation: the private key is never readable by others, not even for a moment.
+                Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException e) {
+                Files.createFile(temporary); // not a POSIX file system: its own access rules apply
+            }
             Files.writeString(temporary, toPem(PRIVATE, pair.getPrivate().getEncoded()) + toPem(PUBLIC, pair.getPublic().getEncoded()),
                     StandardCharsets.US_ASCII);
-            try {
-                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: its own access rules apply
-            }
             Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return new EvidenceKey(pair.getPrivate(), pair.getPublic());
         } catch (IOException e) {
