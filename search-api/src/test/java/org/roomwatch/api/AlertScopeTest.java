@@ -38,6 +38,7 @@ import org.roomwatch.media.DecodeLimits;
 import org.roomwatch.media.ImageHasher;
 import org.roomwatch.testkit.ControlPlaneExtension;
 import org.roomwatch.testkit.ElasticsearchExtension;
+import org.roomwatch.testkit.InMemoryWatcher;
 import org.roomwatch.testkit.TestNode;
 
 /** An analyst sees and moves only the alerts of the watchlists they own or belong to; another's alert id is not there. */

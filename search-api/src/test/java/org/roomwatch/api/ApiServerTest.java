@@ -34,6 +34,7 @@ import org.roomwatch.indexer.IndexManager;
 import org.roomwatch.indexer.IndexNames;
 import org.roomwatch.indexer.MessageEnricher;
 import org.roomwatch.testkit.ElasticsearchExtension;
+import org.roomwatch.testkit.InMemoryWatcher;
 import org.roomwatch.testkit.TestNode;
 
 /** Real HTTP on loopback, a real index behind it. */

@@ -23,15 +23,14 @@ import org.roomwatch.controlplane.ControlPlaneDatabase;
 import org.roomwatch.controlplane.JdbcAuditLog;
 import org.roomwatch.controlplane.JdbcDiscoveredRooms;
 import org.roomwatch.controlplane.JdbcUsers;
-import org.roomwatch.core.InMemoryRoomRegistry;
 import org.roomwatch.core.RoomWatcher;
-import org.roomwatch.core.WatchedRoom;
 import org.roomwatch.core.config.SecurityConfig;
 import org.roomwatch.core.search.SearchService;
 import org.roomwatch.core.security.AuditEntry;
 import org.roomwatch.core.security.AuditLog;
 import org.roomwatch.core.security.Role;
 import org.roomwatch.testkit.ControlPlaneExtension;
+import org.roomwatch.testkit.InMemoryWatcher;
 
 /**
  * The audit cannot be skipped: every request's entry is written before it acts, nothing in the request's text can
@@ -76,12 +75,7 @@ class AuditFailClosedTest {
         audit = new JdbcAuditLog(db.dataSource(), Clock.systemUTC());
         users.add("admin", Role.ADMIN, PASSWORD, "test");
         adminToken = users.createToken("admin", "test").secret();
-        InMemoryRoomRegistry rooms = new InMemoryRoomRegistry();
-        RoomWatcher watcher = new RoomWatcher() {
-            public List<WatchedRoom> watched() { return rooms.list(); }
-            public boolean watch(WatchedRoom room) { return rooms.put(room); }
-            public boolean unwatch(String name) { return rooms.remove(name); }
-        };
+        RoomWatcher watcher = new InMemoryWatcher();
         SearchService unused = null;
         ApiSecurity security = new ApiSecurity(users, new SwitchableAuditLog(), new SecurityConfig(false, Duration.ofMinutes(30),
                 Duration.ofHours(12), 5, Duration.ofMinutes(15), 12), Clock.systemUTC());

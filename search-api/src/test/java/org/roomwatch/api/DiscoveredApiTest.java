@@ -20,6 +20,7 @@ import org.roomwatch.controlplane.ControlPlaneDatabase;
 import org.roomwatch.controlplane.JdbcDiscoveredRooms;
 import org.roomwatch.core.search.SearchService;
 import org.roomwatch.testkit.ControlPlaneExtension;
+import org.roomwatch.testkit.InMemoryWatcher;
 
 /** The triage routes over real HTTP and a real H2 database; no index is touched by them. */
 @ExtendWith(ControlPlaneExtension.class)

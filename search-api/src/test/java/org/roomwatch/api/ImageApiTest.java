@@ -57,6 +57,7 @@ import org.roomwatch.testkit.Bytes;
 import org.roomwatch.testkit.ControlPlaneExtension;
 import org.roomwatch.testkit.ElasticsearchExtension;
 import org.roomwatch.testkit.FilesChanged;
+import org.roomwatch.testkit.InMemoryWatcher;
 import org.roomwatch.testkit.TestNode;
 
 /** The image routes over real HTTP and a real index holding the hashes of generated pictures. */

@@ -11,7 +11,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,13 +18,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.roomwatch.controlplane.ControlPlaneDatabase;
 import org.roomwatch.controlplane.JdbcAuditLog;
 import org.roomwatch.controlplane.JdbcUsers;
-import org.roomwatch.core.InMemoryRoomRegistry;
 import org.roomwatch.core.RoomWatcher;
-import org.roomwatch.core.WatchedRoom;
 import org.roomwatch.core.config.SecurityConfig;
 import org.roomwatch.core.search.SearchService;
 import org.roomwatch.core.security.Role;
 import org.roomwatch.testkit.ControlPlaneExtension;
+import org.roomwatch.testkit.InMemoryWatcher;
 
 /**
  * Limits that hold for anyone, logged in or not: bodies capped whatever their framing, no multipart logins, and login
@@ -43,12 +41,7 @@ class LimitsTest {
         JdbcUsers users = new JdbcUsers(db.dataSource(), 5, Duration.ofMinutes(15), 12);
         users.add("admin", Role.ADMIN, PASSWORD, "test");
         adminToken = users.createToken("admin", "test").secret();
-        InMemoryRoomRegistry rooms = new InMemoryRoomRegistry();
-        RoomWatcher watcher = new RoomWatcher() {
-            public List<WatchedRoom> watched() { return rooms.list(); }
-            public boolean watch(WatchedRoom room) { return rooms.put(room); }
-            public boolean unwatch(String name) { return rooms.remove(name); }
-        };
+        RoomWatcher watcher = new InMemoryWatcher();
         SearchService unused = null;
         ApiSecurity security = new ApiSecurity(users, new JdbcAuditLog(db.dataSource(), Clock.systemUTC()),
                 new SecurityConfig(false, Duration.ofMinutes(30), Duration.ofHours(12), 5, Duration.ofMinutes(15), 12,

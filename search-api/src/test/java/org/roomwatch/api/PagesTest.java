@@ -43,6 +43,7 @@ import org.roomwatch.media.DecodeLimits;
 import org.roomwatch.media.ImageHasher;
 import org.roomwatch.testkit.ControlPlaneExtension;
 import org.roomwatch.testkit.ElasticsearchExtension;
+import org.roomwatch.testkit.InMemoryWatcher;
 import org.roomwatch.testkit.TestNode;
 
 /** The pages over real HTTP (a real index, H2, the form login): hostile text stays text, bad input is refused plainly. */

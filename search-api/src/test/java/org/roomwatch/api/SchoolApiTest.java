@@ -38,6 +38,7 @@ import org.roomwatch.indexer.MessageEnricher;
 import org.roomwatch.tagging.NeisSchoolCsv;
 import org.roomwatch.tagging.Tagging;
 import org.roomwatch.testkit.ElasticsearchExtension;
+import org.roomwatch.testkit.InMemoryWatcher;
 import org.roomwatch.testkit.TestNode;
 
 /** Schools and mentions over real HTTP, messages enriched with the synthetic registry into a real index. */

@@ -34,6 +34,7 @@ import org.roomwatch.core.security.AuditEntry;
 import org.roomwatch.core.security.AuditLog;
 import org.roomwatch.core.security.Role;
 import org.roomwatch.testkit.ControlPlaneExtension;
+import org.roomwatch.testkit.InMemoryWatcher;
 import org.roomwatch.testkit.MutableClock;
 
 /**

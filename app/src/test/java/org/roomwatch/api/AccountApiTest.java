@@ -42,6 +42,7 @@ import org.roomwatch.media.ImageHasher;
 import org.roomwatch.simulator.tdlib.FakeChat;
 import org.roomwatch.simulator.tdlib.FakeTdlib;
 import org.roomwatch.testkit.ControlPlaneExtension;
+import org.roomwatch.testkit.InMemoryWatcher;
 
 /** The account routes over real HTTP, with the real account service on the fake TDLib and a real H2 database. */
 @ExtendWith(ControlPlaneExtension.class)

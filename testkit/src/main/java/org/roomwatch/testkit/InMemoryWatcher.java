@@ -1,4 +1,4 @@
-package org.roomwatch.api;
+package org.roomwatch.testkit;
 
 import java.util.List;
 import org.roomwatch.core.InMemoryRoomRegistry;
@@ -6,7 +6,7 @@ import org.roomwatch.core.RoomWatcher;
 import org.roomwatch.core.WatchedRoom;
 
 /** Watched rooms kept in memory: the API tests need the routes, not the scheduler behind them. */
-final class InMemoryWatcher implements RoomWatcher {
+public final class InMemoryWatcher implements RoomWatcher {
     private final InMemoryRoomRegistry registry = new InMemoryRoomRegistry();
 
     @Override
