@@ -88,25 +88,8 @@ public final class ApiServer implements AutoCloseable {
         routes();
     }
 
-    /**
-     * What every answer carries, set before any handler (streamed exports included): no framing, no type sniffing, no
-     * referrer (links carry list ids), nothing cached (case data must not stay on a shared computer), and a content
-     * security policy that lets a page load only this server's own scripts and styles. The case page sets a stricter
-     * one of its own.
-     */
-    static void securityHeaders(Context ctx) {
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self';"
-                + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
-        if (!ctx.path().startsWith("/static/")) {
-            ctx.header("Cache-Control", "no-store");
-        }
-    }
-
     private void routes() {
-        app.before(ApiServer::securityHeaders);
+        app.before(SecurityHeaders::set);
         ops.register(app);
         app.get("/api/messages", this::messages);
         app.get("/api/rooms", this::rooms);
