@@ -25,8 +25,6 @@ import org.roomwatch.indexer.ElasticsearchClients;
 import org.roomwatch.indexer.IndexManager;
 import org.roomwatch.indexer.IndexNames;
 import org.roomwatch.indexer.MessageEnricher;
-import org.roomwatch.simulator.SimRoom;
-import org.roomwatch.simulator.SyntheticRooms;
 import org.roomwatch.simulator.TelegramSite;
 import org.roomwatch.tagging.Lexicon;
 import org.roomwatch.tagging.Tagging;
@@ -161,20 +159,7 @@ final class IngestBench implements Callable<Integer> {
     }
 
     private List<String> renderPages() {
-        SimRoom room = new SimRoom(ROOM, "벤치 방", "벤치마크", true, 1000, true);
-        Random random = new Random(1);
-        for (int i = 1; i <= count; i++) {
-            room.add(SyntheticRooms.nextPost(room, random, capturedAt.plusSeconds(i)));
-        }
-        List<String> pages = new ArrayList<>();
-        for (long before = 0; ; ) {
-            pages.add(TelegramSite.renderChannelPage("https://t.me", room, before));
-            long lowest = room.page(before, TelegramSite.PAGE_SIZE).get(0).id();
-            if (lowest <= 1) {
-                return pages;
-            }
-            before = lowest;
-        }
+        return BenchPages.render(count, new Random(1), capturedAt);
     }
 
     private record PipelineRun(List<BulkMessageWriter.Prepared> documents, double seconds) {}

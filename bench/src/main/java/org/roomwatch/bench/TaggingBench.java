@@ -15,9 +15,6 @@ import org.roomwatch.core.school.SchoolLevel;
 import org.roomwatch.crawler.telegram.PublicChannelParser;
 import org.roomwatch.indexer.Documents;
 import org.roomwatch.indexer.MessageEnricher;
-import org.roomwatch.simulator.SimRoom;
-import org.roomwatch.simulator.SyntheticRooms;
-import org.roomwatch.simulator.TelegramSite;
 import org.roomwatch.tagging.Tagging;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -121,27 +118,14 @@ final class TaggingBench implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%na 110 KB pathological message (one character, zero-width joiners) takes %.2f ms to tag"
                 + " (text past %d characters is not read)%n", pathologicalMillis, org.roomwatch.tagging.NormalizedText.MAX_CHARS);
         System.out.printf(Locale.ROOT, "%ntarget: >= 50000 messages/s per core for tagging: %s%n", rates[1] >= 50_000 ? "met" : "NOT met");
-        System.out.println("(end-to-end ingest into Elasticsearch is measured by 'roomwatch bench')");
+        System.out.println("(end-to-end ingest into Elasticsearch is measured by 'roomwatch-bench ingest')");
         return 0;
     }
 
     /** Parse + enrich rate on the ingest benchmark's synthetic pages, one thread. */
     private double stageRate(java.util.function.Supplier<Tagging> tagging) {
-        SimRoom room = new SimRoom("bench_room", "벤치 방", "벤치마크", true, 1000, true);
-        Random random = new Random(1);
         Instant t = Instant.parse("2026-01-01T00:00:00Z");
-        for (int i = 1; i <= 20_000; i++) {
-            room.add(SyntheticRooms.nextPost(room, random, t.plusSeconds(i)));
-        }
-        List<String> pages = new ArrayList<>();
-        for (long before = 0; ; ) {
-            pages.add(TelegramSite.renderChannelPage("https://t.me", room, before));
-            long lowest = room.page(before, TelegramSite.PAGE_SIZE).get(0).id();
-            if (lowest <= 1) {
-                break;
-            }
-            before = lowest;
-        }
+        List<String> pages = BenchPages.render(20_000, new Random(1), t);
         PublicChannelParser parser = new PublicChannelParser();
         MessageEnricher enricher = new MessageEnricher(tagging);
         double best = 0;

@@ -22,9 +22,6 @@ import org.roomwatch.indexer.Documents;
 import org.roomwatch.indexer.MessageEnricher;
 import org.roomwatch.indexer.WatchMatcher;
 import org.roomwatch.media.PdqHash;
-import org.roomwatch.simulator.SimRoom;
-import org.roomwatch.simulator.SyntheticRooms;
-import org.roomwatch.simulator.TelegramSite;
 import org.roomwatch.tagging.Lexicon;
 import org.roomwatch.tagging.Tagging;
 import picocli.CommandLine.Command;
@@ -42,7 +39,7 @@ final class WatchBench implements Callable<Integer> {
     @Option(names = "--terms", defaultValue = "100000") int termCount;
     @Option(names = "--hashes", defaultValue = "10000") int hashCount;
     @Option(names = "-n", defaultValue = "20000", description = "messages; default ${DEFAULT-VALUE}") int count;
-    @Option(names = "--ingest-rate", description = "end-to-end ingest rate from 'roomwatch bench' (msg/s), to compare with too")
+    @Option(names = "--ingest-rate", description = "end-to-end ingest rate from 'roomwatch-bench ingest' (msg/s), to compare with too")
     Double ingestRate;
 
     @Override
@@ -81,20 +78,8 @@ final class WatchBench implements Callable<Integer> {
         double compileSeconds = (System.nanoTime() - compileStart) / 1e9;
 
         // The ingest benchmark's pages, parsed and enriched as the pipeline does; each message gets a photo hash.
-        SimRoom room = new SimRoom("bench_room", "벤치 방", "벤치마크", true, 1000, true);
         Instant t = Instant.parse("2026-01-01T00:00:00Z");
-        for (int i = 1; i <= count; i++) {
-            room.add(SyntheticRooms.nextPost(room, random, t.plusSeconds(i)));
-        }
-        List<String> pages = new ArrayList<>();
-        for (long before = 0; ; ) {
-            pages.add(TelegramSite.renderChannelPage("https://t.me", room, before));
-            long lowest = room.page(before, TelegramSite.PAGE_SIZE).get(0).id();
-            if (lowest <= 1) {
-                break;
-            }
-            before = lowest;
-        }
+        List<String> pages = BenchPages.render(count, random, t);
         Tagging tagging = new Tagging(SampleSchools.load(), List.of(), Lexicon.empty());
         MessageEnricher enricher = new MessageEnricher(() -> tagging);
         PublicChannelParser parser = new PublicChannelParser();
