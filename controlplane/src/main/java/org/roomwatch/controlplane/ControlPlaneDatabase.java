@@ -18,7 +18,7 @@ public final class ControlPlaneDatabase implements AutoCloseable {
 
     public static ControlPlaneDatabase open(DatabaseConfig config) {
         HikariConfig hikari = new HikariConfig();
-        hikari.setJdbcUrl(config.jdbcUrl());
+        hikari.setJdbcUrl(jdbcUrl(config));
         hikari.setUsername(config.user());
         hikari.setPassword(config.password());
         hikari.setMaximumPoolSize(config.poolSize());
@@ -42,6 +42,19 @@ public final class ControlPlaneDatabase implements AutoCloseable {
             throw new IllegalStateException("could not migrate the database at " + config.jdbcUrl() + ": " + rootMessage(e), e);
         }
         return new ControlPlaneDatabase(dataSource, config);
+    }
+
+    /**
+     * The configured URL; for H2 with DB_CLOSE_ON_EXIT=FALSE unless set: the process closes the database itself, last,
+     * after the crawls in flight have saved their cursors. H2's own exit hook would close it under them, and Quartz
+     * then retries a finished crawl's bookkeeping until shutdown gives up on it.
+     */
+    static String jdbcUrl(DatabaseConfig config) {
+        String url = config.jdbcUrl();
+        if (url.startsWith("jdbc:h2:") && !url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+            return url + ";DB_CLOSE_ON_EXIT=FALSE";
+        }
+        return url;
     }
 
     public DataSource dataSource() {

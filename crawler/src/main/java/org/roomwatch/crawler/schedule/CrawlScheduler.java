@@ -32,7 +32,7 @@ import org.roomwatch.core.WatchedRoom;
  */
 public final class CrawlScheduler implements AutoCloseable {
     /** How long closing waits for the crawls in flight. */
-    static final java.time.Duration IN_FLIGHT_WAIT = java.time.Duration.ofSeconds(60);
+    static final java.time.Duration IN_FLIGHT_WAIT = java.time.Duration.ofSeconds(30);
 
     static final String GROUP = "rooms";
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CrawlScheduler.class);
