@@ -47,11 +47,13 @@ public final class ControlPlaneDatabase implements AutoCloseable {
     /**
      * The configured URL; for H2 with DB_CLOSE_ON_EXIT=FALSE unless set: the process closes the database itself, last,
      * after the crawls in flight have saved their cursors. H2's own exit hook would close it under them, and Quartz
-     * then retries a finished crawl's bookkeeping until shutdown gives up on it.
+     * then retries a finished crawl's bookkeeping until shutdown gives up on it (the scheduler waits a bounded time).
+     * H2 refuses the option with AUTO_SERVER (a database other processes reach, as the default one), so not there.
      */
     static String jdbcUrl(DatabaseConfig config) {
         String url = config.jdbcUrl();
-        if (url.startsWith("jdbc:h2:") && !url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        if (url.startsWith("jdbc:h2:") && !upper.contains("DB_CLOSE_ON_EXIT") && !upper.contains("AUTO_SERVER=TRUE")) {
             return url + ";DB_CLOSE_ON_EXIT=FALSE";
         }
         return url;
