@@ -345,18 +345,25 @@ class CaseFlowTest {
         throw new AssertionError("the rooms were never crawled: " + app.registry().position("case_room_a"));
     }
 
-    /** Until the index's refresh makes both rooms' copies of the picture searchable. */
+    /** Until the indices' refreshes make both rooms' copies of the picture, and their posts, searchable. */
     private void awaitSearchable(Session session, String base, String pdq) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         String found = "";
         while (System.nanoTime() < deadline) {
             found = session.post(base + "/api/images/search", "{\"pdq\": \"" + pdq + "\"}").body();
-            if (found.contains("telegram:case_room_a") && found.contains("telegram:case_room_b")) {
+            // The media index and the messages index refresh each on its own: a case's sightings are read from the
+            // messages, so both must show the photos' posts (two in room a, one in room b).
+            if (found.contains("telegram:case_room_a") && found.contains("telegram:case_room_b")
+                    && photoPosts(session, base, "case_room_a") == 2 && photoPosts(session, base, "case_room_b") == 1) {
                 return;
             }
             Thread.sleep(200);
         }
         throw new AssertionError("the crawled pictures never became searchable: " + found);
+    }
+
+    private long photoPosts(Session session, String base, String room) throws Exception {
+        return json.readTree(session.get(base + "/api/messages?hasMedia=true&room=" + room).body()).path("total").asLong();
     }
 
     private static List<String> texts(JsonNode array) {

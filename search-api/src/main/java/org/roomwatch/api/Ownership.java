@@ -29,8 +29,14 @@ final class Ownership {
         return switch (scope) {
             case CASE -> cases == null || cases.find(key).isEmpty() || cases.names(key, user);
             case HASHSET -> cases == null || ofCase(key).map(c -> cases.names(c.caseNumber(), user)).orElse(true);
-            case WATCHLIST -> watchlists == null || watchlists.find(key).map(w -> mayAccess(w, user)).orElse(true);
+            case WATCHLIST -> watchlists == null || watchlists.find(key).map(w -> mayAccess(w, user) || namedOnItsCase(w, user))
+                    .orElse(true);
         };
+    }
+
+    /** A case's watchlist is also the business of every user the case names (its owner is the case's opener). */
+    private boolean namedOnItsCase(Watchlist list, String user) {
+        return cases != null && cases.list().stream().anyMatch(c -> list.id().equals(c.watchlistId()) && cases.names(c.caseNumber(), user));
     }
 
     /** The case a hash set belongs to, if it is a case's. */
