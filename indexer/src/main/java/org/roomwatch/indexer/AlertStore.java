@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.roomwatch.core.search.Hit;
-import org.roomwatch.core.search.SearchPage;
+import org.roomwatch.core.watch.Alert;
 import org.roomwatch.core.watch.AlertInbox;
 
 /**
@@ -27,6 +27,8 @@ import org.roomwatch.core.watch.AlertInbox;
  * States go new → seen → actioned or dismissed; each change is recorded with who made it.
  */
 public final class AlertStore implements AlertInbox {
+    private static final com.fasterxml.jackson.databind.ObjectMapper DOCUMENTS = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private static final Map<String, Set<String>> NEXT = Map.of(
             "new", Set.of("seen", "actioned", "dismissed"),
             "seen", Set.of("actioned", "dismissed"),
@@ -103,6 +105,11 @@ public final class AlertStore implements AlertInbox {
         }
     }
 
+    /** The stored document as the typed record the API and pages read. */
+    static Alert alert(Map<String, Object> document) {
+        return DOCUMENTS.convertValue(document, Alert.class);
+    }
+
     /** A room's title as captured, or null. */
     public String roomTitle(String roomId) {
         try {
@@ -115,13 +122,13 @@ public final class AlertStore implements AlertInbox {
 
     /** Moves an alert to a new state; the transition must be allowed (new → seen → actioned or dismissed). */
     @SuppressWarnings("unchecked")
-    public Optional<Map<String, Object>> changeState(String id, String state, String by) {
+    public Optional<Alert> changeState(String id, String state, String by) {
         return changeState(id, state, by, null);
     }
 
     @Override
     @SuppressWarnings("unchecked")
-    public Optional<Map<String, Object>> changeState(String id, String state, String by, Collection<String> visibleLists) {
+    public Optional<Alert> changeState(String id, String state, String by, Collection<String> visibleLists) {
         if (!Set.of("seen", "actioned", "dismissed").contains(state)) {
             throw new IllegalArgumentException("state must be seen, actioned or dismissed, got '" + state + "'");
         }
@@ -149,20 +156,20 @@ public final class AlertStore implements AlertInbox {
             long term = got.primaryTerm();
             client.index(i -> i.index(names.alerts()).id(id).ifSeqNo(seqNo).ifPrimaryTerm(term).document(doc).refresh(
                     co.elastic.clients.elasticsearch._types.Refresh.WaitFor));
-            return Optional.of(doc);
+            return Optional.of(alert(doc));
         } catch (IOException e) {
             throw new UncheckedIOException("could not change alert " + id + ": " + e.getMessage(), e);
         }
     }
 
     /** Alerts, newest first, filtered by state, list and room (each optional). */
-    public SearchPage find(String state, String watchlist, String room, int page, int size) {
+    public Alert.Page find(String state, String watchlist, String room, int page, int size) {
         return find(state, watchlist, room, page, size, null);
     }
 
     @Override
     @SuppressWarnings("unchecked")
-    public SearchPage find(String state, String watchlist, String room, int page, int size, Collection<String> visibleLists) {
+    public Alert.Page find(String state, String watchlist, String room, int page, int size, Collection<String> visibleLists) {
         BoolQuery.Builder bool = new BoolQuery.Builder();
         if (visibleLists != null) {
             List<co.elastic.clients.elasticsearch._types.FieldValue> ids = visibleLists.stream()
@@ -182,11 +189,11 @@ public final class AlertStore implements AlertInbox {
             var response = client.search(s -> s.index(names.alerts()).query(q -> q.bool(bool.build()))
                     .from((page - 1) * size).size(size).trackTotalHits(t -> t.enabled(true))
                     .sort(o -> o.field(f -> f.field("created_at").order(SortOrder.Desc))), Map.class);
-            List<Hit> hits = new ArrayList<>();
+            List<Alert.Found> hits = new ArrayList<>();
             for (var h : response.hits().hits()) {
-                hits.add(new Hit(h.id(), null, (Map<String, Object>) h.source(), List.of()));
+                hits.add(new Alert.Found(h.id(), alert((Map<String, Object>) h.source())));
             }
-            return new SearchPage(response.hits().total() == null ? hits.size() : response.hits().total().value(), page, size, hits);
+            return new Alert.Page(response.hits().total() == null ? hits.size() : response.hits().total().value(), page, size, hits);
         } catch (IOException e) {
             throw new UncheckedIOException("alert search failed: " + e.getMessage(), e);
         }

@@ -7,13 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.roomwatch.core.DiscoveredRoom;
 import org.roomwatch.core.DiscoveredRooms;
-import org.roomwatch.core.search.Hit;
-import org.roomwatch.core.search.SearchPage;
+import org.roomwatch.core.watch.Alert;
 import org.roomwatch.core.watch.AlertInbox;
 import org.roomwatch.core.watch.Rule;
 import org.roomwatch.core.watch.RuleKind;
@@ -127,20 +125,20 @@ final class WatchPages {
         }
         String list = ctx.queryParam("watchlist");
         // Alert mail links here with the list's id (never its name): the officer's own lists only, as everywhere.
-        SearchPage page = alerts.find(state, list == null || list.isBlank() ? null : list.strip(), null, 1, 100,
+        Alert.Page page = alerts.find(state, list == null || list.isBlank() ? null : list.strip(), null, 1, 100,
                 WatchRoutes.visibleLists(ctx, watchlists));
         ApiSecurity.results(ctx, page.total());
         main.appendElement("p").attr("id", "total").text(page.total() + " " + I18n.t(ctx, "watch.alerts2"));
         Element table = main.appendElement("table").attr("id", "alerts");
-        for (Hit h : page.hits()) {
-            Map<String, Object> a = h.source();
+        for (Alert.Found h : page.hits()) {
+            Alert a = h.source();
             Element tr = table.appendElement("tr");
-            tr.appendElement("td").text(String.valueOf(a.get("watchlist_name")));
-            String room = String.valueOf(a.get("room_id"));
+            tr.appendElement("td").text(String.valueOf(a.watchlistName()));
+            String room = String.valueOf(a.roomId());
             String name = room.contains(":") ? room.substring(room.indexOf(':') + 1) : room;
             tr.appendElement("td").appendElement("a").attr("href", "/rooms/" + URLEncoder.encode(name, StandardCharsets.UTF_8)).text(name);
-            tr.appendElement("td").text(Layout.when(a.get("created_at")));
-            tr.appendElement("td").addClass("state").text(String.valueOf(a.get("state")));
+            tr.appendElement("td").text(Layout.when(a.createdAt()));
+            tr.appendElement("td").addClass("state").text(String.valueOf(a.state()));
             Element actions = tr.appendElement("td");
             for (String next : List.of("seen", "actioned", "dismissed")) {
                 Element form = actions.appendElement("form").attr("method", "post")

@@ -1,9 +1,7 @@
 package org.roomwatch.core.watch;
 
 import java.util.Collection;
-import java.util.Map;
 import java.util.Optional;
-import org.roomwatch.core.search.SearchPage;
 
 /** The alerts raised by watchlists, as the people triaging them see them. */
 public interface AlertInbox {
@@ -11,7 +9,7 @@ public interface AlertInbox {
      * Alerts, newest first, filtered by state, list and room (each optional, null for any), within the alerts of
      * {@code visibleLists} (null: all).
      */
-    SearchPage find(String state, String watchlist, String room, int page, int size, Collection<String> visibleLists);
+    Alert.Page find(String state, String watchlist, String room, int page, int size, Collection<String> visibleLists);
 
     /**
      * Moves an alert to a new state (new → seen → actioned or dismissed) and answers it as stored; empty when it does
@@ -20,5 +18,5 @@ public interface AlertInbox {
      * @throws IllegalArgumentException for a state that is not seen, actioned or dismissed
      * @throws IllegalStateException for a transition that is not allowed
      */
-    Optional<Map<String, Object>> changeState(String id, String state, String by, Collection<String> visibleLists);
+    Optional<Alert> changeState(String id, String state, String by, Collection<String> visibleLists);
 }
