@@ -21,7 +21,10 @@ final class AuditCommand {
     private AuditCommand() {}
 
     static <T> T withLog(Path config, java.util.function.Function<AuditLog, T> action) {
-        RoomwatchConfig cfg = Configs.load(config);
+        return withLog(Configs.load(config), action);
+    }
+
+    static <T> T withLog(RoomwatchConfig cfg, java.util.function.Function<AuditLog, T> action) {
         try (ControlPlaneDatabase db = ControlPlaneDatabase.open(cfg.database())) {
             // Checking must never make a key: with none on this machine only the hash chain is checked, and verify says so.
             return action.apply(new JdbcAuditLog(db.dataSource(), Clock.systemUTC(), AuditKeyFile.existing(cfg).orElse(null)));
@@ -36,13 +39,14 @@ final class AuditCommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            boolean sealed = AuditKeyFile.existing(Configs.load(config)).isPresent();
-            return withLog(config, log -> {
+            RoomwatchConfig cfg = Configs.load(config);
+            boolean sealed = AuditKeyFile.existing(cfg).isPresent();
+            return withLog(cfg, log -> {
                 AuditLog.Verification v = log.verify();
                 if (v.ok()) {
                     out.println("audit log intact: " + v.entries() + " entries, every hash and link checked" + (sealed
                             ? ", every seal and the checkpoint checked against the audit key"
-                            : "; no audit key here (" + AuditKeyFile.of(Configs.load(config)) + "), so the seals were NOT checked"));
+                            : "; no audit key here (" + AuditKeyFile.of(cfg) + "), so the seals were NOT checked"));
                     return 0;
                 }
                 spec.commandLine().getErr().println("audit log BROKEN at entry " + v.brokenAt() + ": " + v.problem());

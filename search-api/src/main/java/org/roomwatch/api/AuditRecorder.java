@@ -101,8 +101,8 @@ final class AuditRecorder {
     }
 
     /**
-     * The query string and, for JSON bodies, the body without secrets; other bodies by size and type only; then any
-     * note the handler left.
+     * Any note the handler left, the query string and, for JSON bodies, the body without secrets; other bodies by size
+     * and type only.
      */
     private String detail(Context ctx) {
         StringBuilder b = new StringBuilder();
@@ -110,12 +110,27 @@ final class AuditRecorder {
         if (note != null) {
             b.append(note).append(' ');
         }
-        if (ctx.queryString() != null) {
-            b.append(decodedQuery(ctx.queryString()));
+        String[] request = request(ctx);
+        b.append(request[0]);
+        if (request[1] != null) {
+            b.append(b.length() > 0 ? " " : "").append(request[1]);
         }
+        return b.toString();
+    }
+
+    /**
+     * The request's query and body as the audit shows them, worked out once: the entry before the handler and the one
+     * after it say the same, and the body is parsed only once.
+     */
+    private String[] request(Context ctx) {
+        String[] cached = ctx.attribute("audit.request");
+        if (cached != null) {
+            return cached;
+        }
+        String query = ctx.queryString() == null ? "" : decodedQuery(ctx.queryString());
+        String body = null;
         if (!AuthFilter.SAFE_METHODS.contains(ctx.method().name()) && ctx.contentLength() > 0) {
             String type = String.valueOf(ctx.contentType());
-            String body;
             if (type.startsWith("application/json")) {
                 try {
                     JsonNode node = json.readTree(ctx.body());
@@ -129,8 +144,9 @@ final class AuditRecorder {
             } else {
                 body = "(" + ctx.contentLength() + " bytes of " + type + ")";
             }
-            b.append(b.length() > 0 ? " " : "").append(body);
         }
-        return b.toString();
+        String[] worked = {query, body};
+        ctx.attribute("audit.request", worked);
+        return worked;
     }
 }

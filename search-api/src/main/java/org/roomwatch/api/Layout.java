@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.roomwatch.core.security.Role;
@@ -18,7 +17,6 @@ import org.roomwatch.core.security.Role;
  */
 final class Layout {
     static final ZoneId KOREA = ZoneId.of("Asia/Seoul");
-    static final Set<String> PAGE_PREFIXES = Set.of("/search", "/schools", "/rooms", "/images", "/admin", "/login", "/logout", "/");
 
     private Layout() {}
 

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Login attempts per address: at most {@code perMinute} in any minute. With the per-user lockout (counted in the
@@ -17,7 +17,8 @@ final class LoginThrottle {
     private static final int MAX_ADDRESSES = 10_000;
 
     private final int perMinute;
-    private final Map<String, Deque<Instant>> attempts = new ConcurrentHashMap<>();
+    /** Guarded by this throttle's lock (every use is in the synchronized {@link #attempt}). */
+    private final Map<String, Deque<Instant>> attempts = new HashMap<>();
 
     LoginThrottle(int perMinute) {
         this.perMinute = perMinute;
