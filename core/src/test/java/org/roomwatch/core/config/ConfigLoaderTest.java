@@ -133,6 +133,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theSecurityLimitsAreCheckedAndNamed() throws IOException {
+        SecurityConfig defaults = loader.defaults().security();
+        assertEquals(Duration.ofDays(90), defaults.tokenLifetime());
+        assertEquals(30, defaults.loginsPerMinutePerAddress());
+        assertEquals("", defaults.auditKeyFile(), "empty: beside the H2 database");
+        assertEquals("/srv/rw/audit.key", loader.load(file("security:\n  auditKeyFile: \" /srv/rw/audit.key \"\n"), Map.of())
+                .security().auditKeyFile(), "surrounding spaces are not part of a path");
+        assertTrue(failure("security:\n  tokenLifetime: 0s\n").getMessage().contains("security.tokenLifetime"));
+        assertEquals("security.tokenLifetime", failure("security:\n  tokenLifetime: forever\n").key());
+        assertTrue(failure("security:\n  loginsPerMinutePerAddress: 0\n").getMessage().contains("security.loginsPerMinutePerAddress"));
+        assertEquals("security.loginsPerMinutePerAddress", failure("security:\n  loginsPerMinutePerAddress: many\n").key());
+    }
+
+    @Test
     void retentionKeepsEverythingByDefaultAndRefusesWhatMakesNoSense() throws IOException {
         assertTrue(loader.defaults().retention().keepsEverything());
         RetentionConfig set = loader.load(file("retention:\n  messages: 365d\n  alerts: 90d\n"), Map.of()).retention();
