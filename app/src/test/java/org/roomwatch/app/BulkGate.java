@@ -42,7 +42,8 @@ final class BulkGate implements AutoCloseable {
     private volatile Mode mode = Mode.OPEN;
     private volatile CountDownLatch held = new CountDownLatch(1);
     private volatile CountDownLatch release = new CountDownLatch(1);
-    private final AtomicInteger forwardedWhileHeld = new AtomicInteger();
+    private final AtomicInteger messagesAppliedWhileHeld = new AtomicInteger();
+    private final AtomicInteger forwarding = new AtomicInteger();
 
     /** Holds bulks whose body names the index {@code messagesIndex}. */
     BulkGate(URI target, String messagesIndex) throws IOException {
@@ -76,24 +77,48 @@ final class BulkGate implements AutoCloseable {
         release.countDown();
     }
 
-    /** Bulks of messages that reached the node while the gate held one back in {@link Mode#AFTER} (answers kept). */
-    int forwardedWhileHeld() {
-        return forwardedWhileHeld.get();
+    /**
+     * Message operations in the bulks the node applied while the gate held their answers ({@link Mode#AFTER}). The
+     * client's bulk ingester may split one batch into several bulks (its flush timer can fire between two adds), so a
+     * test counts what was really applied instead of assuming one bulk carries the whole batch.
+     */
+    int messagesAppliedWhileHeld() {
+        return messagesAppliedWhileHeld.get();
+    }
+
+    /** Waits until no request is on its way to the node (a bulk read before its sender died still arrives). */
+    boolean awaitNothingForwarding(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (forwarding.get() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String path = exchange.getRequestURI().getRawPath();
-            boolean messagesBulk = path.endsWith("/_bulk") && new String(body, StandardCharsets.UTF_8).contains(marker);
-            Mode at = messagesBulk ? mode : Mode.OPEN;
+            int messageOperations = path.endsWith("/_bulk") ? occurrences(new String(body, StandardCharsets.UTF_8), marker) : 0;
+            Mode at = messageOperations > 0 ? mode : Mode.OPEN;
             if (at == Mode.BEFORE) {
                 held.countDown();
                 awaitRelease();
             }
-            HttpResponse<byte[]> answer = forward(exchange, body);
+            HttpResponse<byte[]> answer;
+            forwarding.incrementAndGet();
+            try {
+                answer = forward(exchange, body);
+                if (at == Mode.AFTER) {
+                    messagesAppliedWhileHeld.addAndGet(messageOperations);
+                }
+            } finally {
+                forwarding.decrementAndGet();
+            }
             if (at == Mode.AFTER) {
-                forwardedWhileHeld.incrementAndGet();
                 held.countDown();
                 awaitRelease();
             }
@@ -113,6 +138,15 @@ final class BulkGate implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Each message operation's action line names the index once; a document never does. */
+    private static int occurrences(String text, String needle) {
+        int count = 0;
+        for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length())) {
+            count++;
+        }
+        return count;
     }
 
     private void awaitRelease() throws InterruptedException {
