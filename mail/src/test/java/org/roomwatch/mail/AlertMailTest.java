@@ -4,15 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,34 +18,24 @@ import org.roomwatch.core.config.ConfigLoader;
 import org.roomwatch.core.config.MailConfig;
 import org.roomwatch.core.watch.AlertNotice;
 import org.roomwatch.testkit.ControlPlaneExtension;
-import org.roomwatch.testkit.FreePorts;
 import org.roomwatch.testkit.MutableClock;
+import org.roomwatch.testkit.SmtpSink;
+import org.roomwatch.testkit.SmtpSinkExtension;
 
 /** Alert mail through a real SMTP server in the JVM (GreenMail) and a real H2 outbox. */
-@ExtendWith(ControlPlaneExtension.class)
+@ExtendWith({ControlPlaneExtension.class, SmtpSinkExtension.class})
 class AlertMailTest {
     private ControlPlaneDatabase db;
-    private GreenMail smtp;
+    private SmtpSink smtp;
     private int port;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-10-01T00:00:00Z"));
 
 
     @BeforeEach
-    void setUp(ControlPlaneDatabase database) throws Exception {
+    void setUp(ControlPlaneDatabase database, SmtpSink sink) {
         db = database;
-        port = FreePorts.pick();
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (smtp != null) {
-            smtp.stop();
-        }
-    }
-
-    private void startSmtp() {
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        smtp = sink;
+        port = sink.port(); // nothing listens there until a test starts the sink
     }
 
     private MailConfig config(int perHour, int maxAttempts) {
@@ -65,17 +51,15 @@ class AlertMailTest {
 
     @Test
     void aHighPriorityAlertIsMailedAtOnceWithoutWhatMatched() throws Exception {
-        startSmtp();
+        smtp.start();
         MailConfig config = config(20, 8);
         MailOutbox outbox = new MailOutbox(db.dataSource());
         new AlertMailer(outbox, config, clock).onAlert(notice(1, true, List.of("kim@example.org", "lee@example.org")));
         assertEquals(2, new MailDispatcher(outbox, new SmtpSender(config), config, clock).runOnce());
-        MimeMessage[] received = smtp.getReceivedMessages();
+        MimeMessage[] received = smtp.received();
         assertEquals(2, received.length);
         assertEquals("[roomwatch] 1 new alert (high priority)", received[0].getSubject());
-        String body = GreenMailUtil.getBody(received[0]);
-        String text = new String(jakarta.mail.internet.MimeUtility.decode(new java.io.ByteArrayInputStream(body.getBytes()), "quoted-printable")
-                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String text = SmtpSink.text(received[0]);
         // A list's name and a room's title often name the victim or her school: counts, priority and a link only.
         assertFalse(text.contains("한빛") || text.contains("사건 17") || text.contains("hanbit_gossip"), text);
         assertFalse(received[0].getSubject().contains("사건 17"), received[0].getSubject());
@@ -87,7 +71,7 @@ class AlertMailTest {
 
     @Test
     void aStormBecomesOneDigestPerRecipient() throws Exception {
-        startSmtp();
+        smtp.start();
         MailConfig config = config(20, 8);
         MailOutbox outbox = new MailOutbox(db.dataSource());
         AlertMailer mailer = new AlertMailer(outbox, config, clock);
@@ -99,7 +83,7 @@ class AlertMailTest {
         assertEquals(1, new Digests(outbox, config, clock).run());
         assertEquals(0, new Digests(outbox, config, clock).run(), "the queue was emptied with the digest");
         assertEquals(1, new MailDispatcher(outbox, new SmtpSender(config), config, clock).runOnce());
-        MimeMessage[] received = smtp.getReceivedMessages();
+        MimeMessage[] received = smtp.received();
         assertEquals(1, received.length);
         assertEquals("[roomwatch] 1000 new alerts", received[0].getSubject());
     }
@@ -131,10 +115,10 @@ class AlertMailTest {
         assertEquals(0, dispatcher.runOnce(), "not due yet: no attempt");
         assertEquals(1, outbox.withStatus("queued", 10).get(0).attempts());
 
-        startSmtp();
+        smtp.start();
         clock.advance(Duration.ofSeconds(31));
         assertEquals(1, dispatcher.runOnce());
-        assertEquals(1, smtp.getReceivedMessages().length);
+        assertEquals(1, smtp.received().length);
         assertEquals(1, outbox.withStatus("sent", 10).size());
     }
 
@@ -158,9 +142,7 @@ class AlertMailTest {
 
     @Test
     void overTlsWithAuthentication() throws Exception {
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS));
-        smtp.setUser("roomwatch@example.org", "mailer", "s3cret-synthetic");
-        smtp.start();
+        smtp.startTls("roomwatch@example.org", "mailer", "s3cret-synthetic");
         MailConfig d = config(20, 8);
         MailConfig tls = new MailConfig(true, "127.0.0.1", port, "tls", "mailer", "s3cret-synthetic", d.from(), d.baseUrl(),
                 d.digestInterval(), 20, 8, Duration.ofSeconds(30), Duration.ofSeconds(5));
@@ -169,8 +151,8 @@ class AlertMailTest {
         testTrust.put("mail.smtp.ssl.trust", "127.0.0.1");
         testTrust.put("mail.smtp.ssl.checkserveridentity", "false"); // its certificate names no host at all
         new SmtpSender(tls, testTrust).send("kim@example.org", "[roomwatch] tls", "body");
-        assertEquals(1, smtp.getReceivedMessages().length);
-        assertEquals("[roomwatch] tls", smtp.getReceivedMessages()[0].getSubject());
+        assertEquals(1, smtp.received().length);
+        assertEquals("[roomwatch] tls", smtp.received()[0].getSubject());
         assertFalse(tls.toString().contains("s3cret"), "the password is never printed: " + tls);
     }
 
