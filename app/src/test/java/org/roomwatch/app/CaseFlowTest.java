@@ -33,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.roomwatch.core.config.ConfigLoader;
 import org.roomwatch.core.config.RoomwatchConfig;
 import org.roomwatch.core.security.Role;
+import org.roomwatch.indexer.testing.IndicesExtension;
+import org.roomwatch.indexer.testing.TestIndices;
 import org.roomwatch.media.DecodeLimits;
 import org.roomwatch.media.ImageFingerprint;
 import org.roomwatch.media.ImageHasher;
@@ -40,8 +42,6 @@ import org.roomwatch.simulator.SimPost;
 import org.roomwatch.simulator.SimRoom;
 import org.roomwatch.simulator.SyntheticPictures;
 import org.roomwatch.simulator.TelegramSite;
-import org.roomwatch.testkit.ElasticsearchExtension;
-import org.roomwatch.testkit.TestNode;
 
 /**
  * A case opened from a victim's photos' hashes (as the case page computes them in the browser): matched at once
@@ -49,7 +49,7 @@ import org.roomwatch.testkit.TestNode;
  * posting of the photo raises an alert for the counselor; and every way of getting the request wrong refused with
  * nothing created.
  */
-@ExtendWith(ElasticsearchExtension.class)
+@ExtendWith(IndicesExtension.class)
 class CaseFlowTest {
     private static final String PASSWORD = "a synthetic passphrase";
     private static final Instant T0 = Instant.parse("2026-10-01T00:00:00Z");
@@ -60,7 +60,7 @@ class CaseFlowTest {
     private final ImageHasher hasher = new ImageHasher(DecodeLimits.DEFAULT);
 
     @Test
-    void aCaseFindsEveryPlaceHerPhotoAppearsAndWatchesForMore(TestNode node) throws Exception {
+    void aCaseFindsEveryPlaceHerPhotoAppearsAndWatchesForMore(TestIndices indices) throws Exception {
         try (TelegramSite site = TelegramSite.start()) {
             // Posts whose ids agree modulo 11 show the same synthetic picture (see TelegramSite.generatedImage).
             SimRoom first = room("case_room_a", 3, 9);
@@ -73,8 +73,8 @@ class CaseFlowTest {
                     + "retention:\n  messages: 365d\n  media: 365d\n  alerts: 365d\n"
                     + "rooms:\n  - name: case_room_a\n    interval: 1s\n  - name: case_room_b\n    interval: 1s\n");
             RoomwatchConfig config = new ConfigLoader().load(file, Map.of(
-                    "ROOMWATCH_ELASTICSEARCH_URL", node.url().toString(),
-                    "ROOMWATCH_ELASTICSEARCH_INDEXPREFIX", node.indexPrefix() + "case-",
+                    "ROOMWATCH_ELASTICSEARCH_URL", indices.url().toString(),
+                    "ROOMWATCH_ELASTICSEARCH_INDEXPREFIX", indices.prefix(),
                     "ROOMWATCH_DATABASE_JDBCURL", "jdbc:h2:file:" + dir.resolve("db"),
                     "ROOMWATCH_SECURITY_COOKIESECURE", "false",
                     "ROOMWATCH_API_PORT", "0"));
@@ -259,8 +259,8 @@ class CaseFlowTest {
                 assertTrue(alerts != null && alerts.toString().contains("/case_room_a/36\""), "an alert for the new posting: " + alerts);
 
                 // Retention a year and a month later: everything has expired, but what the case holds stays.
-                var es = org.roomwatch.indexer.ElasticsearchClients.create(node.url(), java.time.Duration.ofMinutes(1));
-                var names = new org.roomwatch.indexer.IndexNames(node.indexPrefix() + "case-");
+                var es = indices.client();
+                var names = indices.names();
                 es.indices().refresh(r -> r.index(names.messages(), names.media(), names.alerts()));
                 long messagesBefore = es.count(c -> c.index(names.messages())).count();
                 var swept = app.retention().runOnce(Instant.now().plus(java.time.Duration.ofDays(400)));
@@ -274,7 +274,6 @@ class CaseFlowTest {
                 assertEquals(3, es.count(c -> c.index(names.messageVersions())).count(), "the deleted messages' versions went with them");
                 assertEquals(2, es.count(c -> c.index(names.media())).count(), "only her photo's two copies are kept");
                 assertTrue(es.count(c -> c.index(names.alerts())).count() >= 1, "the case's alert is kept");
-                es._transport().close();
                 String sweeps = admin.get(base + "/api/audit?actor=roomwatch").body();
                 assertTrue(sweeps.contains("RETENTION " + names.messages()) && sweeps.contains("held by case(s) ") && sweeps.contains("2026-서울-0001"), sweeps);
             }

@@ -17,15 +17,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.roomwatch.indexer.ElasticsearchClients;
 import org.roomwatch.indexer.IndexNames;
+import org.roomwatch.indexer.testing.IndicesExtension;
+import org.roomwatch.indexer.testing.TestIndices;
 import org.roomwatch.simulator.SimPost;
 import org.roomwatch.simulator.SimRoom;
 import org.roomwatch.simulator.TelegramSite;
-import org.roomwatch.testkit.ElasticsearchExtension;
 import org.roomwatch.testkit.Machine;
 import org.roomwatch.testkit.Needs;
-import org.roomwatch.testkit.TestNode;
 
 /**
  * The wall clock of a running {@code roomwatch serve} jumps an hour back, then two hours forward (libfaketime in
@@ -34,7 +33,7 @@ import org.roomwatch.testkit.TestNode;
  * out the hour; after the jump forward each room catches up with one crawl, not a burst of every run it "missed";
  * new posts are indexed once either way.
  */
-@ExtendWith(ElasticsearchExtension.class)
+@ExtendWith(IndicesExtension.class)
 class ClockJumpTest {
     static final Path LIBFAKETIME = Machine.LIBFAKETIME;
     private static final List<String> ROOMS = List.of("clock_room_a", "clock_room_b");
@@ -50,8 +49,8 @@ class ClockJumpTest {
 
     @Test
     @Needs(Machine.FAKETIME)
-    void roomsKeepTheirIntervalThroughJumpsOfTheWallClockBothWays(TestNode node) throws Exception {
-        String prefix = node.indexPrefix() + "clock-";
+    void roomsKeepTheirIntervalThroughJumpsOfTheWallClockBothWays(TestIndices indices) throws Exception {
+        String prefix = indices.prefix();
         Instant t0 = Instant.parse("2026-10-01T00:00:00Z");
         try (TelegramSite site = TelegramSite.start()) {
             Map<String, SimRoom> rooms = new HashMap<>();
@@ -71,7 +70,7 @@ class ClockJumpTest {
             Path offset = dir.resolve("faketime");
             Files.writeString(offset, "+0\n");
             Map<String, String> env = new HashMap<>(Map.of(
-                    "ROOMWATCH_ELASTICSEARCH_URL", node.url().toString(),
+                    "ROOMWATCH_ELASTICSEARCH_URL", indices.url().toString(),
                     "ROOMWATCH_ELASTICSEARCH_INDEXPREFIX", prefix,
                     "ROOMWATCH_API_PORT", "0",
                     "ROOMWATCH_CRAWLER_USERAGENT", "roomwatch-clock"));
@@ -81,8 +80,8 @@ class ClockJumpTest {
                     "FAKETIME_CACHE_DURATION", "1",
                     "FAKETIME_DONT_FAKE_MONOTONIC", "1"));
             process = ServeProcess.start(dir, dir.resolve("serve.log"), env, "--config", config.toString());
-            ElasticsearchClient client = ElasticsearchClients.create(node.url(), Duration.ofMinutes(1));
-            IndexNames names = new IndexNames(prefix);
+            ElasticsearchClient client = indices.client();
+            IndexNames names = indices.names();
             awaitIndexed(client, names, 10);
             awaitVisits(site, site.visits().size(), 2, Duration.ofMinutes(2), "before any jump");
 
@@ -112,7 +111,6 @@ class ClockJumpTest {
                         + " s after the jump forward: a burst of missed runs" + ServeProcess.tail(dir.resolve("serve.log"), 30));
             }
             assertEquals(14, count(client, names));
-            client._transport().close();
             process.destroy();
             assertTrue(process.waitFor(90, TimeUnit.SECONDS));
             process = null;

@@ -22,16 +22,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.roomwatch.indexer.ElasticsearchClients;
 import org.roomwatch.indexer.IndexNames;
+import org.roomwatch.indexer.testing.IndicesExtension;
+import org.roomwatch.indexer.testing.TestIndices;
 import org.roomwatch.simulator.SimPost;
 import org.roomwatch.simulator.SimRoom;
 import org.roomwatch.simulator.TelegramSite;
-import org.roomwatch.testkit.ElasticsearchExtension;
 import org.roomwatch.testkit.Machine;
 import org.roomwatch.testkit.Needs;
 import org.roomwatch.testkit.PostgresDatabases;
-import org.roomwatch.testkit.TestNode;
 
 /**
  * Three {@code roomwatch serve --role crawler} processes on one PostgreSQL (a throwaway database on the machine's
@@ -39,7 +38,7 @@ import org.roomwatch.testkit.TestNode;
  * page; the others take its rooms over. Then PostgreSQL restarts under the survivors, who reconnect. In the end every
  * post of every room is in the index exactly once, and no room was ever fetched by two processes at the same moment.
  */
-@ExtendWith(ElasticsearchExtension.class)
+@ExtendWith(IndicesExtension.class)
 @Needs(Machine.POSTGRESQL)
 class ClusteredCrawlTest {
     private static final String SERVER = PostgresDatabases.SERVER;
@@ -60,7 +59,7 @@ class ClusteredCrawlTest {
     }
 
     @Test
-    void aKilledCrawlerRoomsAreTakenOverAndNothingIsLostOrDoubled(TestNode node) throws Exception {
+    void aKilledCrawlerRoomsAreTakenOverAndNothingIsLostOrDoubled(TestIndices indices) throws Exception {
         database = PostgresDatabases.create("rw_cluster_");
         try (TelegramSite site = TelegramSite.start()) {
             Instant t0 = Instant.parse("2026-10-01T00:00:00Z");
@@ -82,9 +81,9 @@ class ClusteredCrawlTest {
                 yaml.append("  - name: ").append(room.name()).append("\n    interval: 1s\n");
             }
             Files.writeString(config, yaml);
-            String prefix = node.indexPrefix() + "cluster-";
+            String prefix = indices.prefix();
             for (int n = 1; n <= 3; n++) {
-                processes.add(crawler(n, config, node, prefix));
+                processes.add(crawler(n, config, indices, prefix));
             }
 
             // Live rooms: new posts keep arriving while the crawlers work.
@@ -154,8 +153,8 @@ class ClusteredCrawlTest {
             writer.join();
 
             // Every post of every room in the index exactly once (ids are deterministic: a repeat cannot add a document).
-            ElasticsearchClient client = ElasticsearchClients.create(node.url(), Duration.ofMinutes(1));
-            IndexNames names = new IndexNames(prefix);
+            ElasticsearchClient client = indices.client();
+            IndexNames names = indices.names();
             Map<String, Long> expected = new LinkedHashMap<>();
             rooms.forEach(r -> expected.put(r.name(), (long) r.posts().size()));
             Map<String, Long> indexed = new LinkedHashMap<>();
@@ -191,7 +190,6 @@ class ClusteredCrawlTest {
             visits.stream().filter(v -> v.startNanos() > killedAt).forEach(v -> survivorsRooms.add(v.room()));
             assertEquals(expected.keySet(), survivorsRooms, "every room kept being crawled after the kill");
             System.out.printf("%d page fetches by %d crawlers; %d posts indexed across %d rooms%n", visits.size(), 3, total, ROOMS);
-            client._transport().close();
         }
     }
 
@@ -208,9 +206,9 @@ class ClusteredCrawlTest {
         return "roomwatch-test-crawler-" + n;
     }
 
-    private Process crawler(int n, Path config, TestNode node, String prefix) throws IOException {
+    private Process crawler(int n, Path config, TestIndices indices, String prefix) throws IOException {
         return ServeProcess.start(null, dir.resolve("crawler-" + n + ".log"), Map.of(
-                "ROOMWATCH_ELASTICSEARCH_URL", node.url().toString(),
+                "ROOMWATCH_ELASTICSEARCH_URL", indices.url().toString(),
                 "ROOMWATCH_ELASTICSEARCH_INDEXPREFIX", prefix,
                 "ROOMWATCH_DATABASE_JDBCURL", SERVER + database,
                 "ROOMWATCH_DATABASE_USER", "postgres",

@@ -21,16 +21,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.roomwatch.controlplane.ControlPlaneDatabase;
 import org.roomwatch.controlplane.JdbcRoomRegistry;
-import org.roomwatch.indexer.ElasticsearchClients;
 import org.roomwatch.indexer.IndexNames;
+import org.roomwatch.indexer.testing.IndicesExtension;
+import org.roomwatch.indexer.testing.TestIndices;
 import org.roomwatch.simulator.SimPost;
 import org.roomwatch.simulator.SimRoom;
 import org.roomwatch.simulator.TelegramSite;
-import org.roomwatch.testkit.ElasticsearchExtension;
 import org.roomwatch.testkit.Machine;
 import org.roomwatch.testkit.MachineCheck;
 import org.roomwatch.testkit.PostgresDatabases;
-import org.roomwatch.testkit.TestNode;
 
 /**
  * A single {@code roomwatch serve}, on the embedded H2 default and on PostgreSQL (a throwaway database on the
@@ -39,7 +38,7 @@ import org.roomwatch.testkit.TestNode;
  * control-plane database opens and migrates cleanly every time, and in the end every post is indexed exactly once
  * and every cursor stands at its room's newest post.
  */
-@ExtendWith(ElasticsearchExtension.class)
+@ExtendWith(IndicesExtension.class)
 class CrashRestartTest {
     @TempDir
     Path dir;
@@ -57,7 +56,7 @@ class CrashRestartTest {
 
     @ParameterizedTest(name = "on {0}")
     @ValueSource(strings = {"h2", "postgresql"})
-    void killedAndStoppedMidCrawlThenRestartedWithNoGapAndNoDuplicate(String engine, TestNode node) throws Exception {
+    void killedAndStoppedMidCrawlThenRestartedWithNoGapAndNoDuplicate(String engine, TestIndices indices) throws Exception {
         org.roomwatch.core.config.DatabaseConfig controlPlane = new org.roomwatch.core.config.ConfigLoader().defaults().database()
                 .withJdbcUrl("jdbc:h2:file:" + dir.resolve("data/roomwatch"));
         if (engine.equals("postgresql")) {
@@ -84,15 +83,15 @@ class CrashRestartTest {
             site.delayPages(Duration.ofMillis(150));
             Path config = dir.resolve("roomwatch.yml");
             Files.writeString(config, yaml);
-            String prefix = node.indexPrefix() + "crash-" + engine + "-";
+            String prefix = indices.prefix();
 
-            process = serve(config, node, prefix, 1);
+            process = serve(config, indices, prefix, 1);
             awaitOpenFetch(site, 1);
             process.destroyForcibly(); // SIGKILL mid-crawl: nothing of the process gets to run
             assertTrue(process.waitFor(30, TimeUnit.SECONDS));
             addPosts(rooms, t0, 121, 130);
 
-            process = serve(config, node, prefix, 2);
+            process = serve(config, indices, prefix, 2);
             awaitUp(2); // crawls start before the API does: SIGTERM must find the process fully started
             awaitOpenFetch(site, 2);
             process.destroy(); // SIGTERM mid-crawl: the shutdown hook finishes the crawls and bulks in flight
@@ -100,9 +99,9 @@ class CrashRestartTest {
             assertTrue(Files.readString(dir.resolve("serve-2.log")).contains("roomwatch is up"), log(2));
             addPosts(rooms, t0, 131, 140);
 
-            process = serve(config, node, prefix, 3);
-            ElasticsearchClient client = ElasticsearchClients.create(node.url(), Duration.ofMinutes(1));
-            IndexNames names = new IndexNames(prefix);
+            process = serve(config, indices, prefix, 3);
+            ElasticsearchClient client = indices.client();
+            IndexNames names = indices.names();
             Map<String, Long> expected = new LinkedHashMap<>();
             rooms.forEach(r -> expected.put(r.name(), 140L));
             Map<String, Long> indexed = new LinkedHashMap<>();
@@ -119,7 +118,6 @@ class CrashRestartTest {
             assertEquals(420, client.count(c -> c.index(names.messages())).count());
             process.destroy();
             assertTrue(process.waitFor(90, TimeUnit.SECONDS));
-            client._transport().close();
 
             // The control plane after all that: opens, migrates (Flyway validates its history) and holds the cursors.
             try (ControlPlaneDatabase db = ControlPlaneDatabase.open(controlPlane)) {
@@ -164,9 +162,9 @@ class CrashRestartTest {
         throw new AssertionError("run " + run + " never fetched pages");
     }
 
-    private Process serve(Path config, TestNode node, String prefix, int run) throws IOException {
+    private Process serve(Path config, TestIndices indices, String prefix, int run) throws IOException {
         Map<String, String> env = new java.util.HashMap<>(Map.of(
-                "ROOMWATCH_ELASTICSEARCH_URL", node.url().toString(),
+                "ROOMWATCH_ELASTICSEARCH_URL", indices.url().toString(),
                 "ROOMWATCH_ELASTICSEARCH_INDEXPREFIX", prefix,
                 "ROOMWATCH_API_PORT", "0",
                 "ROOMWATCH_CRAWLER_USERAGENT", "roomwatch-crash-" + run));

@@ -3,6 +3,9 @@ package org.roomwatch.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,26 +23,22 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.roomwatch.core.ops.DiskWatch;
-import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.roomwatch.core.config.ConfigLoader;
 import org.roomwatch.core.config.RoomwatchConfig;
-import org.roomwatch.indexer.ElasticsearchClients;
+import org.roomwatch.core.ops.DiskWatch;
 import org.roomwatch.indexer.IndexNames;
+import org.roomwatch.indexer.testing.IndicesExtension;
+import org.roomwatch.indexer.testing.TestIndices;
 import org.roomwatch.simulator.SimPost;
 import org.roomwatch.simulator.SimRoom;
 import org.roomwatch.simulator.TelegramSite;
-import org.roomwatch.testkit.ElasticsearchExtension;
-import org.roomwatch.testkit.TestNode;
+import org.slf4j.LoggerFactory;
 
 /**
  * The data directory of the embedded H2 database sits on a real, small disk (a 48 MB tmpfs) that fills up while
@@ -47,7 +46,7 @@ import org.roomwatch.testkit.TestNode;
  * and the free-space gauge shows it, although the database (and the scheduler on it) only report themselves broken.
  * Once space is freed and the process restarted, every post arrives exactly once and the cursor is right.
  */
-@ExtendWith(ElasticsearchExtension.class)
+@ExtendWith(IndicesExtension.class)
 class DiskFullTest {
     private static final String ROOM = "disk_room";
 
@@ -75,12 +74,12 @@ class DiskFullTest {
     }
 
     @Test
-    void aFullDataDiskIsReportedAsSuchAndLosesNothing(TestNode node) throws Exception {
+    void aFullDataDiskIsReportedAsSuchAndLosesNothing(TestIndices indices) throws Exception {
         disk = dir.resolve("disk");
         Files.createDirectories(disk);
         Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=48m", "tmpfs", disk.toString()) == 0,
                 "a small real disk needs mount (root); this machine refused");
-        String prefix = node.indexPrefix() + "disk-";
+        String prefix = indices.prefix();
         Instant t0 = Instant.parse("2026-10-01T00:00:00Z");
         try (TelegramSite site = TelegramSite.start()) {
             SimRoom room = new SimRoom(ROOM, "디스크 방", "합성", false, 20, true);
@@ -90,7 +89,7 @@ class DiskFullTest {
             Files.writeString(file, "crawler:\n  telegramBaseUrl: \"" + site.baseUrl() + "\"\n  requestsPerSecondPerHost: 100\n"
                     + "rooms:\n  - name: " + ROOM + "\n    interval: 1s\n");
             RoomwatchConfig config = new ConfigLoader().load(file, Map.of(
-                    "ROOMWATCH_ELASTICSEARCH_URL", node.url().toString(),
+                    "ROOMWATCH_ELASTICSEARCH_URL", indices.url().toString(),
                     "ROOMWATCH_ELASTICSEARCH_INDEXPREFIX", prefix,
                     "ROOMWATCH_DATABASE_JDBCURL", "jdbc:h2:file:" + disk.resolve("roomwatch"),
                     "ROOMWATCH_DATABASE_MINFREEDISKMEGABYTES", "8",
@@ -126,11 +125,10 @@ class DiskFullTest {
                 JsonNode again = ready(app);
                 assertEquals("ready", again.path("status").asText(), again.toString());
             }
-            ElasticsearchClient client = ElasticsearchClients.create(node.url(), Duration.ofMinutes(1));
-            IndexNames names = new IndexNames(prefix);
+            ElasticsearchClient client = indices.client();
+            IndexNames names = indices.names();
             client.indices().refresh(r -> r.index(names.messages()));
             assertEquals(30, client.count(c -> c.index(names.messages())).count(), "every post once");
-            client._transport().close();
         }
     }
 

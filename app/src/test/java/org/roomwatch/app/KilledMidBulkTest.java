@@ -18,13 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.roomwatch.controlplane.ControlPlaneDatabase;
 import org.roomwatch.controlplane.JdbcRoomRegistry;
 import org.roomwatch.core.config.ConfigLoader;
-import org.roomwatch.indexer.ElasticsearchClients;
 import org.roomwatch.indexer.IndexNames;
+import org.roomwatch.indexer.testing.IndicesExtension;
+import org.roomwatch.indexer.testing.TestIndices;
 import org.roomwatch.simulator.SimPost;
 import org.roomwatch.simulator.SimRoom;
 import org.roomwatch.simulator.TelegramSite;
-import org.roomwatch.testkit.ElasticsearchExtension;
-import org.roomwatch.testkit.TestNode;
 
 /**
  * A single {@code roomwatch serve} is stopped at exact points of a bulk write of messages, with a proxy in front of
@@ -33,7 +32,7 @@ import org.roomwatch.testkit.TestNode;
  * only then exit. In the end every post is indexed once (and recorded once as a version) and the cursor stands at
  * the newest post, with no further run needed.
  */
-@ExtendWith(ElasticsearchExtension.class)
+@ExtendWith(IndicesExtension.class)
 class KilledMidBulkTest {
     private static final String ROOM = "bulk_kill_room";
 
@@ -47,12 +46,12 @@ class KilledMidBulkTest {
     }
 
     @Test
-    void killedInsideABulkThenStoppedInsideOneLosesAndDuplicatesNothing(TestNode node) throws Exception {
-        String prefix = node.indexPrefix() + "bulkkill-";
-        IndexNames names = new IndexNames(prefix);
+    void killedInsideABulkThenStoppedInsideOneLosesAndDuplicatesNothing(TestIndices indices) throws Exception {
+        String prefix = indices.prefix();
+        IndexNames names = indices.names();
         Instant t0 = Instant.parse("2026-10-01T00:00:00Z");
-        ElasticsearchClient client = ElasticsearchClients.create(node.url(), Duration.ofMinutes(1));
-        try (TelegramSite site = TelegramSite.start(); BulkGate gate = new BulkGate(node.url(), names.messages())) {
+        ElasticsearchClient client = indices.client();
+        try (TelegramSite site = TelegramSite.start(); BulkGate gate = new BulkGate(indices.url(), names.messages())) {
             SimRoom room = new SimRoom(ROOM, "벌크 방", "합성", false, 20, true);
             addPosts(room, t0, 1, 60);
             site.add(room);
@@ -62,7 +61,7 @@ class KilledMidBulkTest {
 
             // 1. The node applies the bulk; the crawler dies before it hears so. Its cursor must not have moved.
             gate.hold(BulkGate.Mode.AFTER);
-            process = serve(config, node, gate, prefix, 1);
+            process = serve(config, indices, gate, prefix, 1);
             assertTrue(gate.awaitHeld(Duration.ofMinutes(2)), "run 1 wrote no bulk of messages: " + log(1));
             process.destroyForcibly();
             assertTrue(process.waitFor(30, TimeUnit.SECONDS));
@@ -76,7 +75,7 @@ class KilledMidBulkTest {
 
             // 2. The crawler dies with a bulk on its way that the node never sees.
             gate.hold(BulkGate.Mode.BEFORE);
-            process = serve(config, node, gate, prefix, 2);
+            process = serve(config, indices, gate, prefix, 2);
             assertTrue(gate.awaitHeld(Duration.ofMinutes(2)), "run 2 wrote no bulk of messages: " + log(2));
             process.destroyForcibly();
             assertTrue(process.waitFor(30, TimeUnit.SECONDS));
@@ -86,7 +85,7 @@ class KilledMidBulkTest {
 
             // 3. SIGTERM with a bulk on its way: the process must wait for it, save the cursor, then exit by itself.
             gate.hold(BulkGate.Mode.BEFORE);
-            process = serve(config, node, gate, prefix, 3);
+            process = serve(config, indices, gate, prefix, 3);
             assertTrue(gate.awaitHeld(Duration.ofMinutes(2)), "run 3 wrote no bulk of messages: " + log(3));
             process.destroy();
             Thread.sleep(1500); // a process that did not wait for its bulk would be gone by now
@@ -101,7 +100,6 @@ class KilledMidBulkTest {
         for (long id = 1; id <= 80; id++) {
             assertEquals(1, count(client, names.messages(), id), "post " + id);
         }
-        client._transport().close();
         try (ControlPlaneDatabase db = ControlPlaneDatabase.open(new ConfigLoader().defaults().database()
                 .withJdbcUrl("jdbc:h2:file:" + dir.resolve("data/roomwatch")))) {
             assertEquals(80, new JdbcRoomRegistry(db.dataSource()).position(ROOM).cursor(),
@@ -125,7 +123,7 @@ class KilledMidBulkTest {
         }
     }
 
-    private Process serve(Path config, TestNode node, BulkGate gate, String prefix, int run) throws IOException {
+    private Process serve(Path config, TestIndices indices, BulkGate gate, String prefix, int run) throws IOException {
         return ServeProcess.start(dir, dir.resolve("serve-" + run + ".log"), Map.of(
                 "ROOMWATCH_ELASTICSEARCH_URL", gate.url().toString(),
                 "ROOMWATCH_ELASTICSEARCH_INDEXPREFIX", prefix,

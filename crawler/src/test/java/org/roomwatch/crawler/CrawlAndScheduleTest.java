@@ -31,20 +31,18 @@ import org.roomwatch.crawler.schedule.CrawlScheduler;
 import org.roomwatch.crawler.schedule.RoomCrawler;
 import org.roomwatch.crawler.schedule.RoomWatchService;
 import org.roomwatch.indexer.BulkMessageWriter;
-import org.roomwatch.indexer.ElasticsearchClients;
-import org.roomwatch.indexer.IndexManager;
 import org.roomwatch.indexer.IndexNames;
 import org.roomwatch.indexer.MessageEnricher;
+import org.roomwatch.indexer.testing.IndicesExtension;
+import org.roomwatch.indexer.testing.TestIndices;
 import org.roomwatch.simulator.SimPost;
 import org.roomwatch.simulator.SimRoom;
 import org.roomwatch.simulator.TelegramSite;
 import org.roomwatch.testkit.ControlPlaneExtension;
-import org.roomwatch.testkit.ElasticsearchExtension;
-import org.roomwatch.testkit.TestNode;
 
 /** The whole first path: a watched room crawled by Quartz into the real index, positions in a real H2 file. */
 @ExtendWith(ControlPlaneExtension.class)
-@ExtendWith(ElasticsearchExtension.class)
+@ExtendWith(IndicesExtension.class)
 class CrawlAndScheduleTest {
     private static final Instant T0 = Instant.parse("2026-05-01T00:00:00Z");
     private TelegramSite site;
@@ -55,7 +53,7 @@ class CrawlAndScheduleTest {
     private JdbcRoomRegistry registry;
 
     @BeforeEach
-    void setUp(TestNode node, ControlPlaneDatabase database) {
+    void setUp(TestIndices indices, ControlPlaneDatabase database) {
         site = TelegramSite.start();
         SimRoom room = new SimRoom("school_room", "학교 방", "설명", false, 300, true);
         for (long id = 1; id <= 45; id++) {
@@ -64,9 +62,8 @@ class CrawlAndScheduleTest {
         site.add(room);
         db = database;
         registry = new JdbcRoomRegistry(db.dataSource());
-        client = ElasticsearchClients.create(node.url(), Duration.ofMinutes(1));
-        names = new IndexNames(node.indexPrefix() + System.nanoTime() + "-");
-        new IndexManager(client, names).ensureAll();
+        client = indices.client();
+        names = indices.names();
         writer = new BulkMessageWriter(client, names, new MessageEnricher(), new ConfigLoader().defaults().elasticsearch());
     }
 

@@ -41,10 +41,10 @@ import org.roomwatch.crawler.http.WebPhotos;
 import org.roomwatch.crawler.schedule.RoomCrawler;
 import org.roomwatch.crawler.telegram.PublicRoomSource;
 import org.roomwatch.indexer.BulkMessageWriter;
-import org.roomwatch.indexer.ElasticsearchClients;
-import org.roomwatch.indexer.IndexManager;
 import org.roomwatch.indexer.IndexNames;
 import org.roomwatch.indexer.MessageEnricher;
+import org.roomwatch.indexer.testing.IndicesExtension;
+import org.roomwatch.indexer.testing.TestIndices;
 import org.roomwatch.media.DecodeLimits;
 import org.roomwatch.media.ImageHasher;
 import org.roomwatch.media.PhotoHashing;
@@ -53,9 +53,7 @@ import org.roomwatch.simulator.SimRoom;
 import org.roomwatch.simulator.TelegramSite;
 import org.roomwatch.testkit.Bytes;
 import org.roomwatch.testkit.ControlPlaneExtension;
-import org.roomwatch.testkit.ElasticsearchExtension;
 import org.roomwatch.testkit.FilesChanged;
-import org.roomwatch.testkit.TestNode;
 
 /**
  * Hash and discard, end to end: a room whose posts carry photos is crawled into the real index. Good photos become
@@ -63,7 +61,7 @@ import org.roomwatch.testkit.TestNode;
  * photo is found in any file written meanwhile (the Elasticsearch node's data and translog included).
  */
 @ExtendWith(ControlPlaneExtension.class)
-@ExtendWith(ElasticsearchExtension.class)
+@ExtendWith(IndicesExtension.class)
 class CrawlImagesTest {
     private static final Instant T0 = Instant.parse("2026-05-01T00:00:00Z");
     private static final long CAP = 1_000_000;
@@ -75,7 +73,7 @@ class CrawlImagesTest {
     private JdbcRoomRegistry registry;
 
     @BeforeEach
-    void setUp(TestNode node, ControlPlaneDatabase database) {
+    void setUp(TestIndices indices, ControlPlaneDatabase database) {
         site = TelegramSite.start();
         SimRoom room = new SimRoom("photo_room", "사진 방", "설명", false, 300, true);
         for (long id = 1; id <= 30; id++) {
@@ -85,9 +83,8 @@ class CrawlImagesTest {
         site.add(room);
         db = database;
         registry = new JdbcRoomRegistry(db.dataSource());
-        client = ElasticsearchClients.create(node.url(), Duration.ofMinutes(1));
-        names = new IndexNames(node.indexPrefix() + System.nanoTime() + "-");
-        new IndexManager(client, names).ensureAll();
+        client = indices.client();
+        names = indices.names();
         writer = new BulkMessageWriter(client, names, new MessageEnricher(), new ConfigLoader().defaults().elasticsearch());
     }
 

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +25,10 @@ import org.roomwatch.core.search.MessageQuery;
 import org.roomwatch.core.search.MessageSort;
 import org.roomwatch.core.search.RoomQuery;
 import org.roomwatch.core.search.SearchPage;
-import org.roomwatch.testkit.ElasticsearchExtension;
-import org.roomwatch.testkit.TestNode;
+import org.roomwatch.indexer.testing.IndicesExtension;
+import org.roomwatch.indexer.testing.TestIndices;
 
-@ExtendWith(ElasticsearchExtension.class)
+@ExtendWith(IndicesExtension.class)
 class IndexerTest {
     private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
 
@@ -39,10 +38,9 @@ class IndexerTest {
     private ElasticsearchSearchService search;
 
     @BeforeEach
-    void setUp(TestNode node) throws IOException {
-        client = ElasticsearchClients.create(node.url(), Duration.ofMinutes(1));
-        names = new IndexNames(node.indexPrefix() + System.nanoTime() + "-");
-        new IndexManager(client, names).ensureAll();
+    void setUp(TestIndices indices) throws IOException {
+        client = indices.client();
+        names = indices.names();
         writer = new BulkMessageWriter(client, names, new MessageEnricher(), new ConfigLoader().defaults().elasticsearch());
         search = new ElasticsearchSearchService(client, names);
     }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -31,11 +30,11 @@ import org.roomwatch.core.config.ConfigLoader;
 import org.roomwatch.core.search.ImageMatch;
 import org.roomwatch.core.search.ImageRecord;
 import org.roomwatch.core.search.ImageSearch.PdqQuery;
+import org.roomwatch.indexer.testing.IndicesExtension;
+import org.roomwatch.indexer.testing.TestIndices;
 import org.roomwatch.media.PdqHash;
-import org.roomwatch.testkit.ElasticsearchExtension;
-import org.roomwatch.testkit.TestNode;
 
-@ExtendWith(ElasticsearchExtension.class)
+@ExtendWith(IndicesExtension.class)
 class MediaIndexTest {
     private static final Instant T0 = Instant.parse("2026-05-01T00:00:00Z");
 
@@ -45,10 +44,9 @@ class MediaIndexTest {
     private MediaIndexWriter media;
 
     @BeforeEach
-    void setUp(TestNode node) throws IOException {
-        client = ElasticsearchClients.create(node.url(), Duration.ofMinutes(1));
-        names = new IndexNames(node.indexPrefix() + System.nanoTime() + "-");
-        new IndexManager(client, names).ensureAll();
+    void setUp(TestIndices indices) throws IOException {
+        client = indices.client();
+        names = indices.names();
         writer = new BulkMessageWriter(client, names, new MessageEnricher(), new ConfigLoader().defaults().elasticsearch());
         media = new MediaIndexWriter(client, names);
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.io.InputStream;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,13 +18,13 @@ import org.roomwatch.core.Message;
 import org.roomwatch.core.Room;
 import org.roomwatch.core.RoomKind;
 import org.roomwatch.core.config.ConfigLoader;
+import org.roomwatch.indexer.testing.IndicesExtension;
+import org.roomwatch.indexer.testing.TestIndices;
 import org.roomwatch.tagging.Lexicon;
 import org.roomwatch.tagging.NeisSchoolCsv;
 import org.roomwatch.tagging.Tagging;
-import org.roomwatch.testkit.ElasticsearchExtension;
-import org.roomwatch.testkit.TestNode;
 
-@ExtendWith(ElasticsearchExtension.class)
+@ExtendWith(IndicesExtension.class)
 class RoomSignalsTest {
     private static final Instant T0 = Instant.parse("2026-07-01T00:00:00Z");
     private static final Lexicon LEXICON = new Lexicon(new ConfigLoader().defaults().signals().lexicon());
@@ -45,14 +44,13 @@ class RoomSignalsTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void computedFromTheIndexAndWrittenOntoTheRoom(TestNode node) throws Exception {
+    void computedFromTheIndexAndWrittenOntoTheRoom(TestIndices indices) throws Exception {
         Tagging tagging;
         try (InputStream in = getClass().getResourceAsStream("/schools/sample-schools.csv")) {
             tagging = new Tagging(NeisSchoolCsv.parse(in.readAllBytes()), List.of(), LEXICON);
         }
-        ElasticsearchClient client = ElasticsearchClients.create(node.url(), Duration.ofMinutes(1));
-        IndexNames names = new IndexNames(node.indexPrefix() + System.nanoTime() + "-");
-        new IndexManager(client, names).ensureAll();
+        ElasticsearchClient client = indices.client();
+        IndexNames names = indices.names();
         try (BulkMessageWriter writer = new BulkMessageWriter(client, names, new MessageEnricher(() -> tagging),
                 new ConfigLoader().defaults().elasticsearch())) {
             writer.writeRoom(new Room("telegram", "jiin_room", "한빛여고 지인 능욕방", "겹지인 인증 후 입장", RoomKind.GROUP, 50L, null, null,

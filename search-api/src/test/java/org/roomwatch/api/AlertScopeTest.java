@@ -30,20 +30,18 @@ import org.roomwatch.core.config.SecurityConfig;
 import org.roomwatch.core.security.Role;
 import org.roomwatch.core.watch.Watchlist;
 import org.roomwatch.indexer.AlertStore;
-import org.roomwatch.indexer.ElasticsearchClients;
-import org.roomwatch.indexer.IndexManager;
 import org.roomwatch.indexer.IndexNames;
 import org.roomwatch.indexer.RetroScans;
+import org.roomwatch.indexer.testing.IndicesExtension;
+import org.roomwatch.indexer.testing.TestIndices;
 import org.roomwatch.media.DecodeLimits;
 import org.roomwatch.media.ImageHasher;
 import org.roomwatch.testkit.ControlPlaneExtension;
-import org.roomwatch.testkit.ElasticsearchExtension;
 import org.roomwatch.testkit.InMemoryWatcher;
-import org.roomwatch.testkit.TestNode;
 
 /** An analyst sees and moves only the alerts of the watchlists they own or belong to; another's alert id is not there. */
 @ExtendWith(ControlPlaneExtension.class)
-@ExtendWith(ElasticsearchExtension.class)
+@ExtendWith(IndicesExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AlertScopeTest {
     private static final String PASSWORD = "a synthetic passphrase";
@@ -54,10 +52,9 @@ class AlertScopeTest {
     private String base;
 
     @BeforeAll
-    void start(TestNode node, ControlPlaneDatabase database) throws Exception {
-        ElasticsearchClient client = ElasticsearchClients.create(node.url(), Duration.ofMinutes(1));
-        IndexNames names = new IndexNames(node.indexPrefix() + "scope-");
-        new IndexManager(client, names).ensureAll();
+    void start(TestIndices indices, ControlPlaneDatabase database) throws Exception {
+        ElasticsearchClient client = indices.client();
+        IndexNames names = indices.names();
         db = database;
         JdbcUsers users = new JdbcUsers(db.dataSource(), 5, Duration.ofMinutes(15), 12);
         users.add("analyst.a", Role.ANALYST, PASSWORD, "test");

@@ -28,17 +28,15 @@ import org.roomwatch.core.RoomKind;
 import org.roomwatch.core.RoomWatcher;
 import org.roomwatch.core.config.ConfigLoader;
 import org.roomwatch.indexer.BulkMessageWriter;
-import org.roomwatch.indexer.ElasticsearchClients;
 import org.roomwatch.indexer.ElasticsearchSearchService;
-import org.roomwatch.indexer.IndexManager;
 import org.roomwatch.indexer.IndexNames;
 import org.roomwatch.indexer.MessageEnricher;
-import org.roomwatch.testkit.ElasticsearchExtension;
+import org.roomwatch.indexer.testing.IndicesExtension;
+import org.roomwatch.indexer.testing.TestIndices;
 import org.roomwatch.testkit.InMemoryWatcher;
-import org.roomwatch.testkit.TestNode;
 
 /** Real HTTP on loopback, a real index behind it. */
-@ExtendWith(ElasticsearchExtension.class)
+@ExtendWith(IndicesExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiServerTest {
     private static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
@@ -48,10 +46,9 @@ class ApiServerTest {
     private String base;
 
     @BeforeAll
-    void start(TestNode node) throws Exception {
-        ElasticsearchClient client = ElasticsearchClients.create(node.url(), Duration.ofMinutes(1));
-        IndexNames names = new IndexNames(node.indexPrefix());
-        new IndexManager(client, names).ensureAll();
+    void start(TestIndices indices) throws Exception {
+        ElasticsearchClient client = indices.client();
+        IndexNames names = indices.names();
         try (BulkMessageWriter writer = new BulkMessageWriter(client, names, new MessageEnricher(), new ConfigLoader().defaults().elasticsearch())) {
             writer.writeRoom(new Room("telegram", "jiin_room_01", "지인능욕방 1호", "겹지인 인증 후 입장", RoomKind.GROUP, 450L, null, null,
                     null, null, null, true, InviteStatus.NOT_AN_INVITE, T0, "http://sim/s/jiin_room_01", "aa".repeat(32)));

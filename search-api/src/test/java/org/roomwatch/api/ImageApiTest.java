@@ -21,7 +21,6 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.FileTime;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,25 +43,23 @@ import org.roomwatch.core.RoomWatcher;
 import org.roomwatch.core.config.ConfigLoader;
 import org.roomwatch.core.hashes.HashSetMatcher;
 import org.roomwatch.indexer.BulkMessageWriter;
-import org.roomwatch.indexer.ElasticsearchClients;
 import org.roomwatch.indexer.ElasticsearchImageSearch;
 import org.roomwatch.indexer.ElasticsearchSearchService;
-import org.roomwatch.indexer.IndexManager;
 import org.roomwatch.indexer.IndexNames;
 import org.roomwatch.indexer.MessageEnricher;
+import org.roomwatch.indexer.testing.IndicesExtension;
+import org.roomwatch.indexer.testing.TestIndices;
 import org.roomwatch.media.DecodeLimits;
 import org.roomwatch.media.ImageFingerprint;
 import org.roomwatch.media.ImageHasher;
 import org.roomwatch.testkit.Bytes;
 import org.roomwatch.testkit.ControlPlaneExtension;
-import org.roomwatch.testkit.ElasticsearchExtension;
 import org.roomwatch.testkit.FilesChanged;
 import org.roomwatch.testkit.InMemoryWatcher;
-import org.roomwatch.testkit.TestNode;
 
 /** The image routes over real HTTP and a real index holding the hashes of generated pictures. */
 @ExtendWith(ControlPlaneExtension.class)
-@ExtendWith(ElasticsearchExtension.class)
+@ExtendWith(IndicesExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ImageApiTest {
     private static final Instant T0 = Instant.parse("2026-04-01T00:00:00Z");
@@ -105,10 +102,9 @@ class ImageApiTest {
     }
 
     @BeforeAll
-    void start(TestNode node, ControlPlaneDatabase database) throws Exception {
-        ElasticsearchClient client = ElasticsearchClients.create(node.url(), Duration.ofMinutes(1));
-        IndexNames names = new IndexNames(node.indexPrefix());
-        new IndexManager(client, names).ensureAll();
+    void start(TestIndices indices, ControlPlaneDatabase database) throws Exception {
+        ElasticsearchClient client = indices.client();
+        IndexNames names = indices.names();
         victimPhoto = picture(400, 300, 11);
         stored = hasher.hash(encode(victimPhoto, "jpg"), false);
         List<Message> messages = new ArrayList<>();

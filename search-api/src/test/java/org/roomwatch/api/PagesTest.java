@@ -33,22 +33,20 @@ import org.roomwatch.core.config.ConfigLoader;
 import org.roomwatch.core.config.SecurityConfig;
 import org.roomwatch.core.security.Role;
 import org.roomwatch.indexer.BulkMessageWriter;
-import org.roomwatch.indexer.ElasticsearchClients;
 import org.roomwatch.indexer.ElasticsearchImageSearch;
 import org.roomwatch.indexer.ElasticsearchSearchService;
-import org.roomwatch.indexer.IndexManager;
 import org.roomwatch.indexer.IndexNames;
 import org.roomwatch.indexer.MessageEnricher;
+import org.roomwatch.indexer.testing.IndicesExtension;
+import org.roomwatch.indexer.testing.TestIndices;
 import org.roomwatch.media.DecodeLimits;
 import org.roomwatch.media.ImageHasher;
 import org.roomwatch.testkit.ControlPlaneExtension;
-import org.roomwatch.testkit.ElasticsearchExtension;
 import org.roomwatch.testkit.InMemoryWatcher;
-import org.roomwatch.testkit.TestNode;
 
 /** The pages over real HTTP (a real index, H2, the form login): hostile text stays text, bad input is refused plainly. */
 @ExtendWith(ControlPlaneExtension.class)
-@ExtendWith(ElasticsearchExtension.class)
+@ExtendWith(IndicesExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PagesTest {
     private static final Instant T0 = Instant.parse("2026-05-01T00:00:00Z");
@@ -59,10 +57,9 @@ class PagesTest {
     private String base;
 
     @BeforeAll
-    void start(TestNode node, ControlPlaneDatabase database) throws Exception {
-        ElasticsearchClient client = ElasticsearchClients.create(node.url(), Duration.ofMinutes(1));
-        IndexNames names = new IndexNames(node.indexPrefix() + "pages-");
-        new IndexManager(client, names).ensureAll();
+    void start(TestIndices indices, ControlPlaneDatabase database) throws Exception {
+        ElasticsearchClient client = indices.client();
+        IndexNames names = indices.names();
         try (BulkMessageWriter writer = new BulkMessageWriter(client, names, new MessageEnricher(), new ConfigLoader().defaults().elasticsearch())) {
             writer.writeRoom(new Room("telegram", "evil_title_room", "한빛 옛 제목", "처음 설명", RoomKind.GROUP, 10L, null,
                     null, null, null, null, false, InviteStatus.NOT_AN_INVITE, T0.minusSeconds(86_400), "account:kim", "ab".repeat(32)));

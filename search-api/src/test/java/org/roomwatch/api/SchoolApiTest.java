@@ -13,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,19 +29,17 @@ import org.roomwatch.core.RoomWatcher;
 import org.roomwatch.core.config.ConfigLoader;
 import org.roomwatch.core.people.WatchedPerson;
 import org.roomwatch.indexer.BulkMessageWriter;
-import org.roomwatch.indexer.ElasticsearchClients;
 import org.roomwatch.indexer.ElasticsearchSearchService;
-import org.roomwatch.indexer.IndexManager;
 import org.roomwatch.indexer.IndexNames;
 import org.roomwatch.indexer.MessageEnricher;
+import org.roomwatch.indexer.testing.IndicesExtension;
+import org.roomwatch.indexer.testing.TestIndices;
 import org.roomwatch.tagging.NeisSchoolCsv;
 import org.roomwatch.tagging.Tagging;
-import org.roomwatch.testkit.ElasticsearchExtension;
 import org.roomwatch.testkit.InMemoryWatcher;
-import org.roomwatch.testkit.TestNode;
 
 /** Schools and mentions over real HTTP, messages enriched with the synthetic registry into a real index. */
-@ExtendWith(ElasticsearchExtension.class)
+@ExtendWith(IndicesExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SchoolApiTest {
     private static final Instant T0 = Instant.parse("2026-06-01T00:00:00Z");
@@ -62,15 +59,14 @@ class SchoolApiTest {
     }
 
     @BeforeAll
-    void start(TestNode node) throws Exception {
+    void start(TestIndices indices) throws Exception {
         Tagging tagging;
         try (InputStream in = getClass().getResourceAsStream("/schools/sample-schools.csv")) {
             tagging = new Tagging(NeisSchoolCsv.parse(in.readAllBytes()),
                     List.of(new WatchedPerson("w-17", "한가온", List.of(), List.of())));
         }
-        ElasticsearchClient client = ElasticsearchClients.create(node.url(), Duration.ofMinutes(1));
-        IndexNames names = new IndexNames(node.indexPrefix());
-        new IndexManager(client, names).ensureAll();
+        ElasticsearchClient client = indices.client();
+        IndexNames names = indices.names();
         try (BulkMessageWriter writer = new BulkMessageWriter(client, names, new MessageEnricher(() -> tagging),
                 new ConfigLoader().defaults().elasticsearch())) {
             writer.writeRoom(room("hanbit_gossip", "한빛여고 소식방", "한빛 여고 얘기"));

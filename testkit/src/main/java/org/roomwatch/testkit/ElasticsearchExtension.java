@@ -20,6 +20,11 @@ public final class ElasticsearchExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return node(context);
+    }
+
+    /** The node and the prefix of the test class {@code context} belongs to; for other extensions that build on it. */
+    public static TestNode node(ExtensionContext context) {
         ExtensionContext classContext = context.getTestClass().isPresent() && context.getTestMethod().isPresent()
                 ? context.getParent().orElse(context) : context;
         String prefix = classContext.getStore(NAMESPACE).getOrComputeIfAbsent("prefix",

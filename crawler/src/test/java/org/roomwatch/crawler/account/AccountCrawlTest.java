@@ -33,18 +33,16 @@ import org.roomwatch.core.config.ConfigLoader;
 import org.roomwatch.core.ingest.IngestPipeline;
 import org.roomwatch.crawler.schedule.RoomCrawler;
 import org.roomwatch.indexer.BulkMessageWriter;
-import org.roomwatch.indexer.ElasticsearchClients;
-import org.roomwatch.indexer.IndexManager;
 import org.roomwatch.indexer.IndexNames;
 import org.roomwatch.indexer.MessageEnricher;
+import org.roomwatch.indexer.testing.IndicesExtension;
+import org.roomwatch.indexer.testing.TestIndices;
 import org.roomwatch.media.DecodeLimits;
 import org.roomwatch.media.ImageHasher;
 import org.roomwatch.simulator.SyntheticPictures;
 import org.roomwatch.simulator.tdlib.FakeChat;
 import org.roomwatch.simulator.tdlib.FakeTdlib;
 import org.roomwatch.testkit.ControlPlaneExtension;
-import org.roomwatch.testkit.ElasticsearchExtension;
-import org.roomwatch.testkit.TestNode;
 
 /**
  * Rooms read through accounts, end to end: the fake TDLib, the real session, gateway and account source, the real
@@ -52,7 +50,7 @@ import org.roomwatch.testkit.TestNode;
  * limits, bans, kicks and invite links.
  */
 @ExtendWith(ControlPlaneExtension.class)
-@ExtendWith(ElasticsearchExtension.class)
+@ExtendWith(IndicesExtension.class)
 class AccountCrawlTest {
     private static final Instant T0 = Instant.parse("2026-06-01T00:00:00Z");
     private static final String KIM = "+82 10 0000 0001";
@@ -74,7 +72,7 @@ class AccountCrawlTest {
     private FakeChat leaks;
 
     @BeforeEach
-    void setUp(TestNode node, ControlPlaneDatabase database) throws Exception {
+    void setUp(TestIndices indices, ControlPlaneDatabase database) throws Exception {
         td.addAccount(KIM, 7001, "11111", null);
         td.addAccount(LEE, 7002, "22222", null);
         td.addUser(5001, "가명", "하나", "fake_poster_1");
@@ -95,9 +93,8 @@ class AccountCrawlTest {
         clients = new TdClients(td);
         db = database;
         registry = new JdbcRoomRegistry(db.dataSource());
-        client = ElasticsearchClients.create(node.url(), Duration.ofMinutes(1));
-        names = new IndexNames(node.indexPrefix() + System.nanoTime() + "-");
-        new IndexManager(client, names).ensureAll();
+        client = indices.client();
+        names = indices.names();
         writer = new BulkMessageWriter(client, names, new MessageEnricher(), new ConfigLoader().defaults().elasticsearch());
         pool = new AccountPool(Clock.systemUTC());
         source = new AccountRoomSource(pool, new ImageHasher(DecodeLimits.DEFAULT), 100, Clock.systemUTC());
