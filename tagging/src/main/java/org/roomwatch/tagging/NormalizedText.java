@@ -24,7 +24,7 @@ public final class NormalizedText {
         int n = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (!Character.isWhitespace(c)) {
+            if (!isSeparator(c)) {
                 compact[n] = c;
                 origin[n] = i;
                 n++;
@@ -78,7 +78,7 @@ public final class NormalizedText {
         return origin[i];
     }
 
-    /** Whether the span [start, end) of the text contains whitespace. */
+    /** Whether the span [start, end) of the text contains whitespace (a person's or region's name is never split by a space). */
     boolean spansWhitespace(int start, int end) {
         for (int i = start; i < end; i++) {
             if (Character.isWhitespace(text.charAt(i))) {
@@ -86,6 +86,58 @@ public final class NormalizedText {
             }
         }
         return false;
+    }
+
+    /** Whether the span [start, end) holds a separator other than whitespace: a form someone split on purpose. */
+    boolean splitBySymbols(int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (isSeparator(c) && !Character.isWhitespace(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first index at or after {@code i} that is not a symbol separator (whitespace ends a word, so it stops there). */
+    int skipSeparatorsForward(int i) {
+        while (i < text.length() && isSeparator(text.charAt(i)) && !Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The smallest index at or before {@code i} with only symbol separators (no whitespace) between it and {@code i}. */
+    int skipSeparatorsBack(int i) {
+        while (i > 0 && isSeparator(text.charAt(i - 1)) && !Character.isWhitespace(text.charAt(i - 1))) {
+            i--;
+        }
+        return i;
+    }
+
+    /**
+     * What rooms put between a name's syllables to hide it from keyword search (한.빛.여.고, 한/빛/여/고, 한💕빛여고):
+     * whitespace, the dots, slashes, dashes, bars and stars of the issue's list, middle dots (·, ・, ㆍ), and emoji and
+     * other pictographs (surrogate halves, symbols, variation selectors). Names are matched on the text with all of
+     * them taken out, so one written form is one match whatever is sprinkled in it. Commas, brackets, quotes, ! and ?
+     * stay: they end words in ordinary writing (한빛, 고3 애들) and are never used inside a name.
+     */
+    static boolean isSeparator(char c) {
+        if (Character.isWhitespace(c)) {
+            return true;
+        }
+        switch (c) {
+            case '.', '/', '\\', '_', '-', '|', '~', '*', '^', '\u00B7', '\u30FB', '\u318D', '\u2022', '\u2027' -> {
+                return true;
+            }
+            default -> {
+                if (Character.isSurrogate(c)) {
+                    return true;
+                }
+                int type = Character.getType(c);
+                return type == Character.OTHER_SYMBOL || type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK;
+            }
+        }
     }
 
     static boolean isHangul(char c) {

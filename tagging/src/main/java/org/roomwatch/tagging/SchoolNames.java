@@ -80,12 +80,12 @@ public final class SchoolNames {
         return names;
     }
 
-    /** Without whitespace: names are matched on text with its spaces taken out (한빛 여고 = 한빛여고). */
+    /** Without separators: names are matched on text with its spaces and separators taken out (한빛 여고 = 한.빛.여.고 = 한빛여고). */
     public static String compact(String s) {
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (!Character.isWhitespace(c)) {
+            if (!NormalizedText.isSeparator(c)) {
                 out.append(c);
             }
         }

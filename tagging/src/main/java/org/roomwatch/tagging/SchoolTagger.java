@@ -53,7 +53,12 @@ public final class SchoolTagger {
             int startCompact = endCompact - gazetteer.names().patternLength(pattern);
             int start = text.origin(startCompact);
             int end = text.origin(endCompact - 1) + 1;
-            if (leftBoundary(t, start, regions) && rightBoundary(text, start, end)) {
+            // A form split by separators (한.빛.여.고) goes on across them: its neighbours are read past them too, so
+            // 한.빛.여.고.양.이 stays a cat. An unsplit form keeps its own edges (나린중/나린고 is two schools).
+            boolean split = text.splitBySymbols(start, end);
+            int before = split ? text.skipSeparatorsBack(start) : start;
+            int after = split ? text.skipSeparatorsForward(end) : end;
+            if (leftBoundary(t, before, regions) && rightBoundary(text, start, end, after)) {
                 spans.add(new Span(pattern, start, end));
             }
         });
@@ -139,9 +144,9 @@ public final class SchoolTagger {
         return false;
     }
 
-    private static boolean rightBoundary(NormalizedText text, int start, int end) {
+    private static boolean rightBoundary(NormalizedText text, int start, int end, int after) {
         String t = text.text();
-        if (end >= t.length() || !NormalizedText.isHangul(t.charAt(end))) {
+        if (after >= t.length() || !NormalizedText.isHangul(t.charAt(after))) {
             return true;
         }
         if (t.startsWith("학교", end - 2)) {
@@ -150,19 +155,19 @@ public final class SchoolTagger {
         // "서울 중학생" is a Seoul middle-schooler, not 서울중학교: a lone 중/고/초 after a space, then 학생.
         int lastSpace = -1;
         for (int i = start; i < end; i++) {
-            if (Character.isWhitespace(t.charAt(i))) {
+            if (NormalizedText.isSeparator(t.charAt(i))) {
                 lastSpace = i;
             }
         }
         boolean bareLevel = lastSpace >= 0 && end - lastSpace - 1 == 1 && "중고초".indexOf(t.charAt(end - 1)) >= 0;
-        if (bareLevel && (t.startsWith("학생", end) || t.startsWith("딩", end) || t.startsWith("생", end))) {
+        if (bareLevel && (t.startsWith("학생", after) || t.startsWith("딩", after) || t.startsWith("생", after))) {
             return false;
         }
-        if (t.startsWith("학교", end) || t.startsWith("등학교", end)) {
+        if (t.startsWith("학교", after) || t.startsWith("등학교", after)) {
             return false; // a longer name continues: 한빛중 inside 한빛중앙…학교 is handled by the longer match
         }
         for (String f : FOLLOWERS) {
-            if (t.startsWith(f, end)) {
+            if (t.startsWith(f, after)) {
                 return true;
             }
         }

@@ -120,4 +120,50 @@ class TaggerTest {
         String mixed = "한빛여고 Ⅱ學年 ｶﾀｶﾅ 😀 \u0301e 한빛여고";
         assertEquals(2, tagger.tag(mixed).tags().stream().filter(t -> t.kind().equals("school")).count());
     }
+
+    @Test
+    void syllablesSplitBySeparatorsAreOneSchoolWhoseSpanIsTheWholeWrittenForm() {
+        String girls = id("한빛여자고등학교", null);
+        for (String written : List.of("한.빛.여.고", "한/빛/여/고", "한_빛_여_고", "한-빛-여-고", "한·빛·여·고", "한|빛|여|고",
+                "한 빛 여 고", "한\uD83D\uDC95빛\uD83D\uDC95여고", "한\u200B빛\u200B여\u200B고", "한...빛///여__고", "한ㆍ빛ㆍ여ㆍ고",
+                "한★빛★여★고", "한\u2764\uFE0F빛여고", "한 . 빛 . 여 . 고", String.join("-", "한빛여자고등학교".split("")))) {
+            String text = "오늘 " + written + " 애들 사진";
+            List<Tag> found = tagger.tag(text).tags().stream().filter(t -> t.kind().equals("school")).toList();
+            assertEquals(1, found.size(), text + " -> " + tagger.tag(text).tags());
+            Tag tag = found.get(0);
+            assertEquals(girls, tag.value(), text);
+            String normalized = NormalizedText.of(text).text();
+            String expected = NormalizedText.of(written).text();
+            assertEquals(expected, normalized.substring(tag.start(), tag.end()), "the span covers the written form: " + text);
+        }
+        assertEquals(List.of(id("나린중학교", null), id("나린고등학교", null)), tags("나린중/나린고 통합방", "school"));
+        assertEquals(List.of(id("한빛중학교", "부산")), tags("부.산 한.빛.중 애들", "school"), "a region split the same way still tells");
+    }
+
+    @Test
+    void separatorsMakeNoSchoolOutOfOtherWords() {
+        for (String text : List.of("가온.고객센터 전화", "별빛-고양이 카페", "해솔/중고차 매매", "미르_초밥 맛집", "누리.고속버스 시간표",
+                "한빛, 고3 때 얘기", "새솔! 중요한 공지", "한빛여고양이", "한.빛.여.고.양.이", "한빛 여고생 아님")) {
+            List<String> schools = tagger.tag(text).tags().stream().filter(t -> t.kind().startsWith("school")).map(Tag::value).toList();
+            if (text.equals("한빛, 고3 때 얘기") || text.equals("새솔! 중요한 공지")) {
+                assertEquals(List.of(), schools, "a comma or ! ends a word: " + text);
+            } else if (text.equals("한빛 여고생 아님")) {
+                assertEquals(List.of(id("한빛여자고등학교", null)), schools, "여고생 is a 여고 pupil: " + text);
+            } else {
+                assertEquals(List.of(), schools, text);
+            }
+        }
+    }
+
+    @Test
+    void longRunsOfSeparatorsJamoOrEmojiAreReadInLinearTimeAndFindNothing() {
+        String separators = "./_-|·".repeat(100_000 / 6);
+        assertEquals(List.of(), tagger.tag(separators).tags());
+        String emoji = "\uD83D\uDC95".repeat(50_000);
+        assertEquals(List.of(), tagger.tag(emoji).tags());
+        String jamo = "ㅋㅎㅂ".repeat(30_000);
+        assertEquals(List.of(), tagger.tag(jamo).tags().stream().filter(t -> t.kind().startsWith("school")).toList());
+        String hidden = separators.substring(0, 5_000) + "한.빛.여.고" + separators.substring(0, 5_000);
+        assertEquals(List.of(id("한빛여자고등학교", null)), tags(hidden, "school"), "found however much surrounds it");
+    }
 }
