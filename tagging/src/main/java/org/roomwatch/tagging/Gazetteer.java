@@ -35,6 +35,8 @@ public final class Gazetteer {
     private final List<School> schools;
     private final AhoCorasick names = new AhoCorasick();
     private final List<List<NameRef>> refs = new ArrayList<>();
+    private final AhoCorasick initials = new AhoCorasick();
+    private final List<List<NameRef>> initialRefs = new ArrayList<>();
     private final AhoCorasick regions = new AhoCorasick();
     private final List<String> regionValues = new ArrayList<>();
 
@@ -49,6 +51,13 @@ public final class Gazetteer {
                     refs.add(new ArrayList<>(1));
                 }
                 refs.get(id).add(new NameRef(s, name.getValue(), name.getKey().equals(full)));
+            }
+            for (Map.Entry<String, Boolean> form : SchoolNames.initialForms(school).entrySet()) {
+                int id = initials.add(form.getKey());
+                while (initialRefs.size() <= id) {
+                    initialRefs.add(new ArrayList<>(1));
+                }
+                initialRefs.get(id).add(new NameRef(s, form.getValue(), false));
             }
         }
         Map<String, String> regionNames = new LinkedHashMap<>(SIDO);
@@ -96,6 +105,15 @@ public final class Gazetteer {
 
     List<NameRef> refs(int pattern) {
         return refs.get(pattern);
+    }
+
+    /** Schools written in initial consonants (ㅎㅂ여고, ㅎㅂㅇㄱ): see {@link SchoolNames#initialForms}. */
+    AhoCorasick initials() {
+        return initials;
+    }
+
+    List<NameRef> initialRefs(int pattern) {
+        return initialRefs.get(pattern);
     }
 
     AhoCorasick regions() {

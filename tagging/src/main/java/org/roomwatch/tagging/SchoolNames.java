@@ -80,6 +80,68 @@ public final class SchoolNames {
         return names;
     }
 
+    /** Initial consonants (초성) of the syllables, in compatibility jamo: ㄱ ㄲ ㄴ … ㅎ. */
+    private static final String CHOSEONG = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ";
+
+    /** Each Hangul syllable replaced by its initial consonant (한빛 → ㅎㅂ); anything else kept. */
+    public static String initials(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            out.append(c >= '\uAC00' && c <= '\uD7A3' ? CHOSEONG.charAt((c - '\uAC00') / 588) : c);
+        }
+        return out.toString();
+    }
+
+    /**
+     * The name stem without its kind: 한빛 for 한빛여자고등학교, 솔빛 for 솔빛과학고등학교; null when the name has no
+     * recognised kind or the stem is under two syllables.
+     */
+    static String stem(School school) {
+        String full = compact(school.name());
+        SchoolLevel level = school.level();
+        if (level == null || !full.endsWith(level.suffix())) {
+            return null;
+        }
+        String rest = full.substring(0, full.length() - level.suffix().length());
+        String stem = rest.endsWith("여자") || rest.endsWith("남자") ? rest.substring(0, rest.length() - 2) : rest;
+        if (level == SchoolLevel.HIGH) {
+            for (String type : TYPES.keySet()) {
+                if (stem.endsWith(type) && stem.length() - type.length() >= 2) {
+                    stem = stem.substring(0, stem.length() - type.length());
+                    break;
+                }
+            }
+        }
+        return stem.length() >= 2 ? stem : null;
+    }
+
+    /**
+     * How rooms write a school in initial consonants (초성), form → primary: the stem in initials before each short
+     * form's kind as written (ㅎㅂ여고, ㅅㅂ과고) or in initials too (ㅎㅂㅇㄱ). Only short forms (the kind in at most
+     * three syllables), and a form wholly in initials only from four consonants on: ㅎㅂㄱ alone stands for too much.
+     */
+    public static Map<String, Boolean> initialForms(School school) {
+        Map<String, Boolean> forms = new LinkedHashMap<>();
+        String stem = stem(school);
+        if (stem == null) {
+            return forms;
+        }
+        String stemInitials = initials(stem);
+        for (Map.Entry<String, Boolean> name : of(school).entrySet()) {
+            String form = name.getKey();
+            if (!form.startsWith(stem) || form.length() - stem.length() > 3 || form.length() == stem.length()) {
+                continue;
+            }
+            String kind = form.substring(stem.length());
+            forms.putIfAbsent(stemInitials + kind, name.getValue());
+            if (stemInitials.length() + kind.length() >= 4) {
+                forms.putIfAbsent(stemInitials + initials(kind), name.getValue());
+            }
+        }
+        return forms;
+    }
+
     /** Without separators: names are matched on text with its spaces and separators taken out (한빛 여고 = 한.빛.여.고 = 한빛여고). */
     public static String compact(String s) {
         StringBuilder out = new StringBuilder(s.length());

@@ -36,7 +36,8 @@ public final class SchoolTagger {
         this.gazetteer = gazetteer;
     }
 
-    private record Span(int pattern, int start, int end) {}
+    /** A name found in the text: a pattern of the names automaton, or of the initials one ({@code initials}). */
+    private record Span(int pattern, int start, int end, boolean initials) {}
 
     private record Region(String value, int start, int end) {}
 
@@ -49,19 +50,10 @@ public final class SchoolTagger {
             out.add(new Tag("region", r.value(), r.value(), r.start(), r.end(), t.substring(r.start(), r.end()), 0.9, null));
         }
         List<Span> spans = new ArrayList<>();
-        gazetteer.names().search(text.compact(), text.compactLength(), (pattern, endCompact) -> {
-            int startCompact = endCompact - gazetteer.names().patternLength(pattern);
-            int start = text.origin(startCompact);
-            int end = text.origin(endCompact - 1) + 1;
-            // A form split by separators (한.빛.여.고) goes on across them: its neighbours are read past them too, so
-            // 한.빛.여.고.양.이 stays a cat. An unsplit form keeps its own edges (나린중/나린고 is two schools).
-            boolean split = text.splitBySymbols(start, end);
-            int before = split ? text.skipSeparatorsBack(start) : start;
-            int after = split ? text.skipSeparatorsForward(end) : end;
-            if (leftBoundary(t, before, regions) && rightBoundary(text, start, end, after)) {
-                spans.add(new Span(pattern, start, end));
-            }
-        });
+        find(text, gazetteer.names(), false, regions, spans);
+        if (hasJamoConsonant(t)) {
+            find(text, gazetteer.initials(), true, regions, spans);
+        }
         spans.sort(Comparator.comparingInt(Span::start).thenComparing(Comparator.comparingInt((Span s) -> s.end() - s.start()).reversed()));
         List<int[]> taken = new ArrayList<>();
         int lastEnd = -1;
@@ -80,8 +72,36 @@ public final class SchoolTagger {
         return out;
     }
 
+    private static void find(NormalizedText text, AhoCorasick automaton, boolean initials, List<Region> regions, List<Span> spans) {
+        String t = text.text();
+        automaton.search(text.compact(), text.compactLength(), (pattern, endCompact) -> {
+            int startCompact = endCompact - automaton.patternLength(pattern);
+            int start = text.origin(startCompact);
+            int end = text.origin(endCompact - 1) + 1;
+            // A form split by separators (한.빛.여.고) goes on across them: its neighbours are read past them too, so
+            // 한.빛.여.고.양.이 stays a cat. An unsplit form keeps its own edges (나린중/나린고 is two schools).
+            boolean split = text.splitBySymbols(start, end);
+            int before = split ? text.skipSeparatorsBack(start) : start;
+            int after = split ? text.skipSeparatorsForward(end) : end;
+            if (leftBoundary(t, before, regions) && rightBoundary(text, start, end, after)) {
+                spans.add(new Span(pattern, start, end, initials));
+            }
+        });
+    }
+
+    /** Whether the text holds a lone consonant (ㄱ…ㅎ): without one, no name can be written in initials. */
+    private static boolean hasJamoConsonant(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c >= '\u3131' && c <= '\u314E') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Tag resolve(Span span, String matched, Set<String> regions) {
-        List<Gazetteer.NameRef> refs = gazetteer.refs(span.pattern());
+        List<Gazetteer.NameRef> refs = span.initials() ? gazetteer.initialRefs(span.pattern()) : gazetteer.refs(span.pattern());
         List<Gazetteer.NameRef> pool = refs.stream().filter(Gazetteer.NameRef::primary).toList();
         if (pool.isEmpty()) {
             pool = refs;
@@ -96,12 +116,17 @@ public final class SchoolTagger {
         if (pool.size() == 1) {
             Gazetteer.NameRef ref = pool.get(0);
             School school = gazetteer.school(ref.school());
-            double confidence = ref.fullName() ? 0.99 : ref.primary() ? 0.9 : 0.75;
+            // Initials say less than the name: one school fits them, but the writer may have meant another.
+            double confidence = span.initials() ? 0.6 : ref.fullName() ? 0.99 : ref.primary() ? 0.9 : 0.75;
             return new Tag("school", school.id(), school.name(), span.start(), span.end(), matched, confidence, null);
         }
         List<String> ids = pool.stream().map(r -> gazetteer.school(r.school()).id()).distinct().toList();
+        if (ids.size() == 1) {
+            School school = gazetteer.school(pool.get(0).school()); // several forms of one school share these initials
+            return new Tag("school", school.id(), school.name(), span.start(), span.end(), matched, span.initials() ? 0.6 : 0.9, null);
+        }
         return new Tag("school_ambiguous", SchoolNames.compact(matched), SchoolNames.compact(matched), span.start(), span.end(),
-                matched, 0.5, ids);
+                matched, span.initials() ? 0.4 : 0.5, ids);
     }
 
     private List<Region> regions(NormalizedText text) {

@@ -166,4 +166,30 @@ class TaggerTest {
         String hidden = separators.substring(0, 5_000) + "한.빛.여.고" + separators.substring(0, 5_000);
         assertEquals(List.of(id("한빛여자고등학교", null)), tags(hidden, "school"), "found however much surrounds it");
     }
+
+    @Test
+    void initialConsonantsFitRegisteredSchools() {
+        String girls = id("한빛여자고등학교", null);
+        for (String text : List.of("ㅎㅂ여고 애들 사진", "ㅎㅂㅇㄱ 애들 사진", "ㅎㅂ여자고 출신", "ㅎ.ㅂ.여.고 박제", "[ㅎㅂㅇㄱ] 지인방")) {
+            List<Tag> found = tagger.tag(text).tags().stream().filter(t -> t.kind().equals("school")).toList();
+            assertEquals(1, found.size(), text + " -> " + tagger.tag(text).tags());
+            assertEquals(girls, found.get(0).value(), text);
+            assertTrue(found.get(0).confidence() < 0.9, "initials say less than the name: " + found.get(0));
+        }
+        assertEquals(List.of(id("한빛고등학교", null)), tags("ㅎㅂ고 애들", "school"), "ㅎㅂ고 is the co-ed school's own short form");
+        assertEquals(List.of(id("솔빛과학고등학교", null)), tags("ㅅㅂ과고 합성본", "school"));
+        assertEquals(List.of(id("누리체육고등학교", null)), tags("ㄴㄹ체고 운동부", "school"));
+        List<Tag> ambiguous = tagger.tag("ㅎㅂ중 애들").tags().stream().filter(t -> t.kind().equals("school_ambiguous")).toList();
+        assertEquals(1, ambiguous.size(), "서울 and 부산 both have a 한빛중");
+        assertEquals(2, ambiguous.get(0).candidates().size());
+        assertTrue(ambiguous.get(0).confidence() < 0.5);
+        assertEquals(List.of(id("한빛중학교", "부산")), tags("부산 ㅎㅂ중 애들", "school"), "a region nearby tells them apart");
+    }
+
+    @Test
+    void initialsInsideOtherJamoOrTooShortAreNoSchool() {
+        for (String text : List.of("ㅋㅋㅎㅂ여고ㅋㅋ", "ㅎㅂㄱ 뭐임", "ㅇㅈ 고마워", "ㅎㅂㅇㄱㅋㅋㅋ", "ㄱㄱ 여고 가자", "ㅎㅂ여고양이")) {
+            assertEquals(List.of(), tagger.tag(text).tags().stream().filter(t -> t.kind().startsWith("school")).map(Tag::value).toList(), text);
+        }
+    }
 }
