@@ -37,6 +37,8 @@ public final class Gazetteer {
     private final List<List<NameRef>> refs = new ArrayList<>();
     private final AhoCorasick initials = new AhoCorasick();
     private final List<List<NameRef>> initialRefs = new ArrayList<>();
+    private final AhoCorasick latin = new AhoCorasick();
+    private final List<List<NameRef>> latinRefs = new ArrayList<>();
     private final AhoCorasick regions = new AhoCorasick();
     private final List<String> regionValues = new ArrayList<>();
 
@@ -58,6 +60,13 @@ public final class Gazetteer {
                     initialRefs.add(new ArrayList<>(1));
                 }
                 initialRefs.get(id).add(new NameRef(s, form.getValue(), false));
+            }
+            for (Map.Entry<String, Boolean> form : LatinNames.of(school).entrySet()) {
+                int id = latin.add(form.getKey());
+                while (latinRefs.size() <= id) {
+                    latinRefs.add(new ArrayList<>(1));
+                }
+                latinRefs.get(id).add(new NameRef(s, form.getValue(), false));
             }
         }
         Map<String, String> regionNames = new LinkedHashMap<>(SIDO);
@@ -114,6 +123,15 @@ public final class Gazetteer {
 
     List<NameRef> initialRefs(int pattern) {
         return initialRefs.get(pattern);
+    }
+
+    /** Schools in Latin letters (hanbit_yeogo, @hanbitgirls): see {@link LatinNames}. */
+    AhoCorasick latin() {
+        return latin;
+    }
+
+    List<NameRef> latinRefs(int pattern) {
+        return latinRefs.get(pattern);
     }
 
     AhoCorasick regions() {

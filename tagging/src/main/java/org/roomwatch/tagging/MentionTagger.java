@@ -158,10 +158,15 @@ public final class MentionTagger {
             if (text.spansWhitespace(start, end)) {
                 return; // names are written together
             }
-            if (start > 0 && NormalizedText.isHangul(t.charAt(start - 1))) {
+            // A name split by separators (유.나.래) goes on across them: its neighbours are read past them (가.온.고.객 is
+            // no 가온), as the school tagger does.
+            boolean split = text.splitBySymbols(start, end);
+            int before = split ? text.skipSeparatorsBack(start) : start;
+            int after = split ? text.skipSeparatorsForward(end) : end;
+            if (before > 0 && NormalizedText.isHangul(t.charAt(before - 1))) {
                 return;
             }
-            if (end < t.length() && NormalizedText.isHangul(t.charAt(end)) && !personFollower(t, end)) {
+            if (after < t.length() && NormalizedText.isHangul(t.charAt(after)) && !personFollower(t, after)) {
                 return;
             }
             hits.add(new Hit(pattern, start, end));

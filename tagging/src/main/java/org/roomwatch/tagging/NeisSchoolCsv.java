@@ -18,7 +18,8 @@ import org.roomwatch.core.school.SchoolLevel;
  * The official school list as Korea's education data portal publishes it (NEIS 학교기본정보): a CSV whose header
  * names the columns (시도교육청명, 행정표준코드, 학교명, 학교종류명, 소재지명, 남녀공학구분명, 도로명주소 …) in whatever order,
  * encoded in UTF-8 or EUC-KR (MS949, as spreadsheet exports on Korean Windows write it). Only 학교명 and 학교종류명
- * are required. An optional 별칭 column holds extra names separated by |. All or nothing.
+ * are required. An optional 별칭 column holds extra names separated by |; 영문학교명, the English name, becomes one
+ * more (matched as a Latin form). All or nothing.
  */
 public final class NeisSchoolCsv {
     private static final Charset MS949 = Charset.forName("x-windows-949");
@@ -98,8 +99,12 @@ public final class NeisSchoolCsv {
                 id = (sido == null ? "" : sido + "-") + name;
             }
             String aliasCell = cell(row, header, "별칭");
-            List<String> aliases = aliasCell == null ? List.of()
-                    : List.of(aliasCell.split("\\|")).stream().map(String::strip).filter(a -> !a.isEmpty()).toList();
+            List<String> aliases = new ArrayList<>(aliasCell == null ? List.of()
+                    : List.of(aliasCell.split("\\|")).stream().map(String::strip).filter(a -> !a.isEmpty()).toList());
+            String english = cell(row, header, "영문학교명");
+            if (english != null && !english.isBlank() && !aliases.contains(english.strip())) {
+                aliases.add(english.strip()); // how the school writes itself in Latin letters: matched as a Latin form
+            }
             if (schools.containsKey(id)) {
                 problems.add("line " + line + ", column 행정표준코드: " + id + " appears twice");
                 continue;

@@ -25,7 +25,7 @@ public final class NormalizedText {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (!isSeparator(c)) {
-                compact[n] = c;
+                compact[n] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c; // Latin names match in any case
                 origin[n] = i;
                 n++;
             }
@@ -62,7 +62,7 @@ public final class NormalizedText {
     }
 
     /**
-     * The text with whitespace removed (valid up to {@link #compactLength()}), and for each of its chars the index in
+     * The text with whitespace and separators removed and Latin letters lower-cased (valid up to {@link #compactLength()}), and for each of its chars the index in
      * {@link #text()}. The array itself, not a copy: callers only read it.
      */
     public char[] compact() {

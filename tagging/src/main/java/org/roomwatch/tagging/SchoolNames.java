@@ -32,7 +32,9 @@ public final class SchoolNames {
         String full = compact(school.name());
         names.put(full, true);
         for (String alias : school.aliases()) {
-            names.putIfAbsent(compact(alias), true);
+            if (!LatinNames.isLatin(alias)) {
+                names.putIfAbsent(compact(alias), true); // an English name is matched as Latin: see LatinNames
+            }
         }
         SchoolLevel level = school.level();
         if (level == null || !full.endsWith(level.suffix())) {
@@ -142,13 +144,14 @@ public final class SchoolNames {
         return forms;
     }
 
-    /** Without separators: names are matched on text with its spaces and separators taken out (한빛 여고 = 한.빛.여.고 = 한빛여고). */
+    /** Without separators: names are matched on text with its spaces and separators taken out (한빛 여고 = 한.빛.여.고 = 한빛여고), Latin letters
+     * in lower case as the text's compact form has them. */
     public static String compact(String s) {
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (!NormalizedText.isSeparator(c)) {
-                out.append(c);
+                out.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
             }
         }
         return out.toString();

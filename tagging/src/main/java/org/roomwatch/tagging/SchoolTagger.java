@@ -36,8 +36,11 @@ public final class SchoolTagger {
         this.gazetteer = gazetteer;
     }
 
-    /** A name found in the text: a pattern of the names automaton, or of the initials one ({@code initials}). */
-    private record Span(int pattern, int start, int end, boolean initials) {}
+    /** Which automaton found a name: Hangul names, their initial consonants, or their Latin forms. */
+    private enum Form { NAME, INITIALS, LATIN }
+
+    /** A name found in the text: a pattern of the automaton its {@code form} names. */
+    private record Span(int pattern, int start, int end, Form form) {}
 
     private record Region(String value, int start, int end) {}
 
@@ -50,9 +53,12 @@ public final class SchoolTagger {
             out.add(new Tag("region", r.value(), r.value(), r.start(), r.end(), t.substring(r.start(), r.end()), 0.9, null));
         }
         List<Span> spans = new ArrayList<>();
-        find(text, gazetteer.names(), false, regions, spans);
+        find(text, gazetteer.names(), Form.NAME, regions, spans);
         if (hasJamoConsonant(t)) {
-            find(text, gazetteer.initials(), true, regions, spans);
+            find(text, gazetteer.initials(), Form.INITIALS, regions, spans);
+        }
+        if (hasLatinLetter(t)) {
+            findLatin(text, spans);
         }
         spans.sort(Comparator.comparingInt(Span::start).thenComparing(Comparator.comparingInt((Span s) -> s.end() - s.start()).reversed()));
         List<int[]> taken = new ArrayList<>();
@@ -72,7 +78,7 @@ public final class SchoolTagger {
         return out;
     }
 
-    private static void find(NormalizedText text, AhoCorasick automaton, boolean initials, List<Region> regions, List<Span> spans) {
+    private static void find(NormalizedText text, AhoCorasick automaton, Form form, List<Region> regions, List<Span> spans) {
         String t = text.text();
         automaton.search(text.compact(), text.compactLength(), (pattern, endCompact) -> {
             int startCompact = endCompact - automaton.patternLength(pattern);
@@ -83,10 +89,57 @@ public final class SchoolTagger {
             boolean split = text.splitBySymbols(start, end);
             int before = split ? text.skipSeparatorsBack(start) : start;
             int after = split ? text.skipSeparatorsForward(end) : end;
-            if (leftBoundary(t, before, regions) && rightBoundary(text, start, end, after)) {
-                spans.add(new Span(pattern, start, end, initials));
+            if (leftBoundary(t, before, regions) && rightBoundary(text, start, end, after) && !spacedOn(t, start, end)) {
+                spans.add(new Span(pattern, start, end, form));
             }
         });
+    }
+
+    /**
+     * A form written a syllable at a time (한 빛 여 고) followed by one more lone syllable (양 이) is part of a longer
+     * word written the same way, not a school: 한 빛 여 고 양 이 is a cat. Forms written otherwise are not affected.
+     */
+    private static boolean spacedOn(String t, int start, int end) {
+        for (int i = start + 1; i < end; i += 2) {
+            if (!Character.isWhitespace(t.charAt(i))) {
+                return false; // not one syllable, one space, one syllable …
+            }
+        }
+        int next = end;
+        while (next < t.length() && Character.isWhitespace(t.charAt(next))) {
+            next++;
+        }
+        if (next == end || next >= t.length() || !NormalizedText.isHangul(t.charAt(next))) {
+            return false;
+        }
+        return next + 1 >= t.length() || Character.isWhitespace(t.charAt(next + 1));
+    }
+
+    /**
+     * Latin forms stand as words of Latin letters: no letter or digit right before or after (xhanbityeogo, hanbitgoal,
+     * aracho1ce), whatever separators a username puts inside (hanbit_yeogo).
+     */
+    private void findLatin(NormalizedText text, List<Span> spans) {
+        String t = text.text();
+        AhoCorasick automaton = gazetteer.latin();
+        automaton.search(text.compact(), text.compactLength(), (pattern, endCompact) -> {
+            int start = text.origin(endCompact - automaton.patternLength(pattern));
+            int end = text.origin(endCompact - 1) + 1;
+            boolean leftOk = start == 0 || !(LatinNames.isLatinLetter(t.charAt(start - 1)) || Character.isDigit(t.charAt(start - 1)));
+            boolean rightOk = end >= t.length() || !(LatinNames.isLatinLetter(t.charAt(end)) || Character.isDigit(t.charAt(end)));
+            if (leftOk && rightOk) {
+                spans.add(new Span(pattern, start, end, Form.LATIN));
+            }
+        });
+    }
+
+    private static boolean hasLatinLetter(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            if (LatinNames.isLatinLetter(t.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the text holds a lone consonant (ㄱ…ㅎ): without one, no name can be written in initials. */
@@ -101,7 +154,11 @@ public final class SchoolTagger {
     }
 
     private Tag resolve(Span span, String matched, Set<String> regions) {
-        List<Gazetteer.NameRef> refs = span.initials() ? gazetteer.initialRefs(span.pattern()) : gazetteer.refs(span.pattern());
+        List<Gazetteer.NameRef> refs = switch (span.form()) {
+            case NAME -> gazetteer.refs(span.pattern());
+            case INITIALS -> gazetteer.initialRefs(span.pattern());
+            case LATIN -> gazetteer.latinRefs(span.pattern());
+        };
         List<Gazetteer.NameRef> pool = refs.stream().filter(Gazetteer.NameRef::primary).toList();
         if (pool.isEmpty()) {
             pool = refs;
@@ -117,16 +174,20 @@ public final class SchoolTagger {
             Gazetteer.NameRef ref = pool.get(0);
             School school = gazetteer.school(ref.school());
             // Initials say less than the name: one school fits them, but the writer may have meant another.
-            double confidence = span.initials() ? 0.6 : ref.fullName() ? 0.99 : ref.primary() ? 0.9 : 0.75;
+            double confidence = switch (span.form()) {
+                case INITIALS -> 0.6;
+                case LATIN -> ref.primary() ? 0.85 : 0.7;
+                case NAME -> ref.fullName() ? 0.99 : ref.primary() ? 0.9 : 0.75;
+            };
             return new Tag("school", school.id(), school.name(), span.start(), span.end(), matched, confidence, null);
         }
         List<String> ids = pool.stream().map(r -> gazetteer.school(r.school()).id()).distinct().toList();
         if (ids.size() == 1) {
             School school = gazetteer.school(pool.get(0).school()); // several forms of one school share these initials
-            return new Tag("school", school.id(), school.name(), span.start(), span.end(), matched, span.initials() ? 0.6 : 0.9, null);
+            return new Tag("school", school.id(), school.name(), span.start(), span.end(), matched, span.form() == Form.INITIALS ? 0.6 : 0.9, null);
         }
         return new Tag("school_ambiguous", SchoolNames.compact(matched), SchoolNames.compact(matched), span.start(), span.end(),
-                matched, span.initials() ? 0.4 : 0.5, ids);
+                matched, span.form() == Form.INITIALS ? 0.4 : 0.5, ids);
     }
 
     private List<Region> regions(NormalizedText text) {

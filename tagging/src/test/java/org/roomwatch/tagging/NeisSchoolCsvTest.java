@@ -67,4 +67,17 @@ class NeisSchoolCsvTest {
         School shortName = new School("3", "신중학교", SchoolLevel.MIDDLE, SchoolGender.COED, null, null, List.of());
         assertEquals(java.util.Map.of("신중학교", true), SchoolNames.of(shortName), "one-syllable stems keep only the full name");
     }
+
+    @Test
+    void theEnglishNameBecomesAnAliasOnceAndABlankOneNothing() throws Exception {
+        String csv = "학교명,학교종류명,영문학교명,별칭\n"
+                + "한빛여자고등학교,고등학교,Hanbit Academy for Girls,한빛여고|Hanbit Academy for Girls\n"
+                + "새솔중학교,중학교,  ,\n";
+        List<School> schools = NeisSchoolCsv.parse(csv.getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of("한빛여고", "Hanbit Academy for Girls"), schools.get(0).aliases(), "named in both columns, kept once");
+        assertEquals(List.of(), schools.get(1).aliases());
+        Tagger tagger = new Tagger(new Gazetteer(schools), List.of());
+        assertEquals(List.of(schools.get(0).id()), tagger.tag("HANBIT ACADEMY FOR GIRLS 애들").tags().stream()
+                .filter(t -> t.kind().equals("school")).map(Tag::value).toList());
+    }
 }

@@ -143,7 +143,8 @@ class TaggerTest {
     @Test
     void separatorsMakeNoSchoolOutOfOtherWords() {
         for (String text : List.of("가온.고객센터 전화", "별빛-고양이 카페", "해솔/중고차 매매", "미르_초밥 맛집", "누리.고속버스 시간표",
-                "한빛, 고3 때 얘기", "새솔! 중요한 공지", "한빛여고양이", "한.빛.여.고.양.이", "한빛 여고생 아님")) {
+                "한빛, 고3 때 얘기", "새솔! 중요한 공지", "한빛여고양이", "한.빛.여.고.양.이", "한빛 여고생 아님", "한 빛 여 고 양 이",
+                "나 린 고 구 마")) {
             List<String> schools = tagger.tag(text).tags().stream().filter(t -> t.kind().startsWith("school")).map(Tag::value).toList();
             if (text.equals("한빛, 고3 때 얘기") || text.equals("새솔! 중요한 공지")) {
                 assertEquals(List.of(), schools, "a comma or ! ends a word: " + text);
@@ -153,6 +154,14 @@ class TaggerTest {
                 assertEquals(List.of(), schools, text);
             }
         }
+    }
+
+    @Test
+    void aPersonsNameSplitBySeparatorsIsFoundAndItsNeighboursAreReadPastThem() {
+        assertEquals(List.of("p2"), tags("유.나.래 사진 있음", "person"));
+        assertEquals(List.of("p2"), tags("유/나/래 번호", "person"));
+        assertEquals(List.of(), tags("가.온.고.객.센.터 문의", "person"), "가온 inside a longer word written the same way");
+        assertEquals(List.of(id("한빛여자고등학교", null)), tags("한 빛 여 고 애들 사진", "school"), "spaced, then a word");
     }
 
     @Test
@@ -191,5 +200,33 @@ class TaggerTest {
         for (String text : List.of("ㅋㅋㅎㅂ여고ㅋㅋ", "ㅎㅂㄱ 뭐임", "ㅇㅈ 고마워", "ㅎㅂㅇㄱㅋㅋㅋ", "ㄱㄱ 여고 가자", "ㅎㅂ여고양이")) {
             assertEquals(List.of(), tagger.tag(text).tags().stream().filter(t -> t.kind().startsWith("school")).map(Tag::value).toList(), text);
         }
+    }
+
+    @Test
+    void latinFormsRomanizedEnglishAndTheRegistrysEnglishName() {
+        String girls = id("한빛여자고등학교", null);
+        for (String text : List.of("hanbit yeogo 애들", "t.me/hanbit_yeogo", "@hanbitgirls 계정", "HANBIT YEOGO", "Hanbit.Yeogo 합성",
+                "hanbit yeoja godeunghakgyo", "hanbit girls high school", "Hanbit Girls High", "join t.me/HanbitYeogo now",
+                "방 제목: hanbit-yeojago")) {
+            List<Tag> found = tagger.tag(text).tags().stream().filter(t -> t.kind().equals("school")).toList();
+            assertEquals(1, found.size(), text + " -> " + tagger.tag(text).tags());
+            assertEquals(girls, found.get(0).value(), text);
+        }
+        assertEquals(List.of(id("한빛고등학교", null)), tags("hanbitgo 모음", "school"), "hanbitgo is the co-ed school's own short form");
+        assertEquals(List.of(id("솔빛과학고등학교", null)), tags("solbit gwago 애들", "school"));
+        assertEquals(List.of(id("솔빛과학고등학교", null)), tags("Solbit Academy of Science 2학년", "school"),
+                "the registry's English name (영문학교명), which no rule derives");
+        assertEquals(List.of(id("라온여자고등학교", null)), tags("raon yeogo", "school"), "ㄹ at the start is r");
+        assertEquals(List.of(id("푸른숲고등학교", null)), tags("pureunsupgo", "school"));
+    }
+
+    @Test
+    void latinFormsInsideLongerWordsAreNoSchool() {
+        for (String text : List.of("hanbitcoin 시세", "hanbitgoal", "xhanbityeogo", "hanbityeogoes", "2hanbitgo", "ahanbit girls",
+                "the hanbit", "hanbit", "daon")) {
+            assertEquals(List.of(), tagger.tag(text).tags().stream().filter(t -> t.kind().startsWith("school")).map(Tag::value).toList(), text);
+        }
+        String latin = "hanbit".repeat(20_000);
+        assertEquals(List.of(), tagger.tag(latin).tags().stream().filter(t -> t.kind().startsWith("school")).toList(), "a long run of a stem");
     }
 }
