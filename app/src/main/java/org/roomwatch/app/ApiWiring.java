@@ -63,7 +63,7 @@ final class ApiWiring {
         if (users.list().stream().noneMatch(u -> u.role() == Role.ADMIN && !u.disabled())) {
             log.warn("No admin can log in yet: create one with 'roomwatch users add NAME --role admin'");
         }
-        api = new ApiServer(new ElasticsearchSearchService(infra.client(), infra.names()), watcher, infra::elasticsearchHealthy)
+        api = new ApiServer(new ElasticsearchSearchService(infra.client(), infra.names(), ingest.tagging), watcher, infra::elasticsearchHealthy)
                 .withSecurity(new ApiSecurity(users, audit, security, Clock.systemUTC(), cases, ingest.watchlists))
                 .withImages(images, ingest.hasher)
                 .withHashSets(ingest.hashSets, matcher)

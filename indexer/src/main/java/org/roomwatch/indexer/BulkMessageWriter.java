@@ -51,7 +51,7 @@ public final class BulkMessageWriter implements CaptureStore, AutoCloseable {
     @Override
     public void writeRoom(Room room) {
         List<CompletableFuture<Void>> acks = new ArrayList<>();
-        acks.add(add(BulkOperation.of(o -> o.index(i -> i.index(names.rooms()).id(room.id()).document(Documents.room(room, enricher.roomTags(room.title(), room.description())))))));
+        acks.add(add(BulkOperation.of(o -> o.index(i -> i.index(names.rooms()).id(room.id()).document(Documents.room(room, enricher.roomTags(room.title(), room.description(), room.name())))))));
         acks.add(add(BulkOperation.of(o -> o.create(c -> c.index(names.roomVersions()).id(Documents.roomVersionId(room))
                 .document(Documents.roomVersion(room))))));
         await(acks);

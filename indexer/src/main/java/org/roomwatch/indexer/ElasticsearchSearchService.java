@@ -19,12 +19,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.roomwatch.core.search.MessageFilters;
 import org.roomwatch.core.search.MessageQuery;
 import org.roomwatch.core.search.RoomQuery;
 import org.roomwatch.core.search.SearchPage;
 import org.roomwatch.core.search.SearchSyntax;
 import org.roomwatch.core.search.SearchService;
+import org.roomwatch.tagging.NormalizedText;
+import org.roomwatch.tagging.Tag;
+import org.roomwatch.tagging.Tagging;
 
 /**
  * Investigators' searches over the index. Text is matched twice: through the Korean analyzer (words and their
@@ -34,10 +38,22 @@ import org.roomwatch.core.search.SearchService;
 public final class ElasticsearchSearchService implements SearchService {
     private final ElasticsearchClient client;
     private final IndexNames names;
+    private final Supplier<Tagging> tagging;
 
+    /** Text matched through the analyzers only. */
     public ElasticsearchSearchService(ElasticsearchClient client, IndexNames names) {
+        this(client, names, null);
+    }
+
+    /**
+     * A word or phrase of a search that names a school (as the tagger reads it: 한빛여고, ㅎㅂ여고, hanbit yeogo) also
+     * finds what was tagged with that school, so the forms rooms hide it in (한.빛.여.고, hanbit_yeogo), which no
+     * analyzer matches, are found as well.
+     */
+    public ElasticsearchSearchService(ElasticsearchClient client, IndexNames names, Supplier<Tagging> tagging) {
         this.client = client;
         this.names = names;
+        this.tagging = tagging;
     }
 
     @Override
@@ -106,10 +122,14 @@ public final class ElasticsearchSearchService implements SearchService {
     public SearchPage rooms(RoomQuery q) {
         BoolQuery.Builder bool = new BoolQuery.Builder();
         if (q.text() != null) {
-            bool.must(Query.of(m -> m.bool(b -> b
-                    .should(textQuery(q.text(), "title"))
-                    .should(textQuery(q.text(), "description"))
-                    .minimumShouldMatch("1"))));
+            List<String> schools = schoolsNamedBy(q.text());
+            bool.must(Query.of(m -> m.bool(b -> {
+                b.should(textQuery(q.text(), "title")).should(textQuery(q.text(), "description"));
+                if (!schools.isEmpty()) {
+                    b.should(terms("school_ids", schools)); // its title, description or username names the school
+                }
+                return b.minimumShouldMatch("1");
+            })));
         }
         if (q.platform() != null) {
             bool.filter(Query.of(f -> f.term(t -> t.field("platform").value(q.platform()))));
@@ -158,8 +178,22 @@ public final class ElasticsearchSearchService implements SearchService {
     }
 
     /** The search in its small syntax: each clause must (or, excluded, must not) match; alternatives any of. */
-    private static void addSearch(BoolQuery.Builder bool, String text, String field) {
-        for (SearchSyntax.Clause c : SearchSyntax.parse(text)) {
+    private void addSearch(BoolQuery.Builder bool, String text, String field) {
+        List<SearchSyntax.Clause> clauses = SearchSyntax.parse(text);
+        List<String> schools = clauses.size() > 1 ? schoolsNamedBy(text) : List.of();
+        if (!schools.isEmpty()) {
+            // Several words that together name a school (hanbit yeogo, 한빛 여고): the words, or the school.
+            BoolQuery.Builder words = new BoolQuery.Builder();
+            addClauses(words, clauses, field);
+            bool.must(Query.of(q -> q.bool(b -> b.should(Query.of(w -> w.bool(words.build()))).should(terms("school_ids", schools))
+                    .minimumShouldMatch("1"))));
+            return;
+        }
+        addClauses(bool, clauses, field);
+    }
+
+    private void addClauses(BoolQuery.Builder bool, List<SearchSyntax.Clause> clauses, String field) {
+        for (SearchSyntax.Clause c : clauses) {
             Query clause = c.anyOf().size() == 1 ? atom(c.anyOf().get(0), field) : Query.of(x -> x.bool(b -> {
                 c.anyOf().forEach(a -> b.should(atom(a, field)));
                 return b.minimumShouldMatch("1");
@@ -172,8 +206,18 @@ public final class ElasticsearchSearchService implements SearchService {
         }
     }
 
+    /** A word or phrase as text, or as the school it names (when it names one: see the constructor). */
+    private Query atom(SearchSyntax.Atom a, String field) {
+        Query text = textAtom(a, field);
+        List<String> schools = schoolsNamedBy(a.text());
+        if (schools.isEmpty()) {
+            return text;
+        }
+        return Query.of(q -> q.bool(b -> b.should(text).should(terms("school_ids", schools)).minimumShouldMatch("1")));
+    }
+
     /** A word as before; a phrase as a phrase on the Korean field or the bigram field. */
-    private static Query atom(SearchSyntax.Atom a, String field) {
+    private static Query textAtom(SearchSyntax.Atom a, String field) {
         if (!a.phrase()) {
             return textQuery(a.text(), field);
         }
@@ -181,6 +225,29 @@ public final class ElasticsearchSearchService implements SearchService {
                 .should(s -> s.matchPhrase(m -> m.field(field).query(a.text())))
                 .should(s -> s.matchPhrase(m -> m.field(field + ".bigram").query(a.text())))
                 .minimumShouldMatch("1")));
+    }
+
+    /** The schools the whole of {@code words} names (one, or an ambiguous name's candidates); none when it says more. */
+    List<String> schoolsNamedBy(String words) {
+        if (tagging == null || words.isBlank()) {
+            return List.of();
+        }
+        String stripped = words.strip();
+        int length = NormalizedText.of(stripped).text().length(); // tag spans refer to the normalized text
+        List<String> ids = new ArrayList<>();
+        for (Tag tag : tagging.get().tagger().tag(stripped).tags()) {
+            boolean whole = tag.start() == 0 && tag.end() == length;
+            if (whole && tag.kind().equals("school")) {
+                ids.add(tag.value());
+            } else if (whole && tag.kind().equals("school_ambiguous") && tag.candidates() != null) {
+                ids.addAll(tag.candidates());
+            }
+        }
+        return ids;
+    }
+
+    private static Query terms(String field, List<String> values) {
+        return Query.of(q -> q.terms(t -> t.field(field).terms(v -> v.value(values.stream().map(FieldValue::of).toList()))));
     }
 
     /** Words through the Korean analyzer, or two-syllable runs through the bigram field; all terms required. */
@@ -285,7 +352,7 @@ public final class ElasticsearchSearchService implements SearchService {
                 boolean namedFor = named.hits().hits().stream().anyMatch(h -> h.id().equals(e.getKey()));
                 Map<String, Object> proof = evidence.get(e.getKey());
                 if (proof == null && namedFor) {
-                    proof = Map.of("in", "room title or description", "title", String.valueOf(room.get("title")),
+                    proof = Map.of("in", "room title, description or username", "title", String.valueOf(room.get("title")),
                             "matched", matchedIn((List<Map<String, Object>>) room.get("schools"), schoolId));
                 }
                 out.add(new SchoolRoom(e.getKey(), (String) room.get("title"), namedFor, e.getValue()[0], proof));

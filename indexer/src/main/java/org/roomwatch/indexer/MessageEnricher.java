@@ -58,8 +58,13 @@ public final class MessageEnricher {
     }
 
     /** School and mention fields for a room, from its title and description. */
-    public Map<String, Object> roomTags(String title, String description) {
-        String text = (title == null ? "" : title) + "\n" + (description == null ? "" : description);
+    /**
+     * A room's tags: from its title, its description and its username, which rooms often spell the school in
+     * (t.me/hanbit_yeogo); a username without a Latin letter (an account room's numeric id) says nothing.
+     */
+    public Map<String, Object> roomTags(String title, String description, String username) {
+        String text = (title == null ? "" : title) + "\n" + (description == null ? "" : description)
+                + (username != null && username.chars().anyMatch(c -> (c | 32) >= 'a' && (c | 32) <= 'z') ? "\n" + username : "");
         return tagging.get().fieldsOf(text);
     }
 
