@@ -123,6 +123,12 @@ public final class NormalizedText {
      * stay: they end words in ordinary writing (한빛, 고3 애들) and are never used inside a name.
      */
     static boolean isSeparator(char c) {
+        if (c < 128) {
+            return ASCII_SEPARATOR[c]; // most of every text: a table look-up
+        }
+        if (c >= '\uAC00' && c <= '\uD7A3') {
+            return false; // a Hangul syllable, the rest of most texts
+        }
         if (Character.isWhitespace(c)) {
             return true;
         }
@@ -137,6 +143,14 @@ public final class NormalizedText {
                 int type = Character.getType(c);
                 return type == Character.OTHER_SYMBOL || type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK;
             }
+        }
+    }
+
+    private static final boolean[] ASCII_SEPARATOR = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_SEPARATOR[c] = Character.isWhitespace(c) || "./\\_-|~*^".indexOf(c) >= 0;
         }
     }
 
