@@ -26,8 +26,6 @@ import org.roomwatch.core.search.RoomQuery;
 import org.roomwatch.core.search.SearchPage;
 import org.roomwatch.core.search.SearchSyntax;
 import org.roomwatch.core.search.SearchService;
-import org.roomwatch.tagging.NormalizedText;
-import org.roomwatch.tagging.Tag;
 import org.roomwatch.tagging.Tagging;
 
 /**
@@ -38,7 +36,7 @@ import org.roomwatch.tagging.Tagging;
 public final class ElasticsearchSearchService implements SearchService {
     private final ElasticsearchClient client;
     private final IndexNames names;
-    private final Supplier<Tagging> tagging;
+    private final SchoolsNamed schoolsNamed;
 
     /** Text matched through the analyzers only. */
     public ElasticsearchSearchService(ElasticsearchClient client, IndexNames names) {
@@ -53,7 +51,7 @@ public final class ElasticsearchSearchService implements SearchService {
     public ElasticsearchSearchService(ElasticsearchClient client, IndexNames names, Supplier<Tagging> tagging) {
         this.client = client;
         this.names = names;
-        this.tagging = tagging;
+        this.schoolsNamed = new SchoolsNamed(tagging);
     }
 
     @Override
@@ -122,7 +120,7 @@ public final class ElasticsearchSearchService implements SearchService {
     public SearchPage rooms(RoomQuery q) {
         BoolQuery.Builder bool = new BoolQuery.Builder();
         if (q.text() != null) {
-            List<String> schools = schoolsNamedBy(q.text());
+            List<String> schools = schoolsNamed.by(q.text());
             bool.must(Query.of(m -> m.bool(b -> {
                 b.should(textQuery(q.text(), "title")).should(textQuery(q.text(), "description"));
                 if (!schools.isEmpty()) {
@@ -180,7 +178,7 @@ public final class ElasticsearchSearchService implements SearchService {
     /** The search in its small syntax: each clause must (or, excluded, must not) match; alternatives any of. */
     private void addSearch(BoolQuery.Builder bool, String text, String field) {
         List<SearchSyntax.Clause> clauses = SearchSyntax.parse(text);
-        List<String> schools = clauses.size() > 1 ? schoolsNamedBy(text) : List.of();
+        List<String> schools = clauses.size() > 1 ? schoolsNamed.by(text) : List.of();
         if (!schools.isEmpty()) {
             // Several words that together name a school (hanbit yeogo, 한빛 여고): the words, or the school.
             BoolQuery.Builder words = new BoolQuery.Builder();
@@ -209,7 +207,7 @@ public final class ElasticsearchSearchService implements SearchService {
     /** A word or phrase as text, or as the school it names (when it names one: see the constructor). */
     private Query atom(SearchSyntax.Atom a, String field) {
         Query text = textAtom(a, field);
-        List<String> schools = schoolsNamedBy(a.text());
+        List<String> schools = schoolsNamed.by(a.text());
         if (schools.isEmpty()) {
             return text;
         }
@@ -225,25 +223,6 @@ public final class ElasticsearchSearchService implements SearchService {
                 .should(s -> s.matchPhrase(m -> m.field(field).query(a.text())))
                 .should(s -> s.matchPhrase(m -> m.field(field + ".bigram").query(a.text())))
                 .minimumShouldMatch("1")));
-    }
-
-    /** The schools the whole of {@code words} names (one, or an ambiguous name's candidates); none when it says more. */
-    List<String> schoolsNamedBy(String words) {
-        if (tagging == null || words.isBlank()) {
-            return List.of();
-        }
-        String stripped = words.strip();
-        int length = NormalizedText.of(stripped).text().length(); // tag spans refer to the normalized text
-        List<String> ids = new ArrayList<>();
-        for (Tag tag : tagging.get().tagger().tag(stripped).tags()) {
-            boolean whole = tag.start() == 0 && tag.end() == length;
-            if (whole && tag.kind().equals("school")) {
-                ids.add(tag.value());
-            } else if (whole && tag.kind().equals("school_ambiguous") && tag.candidates() != null) {
-                ids.addAll(tag.candidates());
-            }
-        }
-        return ids;
     }
 
     private static Query terms(String field, List<String> values) {

@@ -72,10 +72,11 @@ class HiddenSchoolSearchTest {
         assertEquals(Set.of(6L), ids(following.messages(new MessageQuery("한빛여고 합성본", null, null, null, null, MessageSort.NEWEST,
                 1, 20, false))), "each word still counts: the school and 합성본");
         String girlsId = schools.stream().filter(s -> s.name().equals("한빛여자고등학교")).findFirst().orElseThrow().id();
-        assertEquals(List.of(girlsId), following.schoolsNamedBy(" 한빛 여고 "));
-        assertEquals(List.of(), following.schoolsNamedBy("한빛"), "a word that names no school is matched as text only");
-        assertEquals(List.of(), following.schoolsNamedBy("한빛여고 합성본"), "words that say more than the school");
-        assertEquals(2, following.schoolsNamedBy("한빛중").size(), "an ambiguous name: both its schools");
+        SchoolsNamed named = new SchoolsNamed(() -> tagging);
+        assertEquals(List.of(girlsId), named.by(" 한빛 여고 "));
+        assertEquals(List.of(), named.by("한빛"), "a word that names no school is matched as text only");
+        assertEquals(List.of(), named.by("한빛여고 합성본"), "words that say more than the school");
+        assertEquals(2, named.by("한빛중").size(), "an ambiguous name: both its schools");
 
         List<String> rooms = following.rooms(new RoomQuery("한빛여고", null, null, null, 1, 10)).hits().stream()
                 .map(h -> (String) h.source().get("name")).toList();

@@ -24,6 +24,14 @@ final class FakeChatDirectory {
 
     private record Invite(String link, long chatId, boolean joinRequest, boolean expired) {}
 
+    /** TDLib's answer to an invite it will not open (unknown or expired), or null for one it will. */
+    private static ObjectNode refusal(Invite invite) {
+        if (invite == null) {
+            return error(400, "INVITE_HASH_INVALID");
+        }
+        return invite.expired ? error(400, "INVITE_HASH_EXPIRED") : null;
+    }
+
     private final Map<Long, FakeChat> chats = new ConcurrentHashMap<>();
     private final Map<String, Invite> invites = new ConcurrentHashMap<>();
     private final Map<Long, String[]> users = new ConcurrentHashMap<>();
@@ -72,11 +80,9 @@ final class FakeChatDirectory {
             }
             case "checkChatInviteLink": {
                 Invite invite = invites.get(req.path("invite_link").asText());
-                if (invite == null) {
-                    return error(400, "INVITE_HASH_INVALID");
-                }
-                if (invite.expired) {
-                    return error(400, "INVITE_HASH_EXPIRED");
+                ObjectNode refused = refusal(invite);
+                if (refused != null) {
+                    return refused;
                 }
                 FakeChat chat = chats.get(invite.chatId);
                 return JSON.createObjectNode().put("@type", "chatInviteLinkInfo")
@@ -90,11 +96,9 @@ final class FakeChatDirectory {
             }
             case "joinChatByInviteLink": {
                 Invite invite = invites.get(req.path("invite_link").asText());
-                if (invite == null) {
-                    return error(400, "INVITE_HASH_INVALID");
-                }
-                if (invite.expired) {
-                    return error(400, "INVITE_HASH_EXPIRED");
+                ObjectNode refused = refusal(invite);
+                if (refused != null) {
+                    return refused;
                 }
                 FakeChat chat = chats.get(invite.chatId);
                 if (chat.isBanned(me)) {
