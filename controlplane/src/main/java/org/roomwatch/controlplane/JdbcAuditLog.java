@@ -9,6 +9,7 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -21,14 +22,22 @@ import org.roomwatch.core.text.Sha256;
  * own fields and the previous entry's SHA-256, so editing, deleting or reordering any entry breaks the chain from
  * there on, which {@link #verify()} finds. With an {@link AuditSeal} each entry is also sealed with a key kept outside
  * the database and the latest one is checkpointed there, so a rewritten chain or a cut tail is found too. Appends are
- * serialised (one writer at a time, in a transaction).
+ * group-committed: one writer at a time writes every entry queued meanwhile, chained in order, in one transaction,
+ * and each caller returns only once its own entry is committed (or throws why not).
  */
 public final class JdbcAuditLog implements AuditLog {
     static final String GENESIS = "0".repeat(64);
+    /** How many entries one transaction writes at most: bounds a transaction's size under a storm of requests. */
+    private static final int MAX_BATCH = 256;
+    /** Tries of one transaction when another process took the next number first. */
+    private static final int MAX_ATTEMPTS = 20;
 
     private final DataSource dataSource;
     private final Clock clock;
     private final AuditSeal seal;
+    private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+    private boolean writing;
+    private long commits;
 
     /** Hash-chained only (tests, tools that must not need the key). */
     public JdbcAuditLog(DataSource dataSource, Clock clock) {
@@ -43,21 +52,122 @@ public final class JdbcAuditLog implements AuditLog {
     }
 
     @Override
-    public synchronized AuditEntry append(Act act) {
-        // Another process (a CLI) may take the same number at the same moment: the primary key refuses the second,
-        // which then tries again after the new last entry.
-        for (int attempt = 1; ; attempt++) {
+    public AuditEntry append(Act act) {
+        // Group commit: a request's entry joins a queue; one request at a time writes everything queued, chained in
+        // order, in one transaction, while the others wait for their own entry. Every entry is still written before
+        // its request goes on, but 32 concurrent requests cost one commit (and one checkpoint) instead of 32.
+        Pending mine = new Pending(act);
+        synchronized (queue) {
+            queue.add(mine);
+        }
+        while (true) {
+            List<Pending> batch;
+            synchronized (queue) {
+                while (!mine.done() && writing) {
+                    try {
+                        queue.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted while the audit log was written", e);
+                    }
+                }
+                if (mine.done()) {
+                    return mine.result();
+                }
+                writing = true;
+                batch = new ArrayList<>(Math.min(queue.size(), MAX_BATCH));
+                while (!queue.isEmpty() && batch.size() < MAX_BATCH) {
+                    batch.add(queue.poll());
+                }
+            }
             try {
-                return appendOnce(act);
-            } catch (IllegalStateException e) {
-                if (attempt >= 5 || !(e.getCause() instanceof SQLException sql) || !"23505".equals(sql.getSQLState())) {
-                    throw e;
+                writeWithRetries(batch);
+            } finally {
+                synchronized (queue) {
+                    writing = false;
+                    queue.notifyAll();
                 }
             }
         }
     }
 
-    private AuditEntry appendOnce(Act act) {
+    /** An entry waiting to be written, and what came of it. */
+    private static final class Pending {
+        final Act act;
+        AuditEntry written;
+        RuntimeException failed;
+
+        Pending(Act act) {
+            this.act = act;
+        }
+
+        boolean done() {
+            return written != null || failed != null;
+        }
+
+        AuditEntry result() {
+            if (failed != null) {
+                throw failed;
+            }
+            return written;
+        }
+    }
+
+    /** Entries waiting now (for tests that line writers up). */
+    int queued() {
+        synchronized (queue) {
+            return queue.size();
+        }
+    }
+
+    /** Transactions that wrote entries so far: with the entries written, how well appends are grouped. */
+    public long commits() {
+        synchronized (queue) {
+            return commits;
+        }
+    }
+
+    private void writeWithRetries(List<Pending> batch) {
+        // Another process (a CLI) may take the same number at the same moment: the primary key refuses the second,
+        // which then tries again after the new last entry.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                List<AuditEntry> written = writeOnce(batch);
+                synchronized (queue) {
+                    for (int i = 0; i < batch.size(); i++) {
+                        batch.get(i).written = written.get(i);
+                    }
+                    commits++;
+                }
+                return;
+            } catch (IllegalStateException e) {
+                boolean taken = e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState());
+                if (attempt >= MAX_ATTEMPTS || !taken) {
+                    synchronized (queue) {
+                        batch.forEach(p -> p.failed = e);
+                    }
+                    return;
+                }
+                // A short, random pause, so two processes that keep colliding stop taking turns in lockstep.
+                try {
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 2 + attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    synchronized (queue) {
+                        batch.forEach(p -> p.failed = e);
+                    }
+                    return;
+                }
+            } catch (RuntimeException e) {
+                synchronized (queue) {
+                    batch.forEach(p -> p.failed = e);
+                }
+                return;
+            }
+        }
+    }
+
+    private List<AuditEntry> writeOnce(List<Pending> batch) {
         // Millisecond precision: what the database keeps is exactly what was hashed.
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         try (Connection c = dataSource.getConnection()) {
@@ -72,44 +182,60 @@ public final class JdbcAuditLog implements AuditLog {
                         previous = r.getString(2);
                     }
                 }
-                AuditEntry entry = new AuditEntry(seq, at, clip(act.actor(), 64), clip(act.role(), 16), clip(act.address(), 64),
-                        clip(act.action(), 200), clip(act.target(), 500), clip(act.detail(), 4000), act.results(), act.status(),
-                        previous, null);
-                String sha = hash(entry);
-                String mac = seal == null ? null : seal.mac(sha);
+                List<AuditEntry> written = new ArrayList<>(batch.size());
+                String lastMac = null;
                 try (PreparedStatement insert = c.prepareStatement("INSERT INTO audit_log (seq, at, actor, role, address, action,"
                         + " target, detail, results, status, previous_sha256, sha256, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    insert.setLong(1, seq);
-                    insert.setTimestamp(2, Timestamp.from(at));
-                    insert.setString(3, entry.actor());
-                    insert.setString(4, entry.role());
-                    insert.setString(5, entry.address());
-                    insert.setString(6, entry.action());
-                    insert.setString(7, entry.target());
-                    insert.setString(8, entry.detail());
-                    if (entry.results() == null) {
-                        insert.setNull(9, Types.INTEGER);
-                    } else {
-                        insert.setInt(9, entry.results());
+                    for (Pending pending : batch) {
+                        Act act = pending.act;
+                        AuditEntry entry = new AuditEntry(seq, at, clip(act.actor(), 64), clip(act.role(), 16), clip(act.address(), 64),
+                                clip(act.action(), 200), clip(act.target(), 500), clip(act.detail(), 4000), act.results(), act.status(),
+                                previous, null);
+                        String sha = hash(entry);
+                        lastMac = seal == null ? null : seal.mac(sha);
+                        insert.setLong(1, seq);
+                        insert.setTimestamp(2, Timestamp.from(at));
+                        insert.setString(3, entry.actor());
+                        insert.setString(4, entry.role());
+                        insert.setString(5, entry.address());
+                        insert.setString(6, entry.action());
+                        insert.setString(7, entry.target());
+                        insert.setString(8, entry.detail());
+                        if (entry.results() == null) {
+                            insert.setNull(9, Types.INTEGER);
+                        } else {
+                            insert.setInt(9, entry.results());
+                        }
+                        insert.setInt(10, entry.status());
+                        insert.setString(11, previous);
+                        insert.setString(12, sha);
+                        insert.setString(13, lastMac);
+                        if (batch.size() == 1) {
+                            insert.executeUpdate(); // alone: a plain statement is cheaper than a batch of one
+                        } else {
+                            insert.addBatch();
+                        }
+                        written.add(new AuditEntry(seq, at, entry.actor(), entry.role(), entry.address(), entry.action(), entry.target(),
+                                entry.detail(), entry.results(), entry.status(), previous, sha));
+                        previous = sha;
+                        seq++;
                     }
-                    insert.setInt(10, entry.status());
-                    insert.setString(11, previous);
-                    insert.setString(12, sha);
-                    insert.setString(13, mac);
-                    insert.executeUpdate();
+                    if (batch.size() > 1) {
+                        insert.executeBatch();
+                    }
                 }
                 c.commit();
                 if (seal != null) {
-                    seal.checkpoint(seq, mac);
+                    seal.checkpoint(seq - 1, lastMac);
                 }
-                return new AuditEntry(seq, at, entry.actor(), entry.role(), entry.address(), entry.action(), entry.target(),
-                        entry.detail(), entry.results(), entry.status(), previous, sha);
+                return written;
             } catch (SQLException e) {
                 c.rollback();
                 throw e;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not write the audit log: " + e.getMessage(), e);
+            SQLException cause = e instanceof java.sql.BatchUpdateException && e.getNextException() != null ? e.getNextException() : e;
+            throw new IllegalStateException("could not write the audit log: " + e.getMessage(), cause);
         }
     }
 
