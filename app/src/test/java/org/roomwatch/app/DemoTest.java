@@ -95,7 +95,13 @@ class DemoTest {
             assertEquals("AUTHORIZED", get(port, "/api/accounts").path("accounts").get(0).path("state").asText());
 
             // Rooms get a signal score with reasons, and schools are searchable by their short names.
+            // Each crawl rewrites the room's document and then recomputes its signals, so a read can fall between the two.
             JsonNode signals = get(port, "/api/rooms/dalbit_notice").path("room").path("source").path("signals");
+            long signalsSince = System.nanoTime();
+            while (signals.path("score").asInt() == 0 && System.nanoTime() - signalsSince < Duration.ofSeconds(30).toNanos()) {
+                Thread.sleep(200);
+                signals = get(port, "/api/rooms/dalbit_notice").path("room").path("source").path("signals");
+            }
             assertTrue(signals.path("score").asInt() > 0, "signals on the room: " + signals);
             assertTrue(signals.path("reasons").get(0).asText().contains("지인능욕"), signals.toString());
             JsonNode school = get(port, "/api/schools?q=" + URLEncoder.encode("달빛여중", StandardCharsets.UTF_8)).path("schools").get(0);
