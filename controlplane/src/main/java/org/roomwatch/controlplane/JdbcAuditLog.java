@@ -143,9 +143,7 @@ public final class JdbcAuditLog implements AuditLog {
             } catch (IllegalStateException e) {
                 boolean taken = e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState());
                 if (attempt >= MAX_ATTEMPTS || !taken) {
-                    synchronized (queue) {
-                        batch.forEach(p -> p.failed = e);
-                    }
+                    fail(batch, e);
                     return;
                 }
                 // A short, random pause, so two processes that keep colliding stop taking turns in lockstep.
@@ -153,17 +151,20 @@ public final class JdbcAuditLog implements AuditLog {
                     Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 2 + attempt));
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
-                    synchronized (queue) {
-                        batch.forEach(p -> p.failed = e);
-                    }
+                    fail(batch, e);
                     return;
                 }
             } catch (RuntimeException e) {
-                synchronized (queue) {
-                    batch.forEach(p -> p.failed = e);
-                }
+                fail(batch, e);
                 return;
             }
+        }
+    }
+
+    /** Every request waiting on {@code batch} gets {@code why}: none of its entries was kept. */
+    private void fail(List<Pending> batch, RuntimeException why) {
+        synchronized (queue) {
+            batch.forEach(p -> p.failed = why);
         }
     }
 

@@ -47,26 +47,16 @@ public final class Gazetteer {
         for (int s = 0; s < this.schools.size(); s++) {
             School school = this.schools.get(s);
             String full = SchoolNames.compact(school.name());
-            for (Map.Entry<String, Boolean> name : SchoolNames.of(school).entrySet()) {
-                int id = names.add(name.getKey());
-                while (refs.size() <= id) {
-                    refs.add(new ArrayList<>(1));
-                }
-                refs.get(id).add(new NameRef(s, name.getValue(), name.getKey().equals(full)));
+            // The Hangul names once: the initial-consonant and Latin forms are made from them.
+            Map<String, Boolean> hangul = SchoolNames.of(school);
+            for (Map.Entry<String, Boolean> name : hangul.entrySet()) {
+                add(names, refs, name.getKey(), new NameRef(s, name.getValue(), name.getKey().equals(full)));
             }
-            for (Map.Entry<String, Boolean> form : SchoolNames.initialForms(school).entrySet()) {
-                int id = initials.add(form.getKey());
-                while (initialRefs.size() <= id) {
-                    initialRefs.add(new ArrayList<>(1));
-                }
-                initialRefs.get(id).add(new NameRef(s, form.getValue(), false));
+            for (Map.Entry<String, Boolean> form : SchoolNames.initialForms(school, hangul).entrySet()) {
+                add(initials, initialRefs, form.getKey(), new NameRef(s, form.getValue(), false));
             }
-            for (Map.Entry<String, Boolean> form : LatinNames.of(school).entrySet()) {
-                int id = latin.add(form.getKey());
-                while (latinRefs.size() <= id) {
-                    latinRefs.add(new ArrayList<>(1));
-                }
-                latinRefs.get(id).add(new NameRef(s, form.getValue(), false));
+            for (Map.Entry<String, Boolean> form : LatinNames.of(school, hangul).entrySet()) {
+                add(latin, latinRefs, form.getKey(), new NameRef(s, form.getValue(), false));
             }
         }
         Map<String, String> regionNames = new LinkedHashMap<>(SIDO);
@@ -85,6 +75,15 @@ public final class Gazetteer {
         for (int i = 0; i < regions.patterns(); i++) {
             regionValues.add(byId.get(i));
         }
+    }
+
+    /** Adds a form to an automaton and what it stands for to that automaton's references (one list per pattern). */
+    private static void add(AhoCorasick automaton, List<List<NameRef>> references, String form, NameRef ref) {
+        int id = automaton.add(form);
+        while (references.size() <= id) {
+            references.add(new ArrayList<>(1));
+        }
+        references.get(id).add(ref);
     }
 
     /** 서울특별시, 서울시, 서울 → 서울; anything else unchanged. */

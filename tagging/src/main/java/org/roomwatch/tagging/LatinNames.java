@@ -19,8 +19,8 @@ final class LatinNames {
 
     private LatinNames() {}
 
-    /** Form → primary, as {@link SchoolNames#of} gives them for Hangul. */
-    static Map<String, Boolean> of(School school) {
+    /** Form → primary, as {@link SchoolNames#of} gives them for Hangul ({@code hangul}: what it gave for this school). */
+    static Map<String, Boolean> of(School school, Map<String, Boolean> hangul) {
         Map<String, Boolean> forms = new LinkedHashMap<>();
         for (String alias : school.aliases()) {
             if (isLatin(alias)) {
@@ -36,7 +36,7 @@ final class LatinNames {
             return forms;
         }
         String romanStem = Romanizer.romanize(stem);
-        for (Map.Entry<String, Boolean> name : SchoolNames.of(school).entrySet()) {
+        for (Map.Entry<String, Boolean> name : hangul.entrySet()) {
             String form = name.getKey();
             if (form.startsWith(stem) && form.length() > stem.length()) {
                 forms.putIfAbsent(romanStem + Romanizer.romanize(form.substring(stem.length())), name.getValue());

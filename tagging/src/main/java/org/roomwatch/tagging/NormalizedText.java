@@ -92,7 +92,7 @@ public final class NormalizedText {
     boolean splitBySymbols(int start, int end) {
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
-            if (isSeparator(c) && !Character.isWhitespace(c)) {
+            if (isSymbolSeparator(c)) {
                 return true;
             }
         }
@@ -101,7 +101,7 @@ public final class NormalizedText {
 
     /** The first index at or after {@code i} that is not a symbol separator (whitespace ends a word, so it stops there). */
     int skipSeparatorsForward(int i) {
-        while (i < text.length() && isSeparator(text.charAt(i)) && !Character.isWhitespace(text.charAt(i))) {
+        while (i < text.length() && isSymbolSeparator(text.charAt(i))) {
             i++;
         }
         return i;
@@ -109,7 +109,7 @@ public final class NormalizedText {
 
     /** The smallest index at or before {@code i} with only symbol separators (no whitespace) between it and {@code i}. */
     int skipSeparatorsBack(int i) {
-        while (i > 0 && isSeparator(text.charAt(i - 1)) && !Character.isWhitespace(text.charAt(i - 1))) {
+        while (i > 0 && isSymbolSeparator(text.charAt(i - 1))) {
             i--;
         }
         return i;
@@ -122,6 +122,11 @@ public final class NormalizedText {
      * them taken out, so one written form is one match whatever is sprinkled in it. Commas, brackets, quotes, ! and ?
      * stay: they end words in ordinary writing (한빛, 고3 애들) and are never used inside a name.
      */
+    /** A separator other than whitespace: what someone put inside a name on purpose. */
+    private static boolean isSymbolSeparator(char c) {
+        return isSeparator(c) && !Character.isWhitespace(c);
+    }
+
     static boolean isSeparator(char c) {
         if (c < 128) {
             return ASCII_SEPARATOR[c]; // most of every text: a table look-up
@@ -133,7 +138,7 @@ public final class NormalizedText {
             return true;
         }
         switch (c) {
-            case '.', '/', '\\', '_', '-', '|', '~', '*', '^', '\u00B7', '\u30FB', '\u318D', '\u2022', '\u2027' -> {
+            case '\u00B7', '\u30FB', '\u318D', '\u2022', '\u2027' -> {
                 return true;
             }
             default -> {

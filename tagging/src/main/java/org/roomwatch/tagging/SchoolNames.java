@@ -122,15 +122,16 @@ public final class SchoolNames {
      * How rooms write a school in initial consonants (초성), form → primary: the stem in initials before each short
      * form's kind as written (ㅎㅂ여고, ㅅㅂ과고) or in initials too (ㅎㅂㅇㄱ). Only short forms (the kind in at most
      * three syllables), and a form wholly in initials only from four consonants on: ㅎㅂㄱ alone stands for too much.
+     * {@code names}: what {@link #of} gave for this school.
      */
-    public static Map<String, Boolean> initialForms(School school) {
+    static Map<String, Boolean> initialForms(School school, Map<String, Boolean> names) {
         Map<String, Boolean> forms = new LinkedHashMap<>();
         String stem = stem(school);
         if (stem == null) {
             return forms;
         }
         String stemInitials = initials(stem);
-        for (Map.Entry<String, Boolean> name : of(school).entrySet()) {
+        for (Map.Entry<String, Boolean> name : names.entrySet()) {
             String form = name.getKey();
             if (!form.startsWith(stem) || form.length() - stem.length() > 3 || form.length() == stem.length()) {
                 continue;
