@@ -34,8 +34,13 @@ final class AuditBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (count < 1 || Arrays.stream(writerCounts).anyMatch(w -> w < 1)) {
-            throw new IllegalArgumentException("-n and --writers must be at least 1");
+        if (count < 1) {
+            throw new IllegalArgumentException("-n must be at least 1, got " + count);
+        }
+        for (int writers : writerCounts) {
+            if (writers < 1) {
+                throw new IllegalArgumentException("--writers must be at least 1, got " + writers);
+            }
         }
         Path dir = Files.createTempDirectory("rw-audit-bench-");
         String url = jdbcUrl != null ? jdbcUrl : "jdbc:h2:file:" + dir.resolve("db");
