@@ -21,6 +21,7 @@ import org.roomwatch.core.search.ImageSearch;
 import org.roomwatch.core.security.Role;
 import org.roomwatch.indexer.ElasticsearchCaseSightings;
 import org.roomwatch.indexer.ElasticsearchEvidenceRecords;
+import org.roomwatch.indexer.ElasticsearchMessageViews;
 import org.roomwatch.indexer.ElasticsearchImageSearch;
 import org.roomwatch.indexer.ElasticsearchSearchService;
 import org.roomwatch.indexer.RetentionSweep;
@@ -69,6 +70,7 @@ final class ApiWiring {
                 .withHashSets(ingest.hashSets, matcher)
                 .withCases(cases, ingest.hashSets, matcher, new ElasticsearchCaseSightings(infra.client(), infra.names()), ingest.watchlists)
                 .withEvidence(new ElasticsearchEvidenceRecords(infra.client(), infra.names()), this::evidenceKey)
+                .withMessages(new ElasticsearchMessageViews(infra.client(), infra.names(), ingest.tagging))
                 .withSchools(ingest.tagging)
                 .withDiscovered(ingest.discovered)
                 .withWatchlists(ingest.watchlists, ingest.alerts, retro, ingest.hasher)

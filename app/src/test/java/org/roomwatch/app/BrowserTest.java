@@ -1,6 +1,9 @@
 package org.roomwatch.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.roomwatch.app.Browser.logIn;
+import static org.roomwatch.app.Browser.shoot;
+import static org.roomwatch.app.Browser.submit;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,62 +45,8 @@ import org.roomwatch.testkit.TestNode;
 @ExtendWith(ElasticsearchExtension.class)
 @Needs(Machine.CHROMIUM)
 class BrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SHOTS = Path.of("target/screenshots");
-
     @TempDir
     Path dir;
-
-    private static WebDriver browser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        // --no-sandbox: the build runs as root, where Chromium's sandbox cannot start.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
-                "--lang=ko-KR", "--disable-gpu");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
-    }
-
-    private static void shoot(WebDriver driver, String name) throws Exception {
-        Files.createDirectories(SHOTS);
-        Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-    }
-
-    /** Clicks a submit button and waits until the browser has left the page (a click returns before navigation ends). */
-    private static void submit(WebDriver driver, WebElement button) {
-        WebElement page = driver.findElement(By.tagName("html"));
-        button.click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> isGone(page));
-    }
-
-    /**
-     * Whether the old page's element is gone. Chromium reports a node of a replaced document either as stale or, while
-     * the navigation is underway, as an inspector error "does not belong to the document": both mean the page left.
-     */
-    private static boolean isGone(WebElement element) {
-        try {
-            element.isEnabled();
-            return false;
-        } catch (org.openqa.selenium.StaleElementReferenceException e) {
-            return true;
-        } catch (org.openqa.selenium.WebDriverException e) {
-            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
-                return true;
-            }
-            throw e;
-        }
-    }
-
-    private static void logIn(WebDriver driver, String base, String user, String password) {
-        driver.get(base + "/search");
-        assertTrue(driver.getCurrentUrl().contains("/login?next="), "sent to the login page: " + driver.getCurrentUrl());
-        driver.findElement(By.id("user")).sendKeys(user);
-        driver.findElement(By.id("password")).sendKeys(password);
-        submit(driver, driver.findElement(By.id("login")));
-        String landed = driver.getCurrentUrl();
-        assertTrue(landed.endsWith("/search"), "back where the user was going: " + landed);
-    }
 
     /** The PDQ conformance set, as the project keeps it in its own test resources. */
     private static final Path PDQ_SET = Path.of("../media/src/test/resources/pdq");
@@ -111,7 +60,7 @@ class BrowserTest {
         List<String> header = List.of(csv.get(0).split(","));
         try (Demo demo = Demo.start(base, 0, Duration.ofSeconds(5))) {
             String url = "http://127.0.0.1:" + demo.app().apiPort();
-            WebDriver driver = browser();
+            WebDriver driver = Browser.open();
             try {
                 logIn(driver, url, Demo.DEMO_ADMIN, demo.adminPassword());
                 driver.get(url + "/cases/new");
@@ -203,7 +152,7 @@ class BrowserTest {
             assertTrue(stored.body().contains("\"photos\":36"), stored.body());
 
             // A browser without the APIs hashing needs: told so, and nothing can be chosen or sent.
-            WebDriver bare = browser();
+            WebDriver bare = Browser.open();
             try {
                 ((ChromeDriver) bare).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
                         Map.of("source", "delete window.createImageBitmap; window.__sent = [];"
@@ -230,7 +179,7 @@ class BrowserTest {
         try (Demo demo = Demo.start(base, 0, Duration.ofSeconds(5))) {
             String url = "http://127.0.0.1:" + demo.app().apiPort();
             demo.app().users().add("officer.kim", Role.INVESTIGATOR, "a synthetic passphrase", "test");
-            WebDriver driver = browser();
+            WebDriver driver = Browser.open();
             try {
                 // A wrong password first: refused in Korean, nothing else said.
                 driver.get(url + "/login");
@@ -247,7 +196,7 @@ class BrowserTest {
                     WebElement q = driver.findElement(By.id("q"));
                     q.sendKeys("중학교");
                     submit(driver, driver.findElement(By.id("go")));
-                    total = Long.parseLong(driver.findElement(By.id("total")).getText().replaceAll("[^0-9]", ""));
+                    total = Long.parseLong(driver.findElement(By.id("total")).getAttribute("data-total"));
                     if (total == 0) {
                         Thread.sleep(500);
                     }
@@ -346,7 +295,7 @@ class BrowserTest {
                 driver.quit();
             }
 
-            WebDriver investigator = browser();
+            WebDriver investigator = Browser.open();
             try {
                 logIn(investigator, url, "officer.kim", "a synthetic passphrase");
                 assertTrue(investigator.findElements(By.linkText("사용자")).isEmpty(), "no admin links for an investigator");

@@ -47,6 +47,8 @@ public final class ApiServer implements AutoCloseable {
     private ImageHasher imageHasher;
     private Watchlists pageWatchlists;
     private AlertInbox pageAlerts;
+    private EvidenceRoutes evidence;
+    private org.roomwatch.core.search.MessageViews messageViews;
     private DiscoveredRooms pageDiscovered;
     /** The authorized accounts, when this server has them (discovered invite links are joined through them). */
     private volatile org.roomwatch.core.account.AccountOperations accounts;
@@ -310,7 +312,14 @@ public final class ApiServer implements AutoCloseable {
 
     /** Adds evidence bundles of selected messages and rooms, signed with the deployment's key (made when first needed). */
     public ApiServer withEvidence(org.roomwatch.core.evidence.EvidenceRecords records, java.util.function.Supplier<org.roomwatch.core.evidence.EvidenceKey> key) {
-        new EvidenceRoutes(records, key, json, java.time.Clock.systemUTC(), this::problem).register(app);
+        evidence = new EvidenceRoutes(records, key, json, java.time.Clock.systemUTC(), this::problem);
+        evidence.register(app);
+        return this;
+    }
+
+    /** Adds the message pages (a message whole, the selection, bundles from the pages, search exports); before withPages. */
+    public ApiServer withMessages(org.roomwatch.core.search.MessageViews views) {
+        this.messageViews = views;
         return this;
     }
 
@@ -337,6 +346,9 @@ public final class ApiServer implements AutoCloseable {
             throw new IllegalStateException("the pages need withSecurity and withImages first");
         }
         new WebPages(search, imageSearch, imageHasher, users, audit).register(app);
+        if (messageViews != null && evidence != null) {
+            new MessagePages(messageViews, evidence).register(app);
+        }
         if (pageWatchlists != null && pageAlerts != null && pageDiscovered != null) {
             new WatchPages(pageWatchlists, pageAlerts, pageDiscovered, java.time.Clock.systemUTC(), watcher, () -> accounts).register(app);
         }

@@ -227,9 +227,9 @@ final class CaseRoutes {
             return;
         }
         Map<String, CaseSightings.ImageHit> images = CaseSightings.images(matcher.match(file.hashSet(), MAX_DISTANCE));
-        String fileName = "case-" + file.caseNumber().replaceAll("[^A-Za-z0-9_-]", "_") + "." + format;
         ctx.contentType(format.equals("csv") ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8");
-        ctx.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        // The case number as the counselor wrote it, Korean included (RFC 6266 filename*); a plain fallback beside it.
+        Attachment.name(ctx, "case-" + file.caseNumber() + "." + format);
         long[] rows = {0};
         try (Writer out = new OutputStreamWriter(ctx.res().getOutputStream(), StandardCharsets.UTF_8)) {
             if (format.equals("csv")) {

@@ -54,33 +54,54 @@ final class EvidenceRoutes {
         if (messageIds.size() + roomIds.size() > MAX_RECORDS) {
             throw new BadParameter("messages", "at most " + MAX_RECORDS + " records in one bundle; split the selection");
         }
-        String reason = body.path("reason").asText("").strip();
+        String reason = reason(body.path("reason").asText(""));
+        String caseNumber = body.hasNonNull("case") ? body.get("case").asText().strip() : null;
+        List<String> missing = write(ctx, messageIds, roomIds, reason, caseNumber);
+        if (!missing.isEmpty()) {
+            problem.accept(ctx, Problem.notFound("not in the index: " + named(missing)));
+        }
+    }
+
+    static String reason(String given) {
+        String reason = given == null ? "" : given.strip();
         if (reason.isEmpty() || reason.length() > 500) {
             throw new BadParameter("reason", "reason is required (at most 500 characters): why the bundle is made");
         }
-        String caseNumber = body.hasNonNull("case") ? body.get("case").asText().strip() : null;
+        return reason;
+    }
+
+    /** Up to 20 ids, and how many more: enough to find them, never a page of ids. */
+    static String named(List<String> missing) {
+        return String.join(", ", missing.subList(0, Math.min(20, missing.size())))
+                + (missing.size() > 20 ? " and " + (missing.size() - 20) + " more" : "");
+    }
+
+    /**
+     * Writes the signed bundle of a checked selection as the response, or, when any of it is no longer in the index,
+     * writes nothing and answers the ids missing: a bundle is all of the selection or nothing, since a silent gap
+     * would look like the whole record.
+     */
+    List<String> write(Context ctx, List<String> messageIds, List<String> roomIds, String reason, String caseNumber) throws IOException {
         EvidenceRecords.Found messages = records.messages(messageIds);
         EvidenceRecords.Found rooms = records.rooms(roomIds);
         List<String> missing = new ArrayList<>(messages.missing());
         missing.addAll(rooms.missing());
         if (!missing.isEmpty()) {
-            // A bundle is all of the selection or nothing: a silent gap would look like the whole record.
-            problem.accept(ctx, Problem.notFound("not in the index: " + String.join(", ", missing.subList(0, Math.min(20, missing.size())))
-                    + (missing.size() > 20 ? " and " + (missing.size() - 20) + " more" : "")));
-            return;
+            return missing;
         }
         String actor = ApiSecurity.actor(ctx, "-");
         EvidenceBundle.Contents contents = new EvidenceBundle.Contents(actor, clock.instant(), caseNumber, reason,
                 messages.records(), rooms.records());
         String stamp = contents.createdAt().toString().replace(":", "").replace("-", "");
         ctx.contentType("application/zip");
-        ctx.header("Content-Disposition", "attachment; filename=\"roomwatch-evidence-" + stamp + ".zip\"");
+        Attachment.name(ctx, "roomwatch-evidence-" + (caseNumber == null || caseNumber.isEmpty() ? "" : caseNumber + "-") + stamp + ".zip");
         EvidenceBundle.Written written;
         try (OutputStream out = ctx.res().getOutputStream()) {
             written = EvidenceBundle.write(contents, key.get(), out);
         }
         ApiSecurity.results(ctx, messages.records().size() + rooms.records().size());
         ApiSecurity.note(ctx, "bundle manifest sha256 " + written.manifestSha256() + ", signed by " + written.keyFingerprint());
+        return List.of();
     }
 
     private static List<String> ids(JsonNode body, String field) {

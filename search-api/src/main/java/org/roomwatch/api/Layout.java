@@ -110,10 +110,10 @@ final class Layout {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    /** An indexed instant as Korean wall-clock time, minutes precision. */
+    /** An indexed instant as Korean wall-clock time, minutes precision, with the zone said (KST). */
     static String when(Object value) {
         try {
-            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(Instant.parse(String.valueOf(value))
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", java.util.Locale.ROOT).format(Instant.parse(String.valueOf(value))
                     .atZone(KOREA));
         } catch (DateTimeParseException e) {
             return String.valueOf(value);
@@ -121,7 +121,9 @@ final class Layout {
     }
 
     /** Appends a highlight fragment: {@code <mark>} becomes a mark element, every other character stays text. */
-    static void appendMarked(Element parent, String fragment) {
+    static void appendMarked(Element parent, String highlighted) {
+        // The Korean analyzer marks each part of a compound apart (<mark>한</mark><mark>빛여고</mark>): one word, one mark.
+        String fragment = highlighted.replace("</mark><mark>", "");
         int at = 0;
         while (at < fragment.length()) {
             int open = fragment.indexOf("<mark>", at);

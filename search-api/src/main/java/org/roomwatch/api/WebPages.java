@@ -43,7 +43,7 @@ final class WebPages {
         new AdminPages(users, audit).register(app);
     }
 
-    private static byte[] resource(String path) {
+    static byte[] resource(String path) {
         try (InputStream in = WebPages.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + path);

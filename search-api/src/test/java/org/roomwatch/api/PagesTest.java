@@ -208,14 +208,14 @@ class PagesTest {
                 HttpResponse<String> r = get("/search?q=" + URLEncoder.encode("한빛", StandardCharsets.UTF_8) + "&" + field + "="
                         + URLEncoder.encode(hostile, StandardCharsets.UTF_8));
                 assertEquals(200, r.statusCode(), field + "=" + hostile + " -> " + r.body());
-                assertTrue(r.body().contains("id=\"total\">0 "), field + "=" + hostile + " matched nothing: " + r.body());
+                assertTrue(r.body().contains("data-total=\"0\""), field + "=" + hostile + " matched nothing: " + r.body());
             }
         }
         HttpResponse<String> unclosed = get("/search?q=" + URLEncoder.encode("한빛 \"공지", StandardCharsets.UTF_8));
         assertEquals(400, unclosed.statusCode());
         assertTrue(unclosed.body().contains("at character 4"), "the page says where: " + unclosed.body());
         HttpResponse<String> all = get("/search?q=" + URLEncoder.encode("*:*", StandardCharsets.UTF_8));
-        assertTrue(all.body().contains("id=\"total\">0 "), "*:* is not 'everything': " + all.body());
+        assertTrue(all.body().contains("data-total=\"0\""), "*:* is not 'everything': " + all.body());
     }
 
     private static HttpResponse<String> form(HttpClient client, String url, String body) throws Exception {

@@ -1,0 +1,200 @@
+package org.roomwatch.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.roomwatch.app.Browser.logIn;
+import static org.roomwatch.app.Browser.seriousViolations;
+import static org.roomwatch.app.Browser.shoot;
+import static org.roomwatch.app.Browser.submit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.roomwatch.core.config.ConfigLoader;
+import org.roomwatch.core.config.RoomwatchConfig;
+import org.roomwatch.testkit.ElasticsearchExtension;
+import org.roomwatch.testkit.Machine;
+import org.roomwatch.testkit.Needs;
+import org.roomwatch.testkit.TestNode;
+
+/**
+ * The officers' workflows end to end in a real Chromium over the running demo (one demo for the class): each test is
+ * one workflow of the workbench, with screenshots in target/screenshots and an axe-core check of every page it uses.
+ */
+@ExtendWith(ElasticsearchExtension.class)
+@Needs(Machine.CHROMIUM)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WorkbenchBrowserTest {
+    private Demo demo;
+    private String url;
+
+    @TempDir
+    Path downloads;
+
+    @BeforeAll
+    void startDemo(TestNode node) throws Exception {
+        RoomwatchConfig base = new ConfigLoader().load(null, Map.of(
+                "ROOMWATCH_ELASTICSEARCH_URL", node.url().toString(),
+                "ROOMWATCH_ELASTICSEARCH_INDEXPREFIX", node.indexPrefix() + "workbench-"));
+        demo = Demo.start(base, 0, Duration.ofSeconds(5));
+        url = "http://127.0.0.1:" + demo.app().apiPort();
+    }
+
+    @AfterAll
+    void stopDemo() {
+        if (demo != null) {
+            demo.close();
+        }
+    }
+
+    private static void assertAccessible(WebDriver driver, String page) {
+        List<String> violations = seriousViolations(driver);
+        assertTrue(violations.isEmpty(), page + ": serious accessibility violations: " + violations);
+    }
+
+    private static String count(WebDriver driver) {
+        return driver.findElement(By.id("selection-count")).getText();
+    }
+
+    /** Waits until the demo has crawled enough for two pages of results (an empty search lists everything). */
+    private long waitForTwoPages(WebDriver driver) throws InterruptedException {
+        long total = 0;
+        for (int i = 0; i < 120 && total <= 20; i++) {
+            driver.get(url + "/search?q=");
+            total = Long.parseLong(driver.findElement(By.id("total")).getAttribute("data-total"));
+            if (total <= 20) {
+                Thread.sleep(500);
+            }
+        }
+        assertTrue(total > 20, "the demo crawled at least two pages of messages: " + total);
+        return total;
+    }
+
+    @Test
+    void fromSearchHitsOnTwoPagesToASignedBundle() throws Exception {
+        WebDriver driver = Browser.open(downloads);
+        try {
+            logIn(driver, url, Demo.DEMO_ADMIN, demo.adminPassword());
+            waitForTwoPages(driver);
+            assertTrue(driver.findElement(By.id("empty-search")).getText().contains("최신순"), "an empty search says what it shows");
+            assertTrue(driver.findElement(By.id("total")).getText().contains("1–20"), driver.findElement(By.id("total")).getText());
+            assertAccessible(driver, "search");
+            List<String> chosen = new ArrayList<>();
+            List<WebElement> picks = driver.findElements(By.cssSelector("article.hit input.pick"));
+            for (WebElement pick : picks.subList(0, 2)) {
+                pick.click();
+                chosen.add(pick.getAttribute("data-id"));
+            }
+            assertEquals("2", count(driver));
+            shoot(driver, "workbench-search-selected");
+
+            submit(driver, driver.findElement(By.id("next")));
+            assertEquals("2", driver.findElement(By.cssSelector("nav.pager [aria-current=page]")).getText());
+            assertEquals("2", count(driver), "the selection survives the page change");
+            WebElement third = driver.findElement(By.cssSelector("article.hit input.pick"));
+            third.click();
+            chosen.add(third.getAttribute("data-id"));
+            assertEquals("3", count(driver));
+
+            // The whole message, from its hit: full text, facts, versions; still selected there.
+            WebElement card = driver.findElement(By.cssSelector("article.hit"));
+            submit(driver, card.findElement(By.cssSelector("a.detail")));
+            assertFalse(driver.findElement(By.id("text")).getText().isBlank());
+            assertTrue(driver.findElement(By.id("facts")).getText().contains("KST"), driver.findElement(By.id("facts")).getText());
+            assertFalse(driver.findElements(By.cssSelector("#versions tbody tr")).isEmpty(), "at least the first version");
+            assertTrue(driver.findElement(By.cssSelector("input.pick")).isSelected(), "the message page shows it is selected");
+            assertEquals("3", count(driver));
+            assertAccessible(driver, "message");
+            shoot(driver, "workbench-message");
+
+            driver.findElement(By.id("reason")).sendKeys("피해자 상담 요청에 따른 증거 보전");
+            driver.findElement(By.id("case")).sendKeys("서울-2026-17");
+            driver.findElement(By.id("make-bundle")).click();
+            Path zip = awaitDownload();
+            assertTrue(zip.getFileName().toString().startsWith("roomwatch-evidence-서울-2026-17-"),
+                    "the file keeps the Korean case number: " + zip.getFileName());
+            assertEquals(new TreeSet<>(chosen), bundledMessages(zip), "exactly the selection, across both pages");
+        } finally {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void aSelectionWithAMessageGoneMeanwhileIsRefusedWholeAndKept() throws Exception {
+        WebDriver driver = Browser.open(downloads);
+        try {
+            logIn(driver, url, Demo.DEMO_ADMIN, demo.adminPassword());
+            waitForTwoPages(driver);
+            WebElement pick = driver.findElement(By.cssSelector("article.hit input.pick"));
+            pick.click();
+            String kept = pick.getAttribute("data-id");
+            // A message ticked earlier that is no longer in the index (retention removed it meanwhile).
+            ((JavascriptExecutor) driver).executeScript("const s = JSON.parse(sessionStorage.getItem('roomwatch.selection'));"
+                    + " s.push('telegram:gone_room:1'); sessionStorage.setItem('roomwatch.selection', JSON.stringify(s));");
+            driver.navigate().refresh();
+            assertEquals("2", count(driver));
+            driver.findElement(By.id("reason")).sendKeys("확인");
+            submit(driver, driver.findElement(By.id("make-bundle")));
+            String alert = driver.findElement(By.cssSelector("[role=alert]")).getText();
+            assertTrue(alert.contains("telegram:gone_room:1") && alert.contains("전체"), alert);
+            assertEquals(List.of(kept), driver.findElements(By.cssSelector("#bundle input.pick")).stream()
+                    .filter(WebElement::isSelected).map(e -> e.getAttribute("data-id")).toList());
+            assertEquals("1", count(driver), "the selection is now what is left");
+            assertEquals("확인", driver.findElement(By.id("reason")).getAttribute("value"), "nothing typed is lost");
+            assertAccessible(driver, "refused bundle");
+            shoot(driver, "workbench-bundle-refused");
+        } finally {
+            driver.quit();
+        }
+    }
+
+    /** The bundle the browser saved (a finished download: Chromium writes .crdownload until it is complete). */
+    private Path awaitDownload() {
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < until) {
+            try (Stream<Path> files = Files.list(downloads)) {
+                var done = files.filter(p -> p.getFileName().toString().endsWith(".zip")).findFirst();
+                if (done.isPresent()) {
+                    return done.get();
+                }
+                Thread.sleep(200);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("no bundle was downloaded within 60 s");
+    }
+
+    private static Set<String> bundledMessages(Path zip) throws Exception {
+        Set<String> ids = new TreeSet<>();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                if (e.getName().equals("records/messages.json")) {
+                    new ObjectMapper().readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8)).forEach(r -> ids.add(r.get("id").asText()));
+                }
+            }
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,33 @@
+package org.roomwatch.core.search;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One message as an officer examines it, and every message a search matches, for export. */
+public interface MessageViews {
+    /** The message document and its versions (each distinct content, then its deletion, oldest first). */
+    Optional<MessageView> message(String id);
+
+    /**
+     * Every message {@code query} matches (its paging, sort and highlighting ignored), handed to {@code each} one at a
+     * time in index order from one consistent view of the index, in constant memory however many match.
+     *
+     * @return how many were handed over
+     */
+    long export(MessageQuery query, Each each) throws IOException;
+
+    @FunctionalInterface
+    interface Each {
+        void accept(Hit hit) throws IOException;
+    }
+
+    record MessageView(String id, Map<String, Object> source, List<Map<String, Object>> versions) {
+        public MessageView {
+            source = Map.copyOf(source.entrySet().stream().filter(e -> e.getValue() != null)
+                    .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+            versions = List.copyOf(versions);
+        }
+    }
+}
