@@ -206,7 +206,7 @@ class BrowserTest {
                 shoot(driver, "search");
 
                 driver.get(url + "/schools/9900001");
-                assertTrue(driver.getTitle().contains("9900001"), driver.getTitle());
+                assertTrue(driver.getTitle().startsWith("한빛여자고등학교"), "a school page is titled by its name: " + driver.getTitle());
                 shoot(driver, "school");
 
                 driver.get(url + "/rooms/hidden_room_a");

@@ -169,6 +169,49 @@ class WorkbenchBrowserTest {
         }
     }
 
+    @Test
+    void filtersAreTypedByNameWithSuggestionsAndNamesakesAreAskedAbout() throws Exception {
+        WebDriver driver = Browser.open();
+        try {
+            logIn(driver, url, Demo.DEMO_ADMIN, demo.adminPassword());
+            waitForTwoPages(driver);
+            driver.get(url + "/search");
+            // Suggestions as the officer types (htmx fills the datalist from /pick/schools under the pages' CSP).
+            driver.findElement(By.id("school")).sendKeys("한빛");
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
+                    !d.findElements(By.cssSelector("#school-options option")).isEmpty());
+            List<String> offered = driver.findElements(By.cssSelector("#school-options option")).stream()
+                    .map(o -> o.getAttribute("value")).toList();
+            assertTrue(offered.contains("한빛여자고등학교 [9900001]"), offered.toString());
+            assertAccessible(driver, "search form with suggestions");
+
+            driver.findElement(By.id("school")).sendKeys("여고");
+            submit(driver, driver.findElement(By.id("go")));
+            String chip = driver.findElement(By.cssSelector("#chips li[data-param=school]")).getText();
+            assertTrue(chip.contains("한빛여자고등학교"), chip);
+            assertTrue(Long.parseLong(driver.findElement(By.id("total")).getAttribute("data-total")) > 0, "the demo's 한빛여고 messages");
+            shoot(driver, "workbench-filter-chip");
+
+            // A name two schools share: the page asks which, and the chosen one filters.
+            driver.get(url + "/search");
+            driver.findElement(By.id("school")).sendKeys("한빛중");
+            submit(driver, driver.findElement(By.id("go")));
+            List<WebElement> options = driver.findElements(By.cssSelector("#choose li a"));
+            assertEquals(2, options.size(), driver.findElement(By.id("choose")).getText());
+            assertAccessible(driver, "which school");
+            shoot(driver, "workbench-which-school");
+            submit(driver, options.get(0));
+            assertTrue(driver.findElement(By.cssSelector("#chips li[data-param=school]")).getText().contains("한빛중학교"));
+
+            driver.get(url + "/schools?level=" + java.net.URLEncoder.encode("고", StandardCharsets.UTF_8));
+            assertFalse(driver.findElements(By.cssSelector("#schools tbody tr")).isEmpty());
+            assertAccessible(driver, "schools");
+            shoot(driver, "workbench-schools");
+        } finally {
+            driver.quit();
+        }
+    }
+
     /** The bundle the browser saved (a finished download: Chromium writes .crdownload until it is complete). */
     private Path awaitDownload() {
         long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();

@@ -89,6 +89,12 @@ public final class ElasticsearchSearchService implements SearchService {
             List<String> schools = schoolsNamed.by(q.text());
             bool.must(Query.of(m -> m.bool(b -> {
                 b.should(MessageSearchQuery.textQuery(q.text(), "title")).should(MessageSearchQuery.textQuery(q.text(), "description"));
+                String word = q.text().strip();
+                if (word.length() >= 3 && word.chars().noneMatch(Character::isWhitespace)) {
+                    // Part of a username (gossip finds hanbit_gossip): officers know rooms by their t.me names too.
+                    b.should(s -> s.wildcard(w -> w.field("name").value("*" + word.replace("\\", "\\\\").replace("*", "\\*")
+                            .replace("?", "\\?") + "*").caseInsensitive(true)));
+                }
                 if (!schools.isEmpty()) {
                     b.should(MessageSearchQuery.terms("school_ids", schools)); // its title, description or username names the school
                 }

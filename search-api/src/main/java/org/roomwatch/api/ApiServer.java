@@ -48,6 +48,9 @@ public final class ApiServer implements AutoCloseable {
     private Watchlists pageWatchlists;
     private AlertInbox pageAlerts;
     private EvidenceRoutes evidence;
+    /** The school registry the pages look names up in: none until {@link #withSchools} gives it. */
+    private Supplier<Tagging> tagging = () -> NO_SCHOOLS;
+    private static final Tagging NO_SCHOOLS = new Tagging(List.of(), List.of());
     private org.roomwatch.core.search.MessageViews messageViews;
     private DiscoveredRooms pageDiscovered;
     /** The authorized accounts, when this server has them (discovered invite links are joined through them). */
@@ -245,6 +248,7 @@ public final class ApiServer implements AutoCloseable {
     /** Adds the school and mention routes over the live registry. */
     public ApiServer withSchools(Supplier<Tagging> tagging) {
         new SchoolRoutes(tagging, search, this::problem).register(app);
+        this.tagging = tagging;
         return this;
     }
 
@@ -345,9 +349,11 @@ public final class ApiServer implements AutoCloseable {
         if (security == null || imageSearch == null) {
             throw new IllegalStateException("the pages need withSecurity and withImages first");
         }
-        new WebPages(search, imageSearch, imageHasher, users, audit).register(app);
+        SchoolLookup schools = new SchoolLookup(tagging);
+        SearchFilters filters = new SearchFilters(schools, search);
+        new WebPages(search, imageSearch, imageHasher, users, audit, schools, filters).register(app);
         if (messageViews != null && evidence != null) {
-            new MessagePages(messageViews, evidence).register(app);
+            new MessagePages(messageViews, evidence, filters).register(app);
         }
         if (pageWatchlists != null && pageAlerts != null && pageDiscovered != null) {
             new WatchPages(pageWatchlists, pageAlerts, pageDiscovered, java.time.Clock.systemUTC(), watcher, () -> accounts).register(app);

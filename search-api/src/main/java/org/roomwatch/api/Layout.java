@@ -49,6 +49,8 @@ final class Layout {
             nav.appendElement("a").attr("href", "/search").text(I18n.t(lang, "search"));
             nav.appendText(" · ");
             nav.appendElement("a").attr("href", "/images").text(I18n.t(lang, "images"));
+            nav.appendText(" · ");
+            nav.appendElement("a").attr("href", "/schools").text(I18n.t(lang, "nav.schools"));
             if (role != null && role.includes(Role.ANALYST)) {
                 for (String[] link : new String[][] {{"/watchlists", "nav.watchlists"}, {"/alerts", "nav.alerts"},
                         {"/discovered", "nav.discovered"}, {"/cases/new", "nav.openCase"}}) {

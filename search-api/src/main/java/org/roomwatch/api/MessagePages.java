@@ -39,8 +39,10 @@ final class MessagePages {
 
     private final MessageViews views;
     private final EvidenceRoutes evidence;
+    private final SearchFilters filters;
 
-    MessagePages(MessageViews views, EvidenceRoutes evidence) {
+    MessagePages(MessageViews views, EvidenceRoutes evidence, SearchFilters filters) {
+        this.filters = filters;
         this.views = views;
         this.evidence = evidence;
     }
@@ -266,7 +268,13 @@ final class MessagePages {
     private void export(Context ctx) throws IOException {
         MessageQuery query;
         try {
-            query = SearchPages.query(ctx, 1);
+            SearchFilters.Outcome read = filters.read(ctx);
+            if (!read.runnable()) {
+                // An export is of a search the officer has seen: a name still to be chosen is sent back to the search.
+                ctx.redirect("/search?" + (ctx.queryString() == null ? "" : ctx.queryString()));
+                return;
+            }
+            query = read.parts().query(1, 1);
         } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
             messagePage(ctx, 400, I18n.t(ctx, "search"), I18n.t(ctx, "badInput") + ": " + e.getMessage());
             return;

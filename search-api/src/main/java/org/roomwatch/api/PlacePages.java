@@ -30,32 +30,7 @@ final class PlacePages {
     }
 
     void register(Javalin app) {
-        app.get("/schools/{id}", this::schoolPage);
         app.get("/rooms/{id}", this::roomPage);
-    }
-
-    private void schoolPage(Context ctx) {
-        String lang = lang(ctx);
-        String id = ctx.pathParam("id");
-        Document doc = page(ctx, I18n.t(lang, "schools") + " " + id);
-        Element main = main(doc);
-        main.appendElement("h2").text(I18n.t(lang, "rooms"));
-        Element list = main.appendElement("ul").attr("id", "school-rooms");
-        var rooms = search.schoolRooms(id, 50);
-        for (var r : rooms) {
-            String name = r.roomId().contains(":") ? r.roomId().substring(r.roomId().indexOf(':') + 1) : r.roomId();
-            Element li = list.appendElement("li");
-            li.appendElement("a").attr("href", "/rooms/" + enc(name)).text(r.title() == null ? name : r.title());
-            li.appendText(" (" + r.messages() + ")");
-        }
-        main.appendElement("h2").text(I18n.t(lang, "latest"));
-        SearchPage latest = search.messages(new MessageQuery(null, null, null, null, null, null, 1, 20, false,
-                new MessageFilters(id, null, null, null, null, null)));
-        for (Hit hit : latest.hits()) {
-            hitCard(main, lang, hit);
-        }
-        ApiSecurity.results(ctx, rooms.size() + latest.total());
-        send(ctx, doc);
     }
 
     private void roomPage(Context ctx) {

@@ -4,7 +4,6 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +16,6 @@ import org.roomwatch.core.search.MessageSort;
 import org.roomwatch.core.search.SearchPage;
 import org.roomwatch.core.search.SearchService;
 import org.roomwatch.core.text.Phones;
-import org.roomwatch.tagging.Tag;
 import org.roomwatch.tagging.Tagging;
 
 /** Schools (the registry with how often each is tagged, the rooms tied to one) and mentions of people. */
@@ -47,25 +45,7 @@ final class SchoolRoutes {
             throw new BadParameter("size", "size must be between 1 and 200, got " + size);
         }
         Tagging current = tagging.get();
-        Set<String> ids = new LinkedHashSet<>();
-        if (q != null) {
-            for (Tag t : current.tagger().tag(q).tags()) {
-                if (t.kind().equals("school")) {
-                    ids.add(t.value());
-                } else if (t.kind().equals("school_ambiguous")) {
-                    ids.addAll(t.candidates());
-                }
-            }
-        }
-        for (School s : current.tagger().gazetteer().schools()) {
-            if (ids.size() >= size) {
-                break;
-            }
-            if (q == null || s.name().contains(q) || s.aliases().stream().anyMatch(a -> a.contains(q))) {
-                ids.add(s.id());
-            }
-        }
-        List<String> chosen = new ArrayList<>(ids).subList(0, Math.min(size, ids.size()));
+        List<String> chosen = new SchoolLookup(tagging).find(q, size).stream().map(School::id).toList();
         Map<String, SearchService.SchoolCounts> counts = search.schoolCounts(chosen);
         List<Map<String, Object>> out = new ArrayList<>();
         for (String id : chosen) {

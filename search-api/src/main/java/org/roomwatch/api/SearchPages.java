@@ -31,9 +31,11 @@ import org.roomwatch.tagging.Gazetteer;
 final class SearchPages {
     static final int PAGE_SIZE = 20;
     private final SearchService search;
+    private final SearchFilters filters;
 
-    SearchPages(SearchService search) {
+    SearchPages(SearchService search, SearchFilters filters) {
         this.search = search;
+        this.filters = filters;
     }
 
     void register(Javalin app) {
@@ -44,42 +46,32 @@ final class SearchPages {
         String lang = lang(ctx);
         Document doc = page(ctx, I18n.t(lang, "search"));
         Element main = main(doc);
-        String q = ctx.queryParam("q");
-        String school = ctx.queryParam("school");
-        String region = ctx.queryParam("region");
-        String room = ctx.queryParam("room");
-        String from = ctx.queryParam("from");
-        String to = ctx.queryParam("to");
-        boolean media = "on".equals(ctx.queryParam("hasMedia"));
-        Element form = main.appendElement("form").addClass("search").attr("method", "get").attr("action", "/search")
-                .attr("role", "search");
-        field(form, lang, "query", "q", q, "search");
-        field(form, lang, "school", "school", school, "text");
-        field(form, lang, "region", "region", region, "text");
-        field(form, lang, "room", "room", room, "text");
-        field(form, lang, "from", "from", from, "date");
-        field(form, lang, "to", "to", to, "date");
-        field(form, lang, "hasMedia", "hasMedia", media ? "on" : null, "checkbox");
-        form.appendElement("button").attr("type", "submit").attr("id", "go").text(I18n.t(lang, "go"));
+        searchForm(main, lang, ctx);
         if (ctx.queryParamMap().isEmpty() || (ctx.queryParamMap().size() == 1 && ctx.queryParam("lang") != null)) {
             MessagePages.bundleForm(ctx, main, lang); // the selection so far, carried from earlier searches
             send(ctx, doc);
             return;
         }
-        int page = 1;
         try {
-            page = Math.max(1, Integer.parseInt(ctx.queryParamAsClass("page", String.class).getOrDefault("1")));
-            MessageQuery query = query(ctx, page);
+            int page = Math.max(1, Integer.parseInt(ctx.queryParamAsClass("page", String.class).getOrDefault("1")));
+            SearchFilters.Outcome read = filters.read(ctx);
+            chips(main, lang, ctx, read.chips());
+            if (!read.runnable()) {
+                unresolved(main, lang, ctx, read);
+                send(ctx, doc);
+                return;
+            }
+            MessageQuery query = read.parts().query(page, PAGE_SIZE);
             SearchPage results = search.messages(query);
             ApiSecurity.results(ctx, results.total());
-            if (query.text() == null && query.room() == null && query.from() == null && query.to() == null
-                    && query.hasMedia() == null && query.filters().equals(MessageFilters.NONE)) {
+            if (read.parts().empty()) {
                 // An empty search is not an error: it lists what came in last, and says so.
                 main.appendElement("p").attr("id", "empty-search").attr("role", "status").text(I18n.t(lang, "search.empty"));
             }
             summary(main, lang, results, page, ctx.queryString());
             if (results.hits().isEmpty()) {
                 main.appendElement("p").attr("id", "no-results").text(I18n.t(lang, "noResults"));
+                whatEmptiedIt(main, lang, read);
             }
             for (Hit hit : results.hits()) {
                 hitCard(main, lang, hit, true);
@@ -93,14 +85,97 @@ final class SearchPages {
         send(ctx, doc);
     }
 
-    /** The search the form's fields (the page's query parameters) ask for, at {@code page}. */
-    static MessageQuery query(Context ctx, int page) {
-        boolean media = "on".equals(ctx.queryParam("hasMedia"));
-        String region = blank(ctx.queryParam("region"));
-        return new MessageQuery(blank(ctx.queryParam("q")), blank(ctx.queryParam("room")), day(ctx.queryParam("from"), false),
-                day(ctx.queryParam("to"), true), media ? Boolean.TRUE : null, null, page, PAGE_SIZE, true,
-                new MessageFilters(blank(ctx.queryParam("school")), region == null ? null : Gazetteer.sidoShort(region),
-                        null, null, null, null));
+    /** The form, each field as typed; school and room suggest as the officer types (htmx fills their lists). */
+    private static void searchForm(Element main, String lang, Context ctx) {
+        Element form = main.appendElement("form").addClass("search").attr("method", "get").attr("action", "/search")
+                .attr("role", "search");
+        field(form, lang, "query", "q", ctx.queryParam("q"), "search");
+        suggested(field(form, lang, "school", "school", ctx.queryParam("school"), "text"), form, "/pick/schools", "school-options");
+        Element region = field(form, lang, "region", "region", ctx.queryParam("region"), "text").attr("list", "region-options")
+                .attr("autocomplete", "off");
+        Element regions = form.appendElement("datalist").attr("id", "region-options");
+        Gazetteer.sidoNames().forEach(n -> regions.appendElement("option").val(n));
+        suggested(field(form, lang, "room", "room", ctx.queryParam("room"), "text"), form, "/pick/rooms", "room-options");
+        field(form, lang, "from", "from", ctx.queryParam("from"), "date");
+        field(form, lang, "to", "to", ctx.queryParam("to"), "date");
+        field(form, lang, "hasMedia", "hasMedia", "on".equals(ctx.queryParam("hasMedia")) ? "on" : null, "checkbox");
+        form.appendElement("button").attr("type", "submit").attr("id", "go").text(I18n.t(lang, "go"));
+        Picks.useHtmx(main.ownerDocument());
+    }
+
+    private static void suggested(Element input, Element form, String source, String listId) {
+        input.attr("list", listId).attr("autocomplete", "off").attr("hx-get", source)
+                .attr("hx-trigger", "input changed delay:250ms").attr("hx-target", "#" + listId).attr("hx-swap", "innerHTML");
+        form.appendElement("datalist").attr("id", listId);
+    }
+
+    /** Each active filter as a chip with a link that drops it. */
+    private static void chips(Element main, String lang, Context ctx, List<SearchFilters.Chip> chips) {
+        if (chips.isEmpty()) {
+            return;
+        }
+        Element list = main.appendElement("ul").attr("id", "chips").addClass("chips").attr("aria-label", I18n.t(lang, "filter.active"));
+        for (SearchFilters.Chip chip : chips) {
+            Element li = list.appendElement("li").attr("data-param", chip.param());
+            String name = I18n.t(lang, "filter." + chip.param());
+            li.appendText(chip.shown().isEmpty() ? name + " " : name + ": " + chip.shown() + " ");
+            li.appendElement("a").attr("href", "/search?" + without(ctx, chip.param()))
+                    .attr("aria-label", I18n.format(lang, "filter.drop", name)).text("✕");
+        }
+    }
+
+    /** The query string without one field (and without the page: a changed search starts at its first page). */
+    static String without(Context ctx, String param) {
+        StringBuilder out = new StringBuilder();
+        ctx.queryParamMap().forEach((key, values) -> {
+            boolean dateRange = (param.equals("from") || param.equals("to")) && (key.equals("from") || key.equals("to"));
+            if (key.equals(param) || key.equals("page") || dateRange) {
+                return;
+            }
+            for (String v : values) {
+                out.append(out.isEmpty() ? "" : "&").append(enc(key)).append('=').append(enc(v));
+            }
+        });
+        return out.toString();
+    }
+
+    /** A name that fits several (asks which, each a link) or nothing (says so): no search was run. */
+    private static void unresolved(Element main, String lang, Context ctx, SearchFilters.Outcome read) {
+        main.appendElement("p").attr("id", "total").attr("data-total", "0");
+        if (read.unknownParam() != null) {
+            alert(main, I18n.format(lang, "filter.unknown." + read.unknownParam(), read.unknownTyped())).attr("id", "unknown-filter");
+            return;
+        }
+        SearchFilters.Choice choice = read.choice();
+        Element section = main.appendElement("section").attr("id", "choose").attr("aria-labelledby", "choose-h");
+        section.appendElement("h2").attr("id", "choose-h").text(I18n.format(lang, "filter.choose." + choice.param(), choice.typed()));
+        Element list = section.appendElement("ul");
+        String rest = without(ctx, choice.param());
+        for (SearchFilters.Option option : choice.options()) {
+            Element li = list.appendElement("li");
+            li.appendElement("a").attr("href", "/search?" + rest + (rest.isEmpty() ? "" : "&") + enc(choice.param()) + "="
+                    + enc(option.value())).text(option.label());
+            li.appendText(" · " + option.detail());
+        }
+    }
+
+    /** With no result, which filter emptied it: the count each would give if it were dropped. */
+    private void whatEmptiedIt(Element main, String lang, SearchFilters.Outcome read) {
+        if (read.chips().size() < 2) {
+            return; // one filter or none: the search itself found nothing, and the summary says so
+        }
+        Element list = main.appendElement("ul").attr("id", "emptied-by");
+        for (SearchFilters.Chip chip : read.chips()) {
+            long without = search.messages(read.parts().without(chip.param()).query(1, 1)).total();
+            if (without > 0) {
+                list.appendElement("li").attr("data-param", chip.param()).text(I18n.format(lang, "filter.emptiedBy",
+                        I18n.t(lang, "filter." + chip.param()) + (chip.shown().isEmpty() ? "" : " " + chip.shown()),
+                        String.format("%,d", without)));
+            }
+        }
+        if (list.children().isEmpty()) {
+            list.appendElement("li").text(I18n.t(lang, "filter.emptiedByNone"));
+        }
     }
 
     /** How many matched, which of them this page shows, and the export of them all. */
@@ -152,14 +227,6 @@ final class SearchPages {
         if (total > MessageQuery.MAX_WINDOW) {
             nav.appendElement("p").addClass("hint").text(I18n.format(lang, "search.window", String.format("%,d", MessageQuery.MAX_WINDOW)));
         }
-    }
-
-    private static Instant day(String value, boolean end) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        LocalDate d = LocalDate.parse(value.strip());
-        return (end ? d.plusDays(1) : d).atStartOfDay(KOREA).toInstant();
     }
 
     static void hitCard(Element parent, String lang, Hit hit) {
@@ -218,7 +285,7 @@ final class SearchPages {
         }
     }
 
-    private static void field(Element form, String lang, String key, String name, String value, String type) {
+    private static Element field(Element form, String lang, String key, String name, String value, String type) {
         Element label = form.appendElement("label").text(I18n.t(lang, key));
         Element input = label.appendElement("input").attr("name", name).attr("id", name).attr("type", type);
         if (value != null) {
@@ -228,5 +295,6 @@ final class SearchPages {
                 input.val(value);
             }
         }
+        return input;
     }
 }

@@ -24,8 +24,13 @@ final class WebPages {
     private final ImageHasher hasher;
     private final Users users;
     private final AuditLog audit;
+    private final SchoolLookup schools;
+    private final SearchFilters filters;
 
-    WebPages(SearchService search, ImageSearch images, ImageHasher hasher, Users users, AuditLog audit) {
+    WebPages(SearchService search, ImageSearch images, ImageHasher hasher, Users users, AuditLog audit, SchoolLookup schools,
+             SearchFilters filters) {
+        this.schools = schools;
+        this.filters = filters;
         this.search = search;
         this.images = images;
         this.hasher = hasher;
@@ -37,8 +42,10 @@ final class WebPages {
         app.get("/static/app.css", ctx -> ctx.contentType("text/css; charset=utf-8").result(CSS));
         app.get("/", ctx -> ctx.redirect("/search"));
         app.get("/login", ctx -> LoginPage.login(ctx, null));
-        new SearchPages(search).register(app);
+        new SearchPages(search, filters).register(app);
         new PlacePages(search).register(app);
+        new SchoolPages(search, schools).register(app);
+        new Picks(schools, filters).register(app);
         new ImagePages(images, hasher).register(app);
         new AdminPages(users, audit).register(app);
     }

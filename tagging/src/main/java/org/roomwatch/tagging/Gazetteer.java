@@ -86,6 +86,11 @@ public final class Gazetteer {
         references.get(id).add(ref);
     }
 
+    /** The seventeen 시도 in their short forms (서울, 부산 … 제주), in the registry's usual order. */
+    public static List<String> sidoNames() {
+        return SIDO.values().stream().distinct().toList();
+    }
+
     /** 서울특별시, 서울시, 서울 → 서울; anything else unchanged. */
     public static String sidoShort(String sido) {
         if (sido == null) {
