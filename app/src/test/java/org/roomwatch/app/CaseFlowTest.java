@@ -120,6 +120,44 @@ class CaseFlowTest {
                 // The case's page: its rooms, and a case nothing matches says so.
                 String page = counselor.get(base + "/cases/" + number).body();
                 assertTrue(page.contains("id=\"rooms\"") && page.contains("case_room_b"), page);
+                // Issue 19: the messages themselves (each opens the whole message), the takedown lists, and files that
+                // keep the Korean case number in their names.
+                org.jsoup.nodes.Document casePage = org.jsoup.Jsoup.parse(page);
+                assertEquals(Set.of("telegram:case_room_a:3", "telegram:case_room_b:25"),
+                        new HashSet<>(casePage.select("#case-messages tbody tr").eachAttr("data-id")));
+                assertEquals("/messages/telegram%3Acase_room_a%3A3",
+                        casePage.selectFirst("#case-messages tr[data-id=telegram:case_room_a:3] a").attr("href"));
+                String takedownLink = casePage.getElementById("takedown-csv").attr("href");
+                HttpResponse<String> takedownFromPage = counselor.get(base + takedownLink);
+                assertEquals(200, takedownFromPage.statusCode(), takedownFromPage.body());
+                assertTrue(csv.headers().firstValue("content-disposition").orElse("")
+                        .contains("filename*=UTF-8''case-2026-%EC%84%9C%EC%9A%B8-0001.csv"), csv.headers().toString());
+                // The whole case as one signed bundle, gathered on the server.
+                HttpResponse<byte[]> caseBundle = counselor.client().send(HttpRequest.newBuilder(URI.create(base + "/cases/" + number + "/evidence"))
+                        .header("content-type", "application/x-www-form-urlencoded").header("X-CSRF-Token", counselor.csrf())
+                        .POST(HttpRequest.BodyPublishers.ofString("reason=" + URLEncoder.encode("검찰 송치", StandardCharsets.UTF_8))).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                assertEquals(200, caseBundle.statusCode(), new String(caseBundle.body(), StandardCharsets.UTF_8));
+                assertTrue(caseBundle.headers().firstValue("content-disposition").orElse("")
+                        .contains("filename*=UTF-8''roomwatch-evidence-2026-%EC%84%9C%EC%9A%B8-0001-"), caseBundle.headers().toString());
+                String bundled = null;
+                try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(caseBundle.body()))) {
+                    for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                        if (e.getName().equals("records/messages.json")) {
+                            bundled = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                        }
+                    }
+                }
+                assertEquals(Set.of("telegram:case_room_a:3", "telegram:case_room_b:25"), set(json.readTree(bundled), "id"));
+                assertEquals(403, officer.send(HttpRequest.newBuilder(URI.create(base + "/cases/" + number + "/evidence"))
+                        .header("content-type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("reason=x"))).statusCode(), "an investigator makes no case bundle");
+                // The case list: hers, and not another analyst's.
+                app.users().add("analyst.lee", Role.ANALYST, PASSWORD, "test");
+                assertTrue(org.jsoup.Jsoup.parse(counselor.get(base + "/cases").body()).select("#cases tbody tr").eachAttr("data-case")
+                        .contains("2026-서울-0001"));
+                assertTrue(org.jsoup.Jsoup.parse(session(base, "analyst.lee").get(base + "/cases").body()).select("#cases tbody tr").isEmpty(),
+                        "need to know: a case another analyst opened is not listed");
                 HttpResponse<String> unseen = counselor.post(base + "/api/cases", caseBody("2026-서울-0002",
                         photo(SyntheticPictures.png(999_999, false))).toString());
                 assertEquals(201, unseen.statusCode(), unseen.body());

@@ -47,10 +47,10 @@ final class AccessPolicy {
                 "POST /api/accounts/invites/check", "POST /api/accounts/invites/join",
                 "POST /api/accounts/rooms/{room}/leave", "GET /api/demo/mail", "GET /watchlists", "POST /watchlists",
                 "GET /alerts", "POST /alerts/{id}/state", "GET /discovered", "POST /discovered/{id}/dismiss", "POST /discovered/{id}/watch",
-                "POST /api/cases", "GET /api/cases", "GET /cases/new");
+                "POST /api/cases", "GET /api/cases", "GET /cases/new", "GET /cases");
         // A victim's case, its hash set and its watchlist: the analysts it names only (need to know).
         owned(Role.ANALYST, Ownership.Scope.CASE, "number", "GET /api/cases/{number}", "GET /api/cases/{number}/export",
-                "GET /cases/{number}");
+                "GET /cases/{number}", "POST /cases/{number}/evidence");
         // Investigators read hash sets (known lists) but not a case's: that is where her photos appear.
         owned(Role.INVESTIGATOR, Ownership.Scope.HASHSET, "name", "GET /api/hashsets/{name}", "GET /api/hashsets/{name}/matches");
         owned(Role.ANALYST, Ownership.Scope.HASHSET, "name", "PUT /api/hashsets/{name}", "DELETE /api/hashsets/{name}");

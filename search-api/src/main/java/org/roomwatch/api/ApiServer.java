@@ -48,6 +48,8 @@ public final class ApiServer implements AutoCloseable {
     private Watchlists pageWatchlists;
     private AlertInbox pageAlerts;
     private EvidenceRoutes evidence;
+    private CaseRoutes caseRoutes;
+    private org.roomwatch.core.cases.Cases cases;
     /** The school registry the pages look names up in: none until {@link #withSchools} gives it. */
     private Supplier<Tagging> tagging = () -> NO_SCHOOLS;
     private static final Tagging NO_SCHOOLS = new Tagging(List.of(), List.of());
@@ -309,6 +311,8 @@ public final class ApiServer implements AutoCloseable {
                                org.roomwatch.core.cases.CaseSightings sightings, Watchlists watchlists) {
         CaseRoutes routes = new CaseRoutes(cases, sets, matcher, sightings, watchlists, json, this::problem);
         routes.register(app);
+        this.caseRoutes = routes;
+        this.cases = cases;
         new CasePages(cases, routes::results).register(app);
         new TakedownRoutes(sets, matcher, imageSearch, cases, json, this::problem).register(app);
         return this;
@@ -354,6 +358,9 @@ public final class ApiServer implements AutoCloseable {
         new WebPages(search, imageSearch, imageHasher, users, audit, schools, filters).register(app);
         if (messageViews != null && evidence != null) {
             new MessagePages(messageViews, evidence, filters).register(app);
+        }
+        if (caseRoutes != null && evidence != null) {
+            new CaseBundlePage(cases, caseRoutes, evidence).register(app);
         }
         if (pageWatchlists != null && pageAlerts != null && pageDiscovered != null) {
             new WatchPages(pageWatchlists, pageAlerts, pageDiscovered, java.time.Clock.systemUTC(), watcher, () -> accounts).register(app);

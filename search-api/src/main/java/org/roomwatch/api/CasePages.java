@@ -35,8 +35,43 @@ final class CasePages {
     void register(Javalin app) {
         app.get("/static/roomwatch-hash.js", ctx -> ctx.contentType("text/javascript; charset=utf-8").result(HASH_JS));
         app.get("/static/case-hashing.js", ctx -> ctx.contentType("text/javascript; charset=utf-8").result(PAGE_JS));
+        app.get("/cases", this::list);
         app.get("/cases/new", this::newCase);
         app.get("/cases/{number}", this::casePage);
+    }
+
+    /** The cases this officer may see (those that name her; an admin sees all), newest first. */
+    private void list(Context ctx) {
+        String lang = Layout.lang(ctx);
+        Document doc = Layout.page(ctx, I18n.t(lang, "cases.title"));
+        Element main = Layout.main(doc);
+        main.appendElement("p").appendElement("a").attr("id", "new-case").attr("href", "/cases/new").text(I18n.t(lang, "nav.openCase"));
+        java.util.List<CaseFile> mine = cases.list().stream().filter(c -> ApiSecurity.sees(ctx, Ownership.Scope.CASE, c.caseNumber()))
+                .sorted(java.util.Comparator.comparing(CaseFile::createdAt).reversed()).toList();
+        ApiSecurity.results(ctx, mine.size());
+        if (mine.isEmpty()) {
+            main.appendElement("p").attr("id", "no-cases").text(I18n.t(lang, "cases.none"));
+        }
+        Element table = main.appendElement("table").attr("id", "cases");
+        table.appendElement("caption").addClass("visually-hidden").text(I18n.t(lang, "cases.title"));
+        Element head = table.appendElement("thead").appendElement("tr");
+        for (String h : I18n.all(lang, "case.caseNumber", "case.counselor", "case.photosHashesOnly", "case.opened")) {
+            head.appendElement("th").attr("scope", "col").text(h);
+        }
+        Element body = table.appendElement("tbody");
+        for (CaseFile c : mine) {
+            Element tr = body.appendElement("tr").attr("data-case", c.caseNumber());
+            tr.appendElement("td").appendElement("a").attr("href", "/cases/" + path(c.caseNumber())).text(c.caseNumber());
+            tr.appendElement("td").text(c.counselor());
+            tr.appendElement("td").addClass("number").text(Integer.toString(c.photos()));
+            tr.appendElement("td").text(Layout.when(c.createdAt()) + " · " + c.createdBy());
+        }
+        Layout.send(ctx, doc);
+    }
+
+    /** A case number as a path segment (spaces as %20, not '+'). */
+    static String path(String caseNumber) {
+        return java.net.URLEncoder.encode(caseNumber, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static String resource(String path) {
@@ -130,12 +165,54 @@ final class CasePages {
                 tr.appendElement("td").text(String.join(", ", room.photos()));
             }
         }
-        Element export = main.appendElement("p");
-        String base = "/api/cases/" + java.net.URLEncoder.encode(file.caseNumber(), StandardCharsets.UTF_8).replace("+", "%20");
-        export.appendElement("a").attr("id", "export-csv").attr("href", base + "/export?format=csv").text(I18n.t(lang, "case.exportCsv"));
-        export.appendText(" · ");
-        export.appendElement("a").attr("href", base + "/export?format=jsonl").text(I18n.t(lang, "case.exportJsonLines"));
+        messages(main, lang, r);
+        Element export = main.appendElement("section").attr("id", "case-files").attr("aria-labelledby", "files-h");
+        export.appendElement("h2").attr("id", "files-h").text(I18n.t(lang, "case.files"));
+        Element links = export.appendElement("ul");
+        String base = "/api/cases/" + path(file.caseNumber());
+        links.appendElement("li").appendElement("a").attr("id", "export-csv").attr("href", base + "/export?format=csv").text(I18n.t(lang, "case.exportCsv"));
+        links.appendElement("li").appendElement("a").attr("href", base + "/export?format=jsonl").text(I18n.t(lang, "case.exportJsonLines"));
+        String takedown = "/api/takedown?set=" + java.net.URLEncoder.encode(file.hashSet(), StandardCharsets.UTF_8);
+        links.appendElement("li").appendElement("a").attr("id", "takedown-json").attr("href", takedown + "&format=json").text(I18n.t(lang, "case.takedownJson"));
+        links.appendElement("li").appendElement("a").attr("id", "takedown-csv").attr("href", takedown + "&format=csv").text(I18n.t(lang, "case.takedownCsv"));
+        if (r.messages() > 0) {
+            // The whole case as one signed bundle: every message where its photos were seen, gathered on the server.
+            Element form = export.appendElement("form").attr("id", "case-bundle").attr("method", "post")
+                    .attr("action", "/cases/" + path(file.caseNumber()) + "/evidence");
+            Layout.csrf(ctx, form);
+            Element reason = form.appendElement("label").text(I18n.t(lang, "bundle.reason"));
+            reason.appendElement("input").attr("name", "reason").attr("id", "case-reason").attr("required", true).attr("maxlength", "500");
+            form.appendElement("button").attr("type", "submit").attr("id", "make-case-bundle")
+                    .text(I18n.format(lang, "case.bundle", r.messages()));
+        }
         Layout.send(ctx, doc);
+    }
+
+    /** Every message where the case's photos were seen (up to the page's cap; the export holds all). */
+    private static void messages(Element main, String lang, CaseRoutes.Results r) {
+        if (r.shownMessages().isEmpty()) {
+            return;
+        }
+        Element table = main.appendElement("table").attr("id", "case-messages");
+        table.appendElement("caption").text(r.truncated() ? I18n.format(lang, "case.messagesCapped", r.shownMessages().size(), r.messages())
+                : I18n.t(lang, "case.messagesAll"));
+        Element head = table.appendElement("thead").appendElement("tr");
+        for (String h : I18n.all(lang, "case.room", "message.posted", "message.captured", "case.state", "case.photo", "case.distance")) {
+            head.appendElement("th").attr("scope", "col").text(h);
+        }
+        Element body = table.appendElement("tbody");
+        for (CaseSightings.Sighting s : r.shownMessages()) {
+            String id = s.roomId() + ":" + s.messageId();
+            Element tr = body.appendElement("tr").attr("data-id", id);
+            tr.appendElement("td").appendElement("a").attr("href", "/messages/" + Layout.enc(id))
+                    .text((s.room() == null ? s.roomId() : s.room()) + " #" + s.messageId());
+            tr.appendElement("td").text(s.postedAt() == null ? I18n.t(lang, "unknown") : Layout.when(s.postedAt()));
+            tr.appendElement("td").text(Layout.when(s.capturedAt()));
+            tr.appendElement("td").text(s.deletedAt() == null ? I18n.t(lang, "case.online")
+                    : I18n.t(lang, "deleted") + " " + Layout.when(s.deletedAt()));
+            tr.appendElement("td").text(s.photo());
+            tr.appendElement("td").addClass("number").text(Integer.toString(s.distance()));
+        }
     }
 
     private static String state(CaseSightings.RoomSummary room, String lang) {

@@ -107,6 +107,18 @@ final class CaseRoutes {
         return new Results(file, file.photos(), images.size(), sightings.rooms(rooms), total[0], shown, total[0] > shown.size());
     }
 
+    /** The ids of the messages where the case's photos were seen, at most {@code max + 1} (so a caller sees "too many"). */
+    List<String> messageIds(CaseFile file, int max) {
+        Map<String, CaseSightings.ImageHit> images = CaseSightings.images(matcher.match(file.hashSet(), MAX_DISTANCE));
+        java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();
+        sightings.forEach(images, s -> {
+            if (ids.size() <= max) {
+                ids.add(s.roomId() + ":" + s.messageId());
+            }
+        });
+        return new ArrayList<>(ids);
+    }
+
     private void open(Context ctx) throws IOException {
         JsonNode body = JsonBody.object(ctx, json, "expected a JSON object with caseNumber, counselor, consentNote and photos");
         JsonBody.allowOnly(body, FIELDS, null);

@@ -53,7 +53,7 @@ final class Layout {
             nav.appendElement("a").attr("href", "/schools").text(I18n.t(lang, "nav.schools"));
             if (role != null && role.includes(Role.ANALYST)) {
                 for (String[] link : new String[][] {{"/watchlists", "nav.watchlists"}, {"/alerts", "nav.alerts"},
-                        {"/discovered", "nav.discovered"}, {"/cases/new", "nav.openCase"}}) {
+                        {"/discovered", "nav.discovered"}, {"/cases", "nav.cases"}}) {
                     nav.appendText(" · ");
                     nav.appendElement("a").attr("href", link[0]).text(I18n.t(lang, link[1]));
                 }

@@ -96,7 +96,7 @@ final class TakedownRoutes {
         }
         ApiSecurity.results(ctx, items.size());
         String name = "takedown-" + (set != null ? set : "pdq-" + pdq.substring(0, Math.min(16, pdq.length()))) + "." + format;
-        ctx.header("Content-Disposition", "attachment; filename=\"" + name.replaceAll("[^A-Za-z0-9_.-]", "_") + "\"");
+        Attachment.name(ctx, name);
         if (format.equals("csv")) {
             ctx.contentType("text/csv; charset=utf-8");
             try (Writer out = new OutputStreamWriter(ctx.res().getOutputStream(), StandardCharsets.UTF_8)) {
