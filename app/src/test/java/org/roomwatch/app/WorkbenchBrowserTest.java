@@ -212,6 +212,47 @@ class WorkbenchBrowserTest {
         }
     }
 
+    @Test
+    void anAdminUnlocksAnOfficerAndReadsTheAuditOnALaptopScreen() throws Exception {
+        demo.app().users().add("officer.yoon", org.roomwatch.core.security.Role.INVESTIGATOR, "a synthetic passphrase", "test");
+        WebDriver officer = Browser.open();
+        WebDriver admin = Browser.open();
+        try {
+            for (int i = 0; i < 6; i++) {
+                officer.get(url + "/login");
+                officer.findElement(By.id("user")).sendKeys("officer.yoon");
+                officer.findElement(By.id("password")).sendKeys("wrong guess " + i);
+                submit(officer, officer.findElement(By.id("login")));
+            }
+            String said = officer.findElement(By.cssSelector("[role=alert]")).getText();
+            assertTrue(said.contains("잠겨 있습니다") && said.contains("KST"), said);
+            shoot(officer, "workbench-locked");
+
+            logIn(admin, url, Demo.DEMO_ADMIN, demo.adminPassword());
+            admin.get(url + "/admin/users");
+            WebElement row = admin.findElement(By.cssSelector("#users tr[data-user='officer.yoon']"));
+            assertEquals("locked", row.findElement(By.cssSelector("td.state")).getAttribute("data-state"));
+            assertAccessible(admin, "users");
+            shoot(admin, "workbench-users");
+            submit(admin, row.findElement(By.cssSelector("button[data-action=unlock]")));
+            assertTrue(admin.findElement(By.id("done")).getText().contains("잠금을 풀었습니다"), admin.findElement(By.id("done")).getText());
+
+            logIn(officer, url, "officer.yoon", "a synthetic passphrase");
+
+            admin.get(url + "/admin/audit");
+            assertEquals("true", admin.findElement(By.id("chain")).getAttribute("data-ok"));
+            assertFalse(admin.findElements(By.cssSelector("#audit tbody tr")).isEmpty());
+            Number overflow = (Number) ((JavascriptExecutor) admin).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertTrue(overflow.intValue() <= 0, "the audit page fits a 1280-pixel screen; it is " + overflow + " px too wide");
+            assertAccessible(admin, "audit");
+            shoot(admin, "workbench-audit");
+        } finally {
+            officer.quit();
+            admin.quit();
+        }
+    }
+
     /** The bundle the browser saved (a finished download: Chromium writes .crdownload until it is complete). */
     private Path awaitDownload() {
         long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();

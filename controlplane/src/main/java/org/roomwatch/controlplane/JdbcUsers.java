@@ -137,12 +137,13 @@ public final class JdbcUsers implements Users {
         boolean matches = PasswordHashing.matches(password == null ? "" : password,
                 attempt.hash() == null ? PasswordHashing.DECOY : attempt.hash());
         if (attempt.refusal() != null) {
-            return Login.refused(attempt.refusal());
+            boolean locked = attempt.user() != null && !attempt.user().disabled() && attempt.lockedUntil() != null;
+            return locked ? Login.locked(attempt.refusal(), attempt.lockedUntil()) : Login.refused(attempt.refusal());
         }
         if (!matches) {
-            return Login.refused(attempt.lockedUntil() != null
+            return new Login(false, null, attempt.lockedUntil() != null
                     ? "wrong password; locked until " + attempt.lockedUntil() + " after " + attempt.failures() + " failures"
-                    : "wrong password (" + attempt.failures() + " of " + lockoutAfter + " before a lockout)");
+                    : "wrong password (" + attempt.failures() + " of " + lockoutAfter + " before a lockout)", attempt.lockedUntil());
         }
         update("UPDATE users SET failed_logins = ?, locked_until = ? WHERE name = ?", 0, null, who);
         User user = attempt.user();
@@ -221,6 +222,12 @@ public final class JdbcUsers implements Users {
         if (disabled) {
             revokeAllTokens(name);
         }
+    }
+
+    @Override
+    public void unlock(String name, String by) {
+        requireExisting(name);
+        execute("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE name = ?", s -> s.setString(1, name));
     }
 
     @Override

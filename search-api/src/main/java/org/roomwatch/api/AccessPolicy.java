@@ -60,8 +60,9 @@ final class AccessPolicy {
                 "GET /api/watchlists/{id}/retro", "POST /api/watchlists/{id}/retro");
         // The outbox holds every list's mails to every recipient: for admins.
         role(Role.ADMIN, "GET /api/accounts", "GET /api/users", "POST /api/cases/{number}/members", "GET /api/alerts/mail", "POST /api/users", "POST /api/users/{name}/disable",
-                "POST /api/users/{name}/enable", "POST /api/users/{name}/password", "GET /api/audit", "GET /api/audit/verify", "GET /admin/users", "GET /admin/audit", "POST /admin/users",
-                "POST /admin/users/{name}/disable", "POST /admin/users/{name}/enable");
+                "POST /api/users/{name}/enable", "POST /api/users/{name}/unlock", "POST /api/users/{name}/password", "GET /api/audit", "GET /api/audit/verify", "GET /admin/users", "GET /admin/audit", "POST /admin/users",
+                "POST /admin/users/{name}/disable", "POST /admin/users/{name}/enable",
+                "POST /admin/users/{name}/unlock", "POST /admin/users/{name}/password");
     }
 
     private void open(String... routes) {

@@ -77,7 +77,10 @@ final class SessionRoutes {
         if (!login.ok()) {
             if (form) {
                 ctx.status(401);
-                LoginPage.login(ctx, I18n.t(Layout.lang(ctx), "loginFailed"));
+                // A locked account is told so, and until when: otherwise an officer keeps retrying a right password.
+                LoginPage.login(ctx, login.lockedUntil() != null && login.lockedUntil().isAfter(clock.instant())
+                        ? I18n.format(Layout.lang(ctx), "loginLocked", Layout.when(login.lockedUntil().toString()))
+                        : I18n.t(Layout.lang(ctx), "loginFailed"));
             } else {
                 problem.accept(ctx, new Problem(Problem.BASE + "login-failed", "Login failed", 401,
                         "wrong user name or password, or the user is locked out or disabled", null));

@@ -13,7 +13,7 @@ import org.roomwatch.core.security.Role;
 import org.roomwatch.core.security.User;
 import org.roomwatch.core.security.Users;
 
-/** The admins' API: users (add, disable, enable, reset a password) and reading and verifying the audit log. */
+/** The admins' API: users (add, disable, enable, unlock, reset a password) and reading and verifying the audit log. */
 final class UserAdminRoutes {
     private final Users users;
     private final AuditLog audit;
@@ -32,6 +32,10 @@ final class UserAdminRoutes {
         app.post("/api/users", this::addUser);
         app.post("/api/users/{name}/disable", ctx -> setDisabled(ctx, true));
         app.post("/api/users/{name}/enable", ctx -> setDisabled(ctx, false));
+        app.post("/api/users/{name}/unlock", ctx -> {
+            users.unlock(ctx.pathParam("name"), ApiSecurity.user(ctx));
+            ctx.json(users.find(ctx.pathParam("name")).orElseThrow());
+        });
         app.post("/api/users/{name}/password", this::resetPassword);
         app.get("/api/audit", this::readAudit);
         app.get("/api/audit/verify", ctx -> ctx.json(audit.verify()));

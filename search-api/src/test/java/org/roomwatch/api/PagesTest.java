@@ -237,12 +237,63 @@ class PagesTest {
         assertEquals(303, form(admin, base + "/admin/users/officer.lee/disable", "_csrf=" + csrf).statusCode());
         String after = admin.send(HttpRequest.newBuilder(URI.create(base + "/admin/users")).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertTrue(org.jsoup.Jsoup.parse(after).select("#users tr").stream()
-                .anyMatch(tr -> tr.text().contains("officer.lee") && tr.text().contains("disabled")), after);
+                .anyMatch(tr -> tr.text().contains("officer.lee") && tr.select("[data-state=disabled]").size() == 1), after);
         assertEquals(400, form(admin, base + "/admin/users/chief.park/disable", "_csrf=" + csrf).statusCode(), "not yourself");
 
         login();
         assertEquals(403, form(http, base + "/admin/users", "name=x&role=admin&password=whatever-long-enough").statusCode(),
                 "an investigator cannot add users");
+    }
+
+    @Test
+    void aLockedOfficerIsToldUntilWhenAndAnAdminUnlocksResetsAndReadsTheAuditInWords() throws Exception {
+        HttpClient admin = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        login(admin, "chief.park");
+        String csrf = org.jsoup.Jsoup.parse(admin.send(HttpRequest.newBuilder(URI.create(base + "/admin/users")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).selectFirst("input[name=_csrf]").val();
+        assertEquals(303, form(admin, base + "/admin/users", "_csrf=" + csrf + "&name=officer.choi&role=investigator&password="
+                + URLEncoder.encode("a synthetic passphrase", StandardCharsets.UTF_8)).statusCode());
+        HttpClient officer = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String refused = "";
+        for (int i = 0; i < 6; i++) {
+            String page = officer.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            String token = org.jsoup.Jsoup.parse(page).selectFirst("input[name=_login]").val();
+            refused = postLogin(officer, "_login=" + token + "&user=officer.choi&password=wrong-" + i).body();
+        }
+        String said = org.jsoup.Jsoup.parse(refused).selectFirst("[role=alert]").text();
+        assertTrue(said.contains("잠겨 있습니다") && said.contains("KST"), "says it is locked and until when: " + said);
+
+        var users = org.jsoup.Jsoup.parse(admin.send(HttpRequest.newBuilder(URI.create(base + "/admin/users")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        var row = users.selectFirst("#users tr[data-user=officer.choi]");
+        assertEquals("locked", row.selectFirst("td.state").attr("data-state"), row.toString());
+        assertEquals("/admin/users/officer.choi/unlock", row.selectFirst("button[data-action=unlock]").parent().attr("action"));
+        HttpResponse<String> unlocked = form(admin, base + "/admin/users/officer.choi/unlock", "_csrf=" + csrf);
+        assertEquals(303, unlocked.statusCode());
+        String done = admin.send(HttpRequest.newBuilder(URI.create(base + unlocked.headers().firstValue("location").orElseThrow())).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertEquals("officer.choi 사용자의 잠금을 풀었습니다.", org.jsoup.Jsoup.parse(done).getElementById("done").text());
+        login(officer, "officer.choi");
+
+        assertEquals(303, form(admin, base + "/admin/users/officer.choi/password", "_csrf=" + csrf + "&password="
+                + URLEncoder.encode("another synthetic phrase", StandardCharsets.UTF_8)).statusCode());
+        assertEquals(303, officer.send(HttpRequest.newBuilder(URI.create(base + "/search")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode(), "a new password ends the sessions of the old one");
+        HttpResponse<String> tooShort = form(admin, base + "/admin/users/officer.choi/password", "_csrf=" + csrf + "&password=short");
+        assertEquals(400, tooShort.statusCode());
+
+        var audit = org.jsoup.Jsoup.parse(admin.send(HttpRequest.newBuilder(URI.create(base + "/admin/audit?action=%2Fusers")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertEquals("true", audit.getElementById("chain").attr("data-ok"));
+        var unlockRow = audit.select("#audit tbody tr").stream().filter(tr -> tr.child(2).attr("title").equals("POST /admin/users/{name}/unlock"))
+                .findFirst().orElseThrow(() -> new AssertionError(audit.getElementById("audit").text()));
+        assertEquals("사용자 관리", unlockRow.child(2).text());
+        assertEquals("officer.choi", unlockRow.child(3).text(), "the real target, not the route's template");
+        assertTrue(unlockRow.child(0).text().endsWith("KST"), unlockRow.child(0).text());
+        assertTrue(audit.select("#audit tbody tr").stream().allMatch(tr -> tr.child(2).attr("title").contains("/users")),
+                "the 'what' filter keeps user administration only");
+        assertEquals(400, admin.send(HttpRequest.newBuilder(URI.create(base + "/admin/audit?from=yesterday")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
     }
 
     @Test

@@ -7,9 +7,18 @@ import java.util.Optional;
 /** The users of roomwatch, their passwords (stored as Argon2id hashes) and their personal API tokens. */
 public interface Users {
     /** How a login attempt ended; {@code user} is set only when it succeeded. */
-    record Login(boolean ok, User user, String reason) {
+    record Login(boolean ok, User user, String reason, Instant lockedUntil) {
+        public Login(boolean ok, User user, String reason) {
+            this(ok, user, reason, null);
+        }
+
         public static Login refused(String reason) {
-            return new Login(false, null, reason);
+            return new Login(false, null, reason, null);
+        }
+
+        /** Refused because the account is locked (now, or by this very failure) until {@code until}. */
+        public static Login locked(String reason, Instant until) {
+            return new Login(false, null, reason, until);
         }
     }
 
@@ -32,6 +41,9 @@ public interface Users {
 
     /** Sets a new password and lifts a lockout. */
     void resetPassword(String name, String password, String by);
+
+    /** Ends a lockout now (an admin who has checked who was trying): the failure count starts again from zero. */
+    void unlock(String name, String by);
 
     NewToken createToken(String user, String label);
 
