@@ -270,9 +270,10 @@ class BrowserTest {
                 }
                 assertTrue(alertRow != null, "the new watchlist's alert appears in the inbox");
                 shoot(driver, "alerts");
-                submit(driver, alertRow.findElement(By.xpath(".//button[text()='seen']")));
-                assertTrue(driver.findElements(By.cssSelector("#alerts tr")).stream()
-                        .anyMatch(r -> r.getText().contains("브라우저 감시") && r.findElement(By.className("state")).getText().equals("seen")));
+                submit(driver, alertRow.findElement(By.cssSelector("button[data-state=seen]")));
+                assertTrue(driver.findElements(By.cssSelector("#alerts tbody tr")).stream()
+                        .anyMatch(r -> r.getText().contains("브라우저 감시") && "seen".equals(r.getAttribute("data-state"))
+                                && r.findElement(By.className("state")).getText().startsWith("확인함")));
                 driver.get(url + "/discovered");
                 shoot(driver, "discovered");
                 // An invite link from the triage queue, approved on the page: the simulated Telegram knows no such

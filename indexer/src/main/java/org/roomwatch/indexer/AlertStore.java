@@ -169,8 +169,12 @@ public final class AlertStore implements AlertInbox {
 
     @Override
     @SuppressWarnings("unchecked")
-    public Alert.Page find(String state, String watchlist, String room, int page, int size, Collection<String> visibleLists) {
+    public Alert.Page find(String state, String watchlist, String room, String priority, int page, int size,
+                           Collection<String> visibleLists) {
         BoolQuery.Builder bool = new BoolQuery.Builder();
+        if (priority != null) {
+            bool.filter(Query.of(q -> q.term(t -> t.field("priority").value(priority))));
+        }
         if (visibleLists != null) {
             List<co.elastic.clients.elasticsearch._types.FieldValue> ids = visibleLists.stream()
                     .map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList();

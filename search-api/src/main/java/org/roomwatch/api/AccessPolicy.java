@@ -46,7 +46,7 @@ final class AccessPolicy {
                 "DELETE /api/rooms/watched/{name}", "GET /api/watchlists", "POST /api/watchlists",
                 "POST /api/accounts/invites/check", "POST /api/accounts/invites/join",
                 "POST /api/accounts/rooms/{room}/leave", "GET /api/demo/mail", "GET /watchlists", "POST /watchlists",
-                "GET /alerts", "POST /alerts/{id}/state", "GET /discovered", "POST /discovered/{id}/dismiss", "POST /discovered/{id}/watch",
+                "GET /alerts", "POST /alerts/{id}/state", "POST /alerts/state", "GET /discovered", "POST /discovered/{id}/dismiss", "POST /discovered/{id}/watch",
                 "POST /api/cases", "GET /api/cases", "GET /cases/new", "GET /cases");
         // A victim's case, its hash set and its watchlist: the analysts it names only (need to know).
         owned(Role.ANALYST, Ownership.Scope.CASE, "number", "GET /api/cases/{number}", "GET /api/cases/{number}/export",

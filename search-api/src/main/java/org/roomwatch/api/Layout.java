@@ -17,6 +17,8 @@ import org.roomwatch.core.security.Role;
  */
 final class Layout {
     static final ZoneId KOREA = ZoneId.of("Asia/Seoul");
+    /** A request attribute: how many new alerts the user's lists hold (a supplier, asked only when a page is drawn). */
+    static final String NEW_ALERTS = "nav.newAlerts";
 
     private Layout() {}
 
@@ -55,7 +57,16 @@ final class Layout {
                 for (String[] link : new String[][] {{"/watchlists", "nav.watchlists"}, {"/alerts", "nav.alerts"},
                         {"/discovered", "nav.discovered"}, {"/cases", "nav.cases"}}) {
                     nav.appendText(" · ");
-                    nav.appendElement("a").attr("href", link[0]).text(I18n.t(lang, link[1]));
+                    Element a = nav.appendElement("a").attr("href", link[0]).text(I18n.t(lang, link[1]));
+                    java.util.function.Supplier<Long> newAlerts = ctx.attribute(NEW_ALERTS);
+                    if (link[0].equals("/alerts") && newAlerts != null) {
+                        long count = countSafely(newAlerts);
+                        if (count > 0) {
+                            a.attr("href", "/alerts?state=new").appendText(" ");
+                            a.appendElement("span").addClass("badge").attr("id", "new-alerts")
+                                    .attr("aria-label", I18n.format(lang, "nav.newAlerts", count)).text(Long.toString(count));
+                        }
+                    }
                 }
             }
             if (role != null && role.includes(Role.ADMIN)) {
@@ -74,6 +85,15 @@ final class Layout {
         Element main = doc.body().appendElement("main").attr("id", "main");
         main.appendElement("h1").text(title);
         return doc;
+    }
+
+    /** The count of new alerts, or none when the index cannot say: a page is never refused for its navigation. */
+    private static long countSafely(java.util.function.Supplier<Long> count) {
+        try {
+            return count.get();
+        } catch (RuntimeException e) {
+            return 0;
+        }
     }
 
     static Element main(Document doc) {

@@ -44,8 +44,7 @@ final class WatchPages {
     void register(Javalin app) {
         app.get("/watchlists", ctx -> watchlistsPage(ctx, null));
         app.post("/watchlists", this::createWatchlist);
-        app.get("/alerts", this::alertsPage);
-        app.post("/alerts/{id}/state", this::alertState);
+        new AlertPages(watchlists, alerts).register(app);
         app.get("/discovered", this::discoveredPage);
         app.post("/discovered/{id}/dismiss", this::dismiss);
         app.post("/discovered/{id}/watch", this::watch);
@@ -110,58 +109,6 @@ final class WatchPages {
         } catch (IllegalArgumentException e) {
             ctx.status(400);
             watchlistsPage(ctx, e.getMessage());
-        }
-    }
-
-    private void alertsPage(Context ctx) {
-        Document doc = Layout.page(ctx, I18n.t(ctx, "watch.alerts"));
-        Element main = Layout.main(doc);
-        String state = ctx.queryParam("state");
-        if (state != null && !List.of("new", "seen", "actioned", "dismissed").contains(state)) {
-            ctx.status(400);
-            Layout.alert(main, "state: new, seen, actioned, dismissed");
-            Layout.send(ctx, doc);
-            return;
-        }
-        String list = ctx.queryParam("watchlist");
-        // Alert mail links here with the list's id (never its name): the officer's own lists only, as everywhere.
-        Alert.Page page = alerts.find(state, list == null || list.isBlank() ? null : list.strip(), null, 1, 100,
-                WatchRoutes.visibleLists(ctx, watchlists));
-        ApiSecurity.results(ctx, page.total());
-        main.appendElement("p").attr("id", "total").text(page.total() + " " + I18n.t(ctx, "watch.alerts2"));
-        Element table = main.appendElement("table").attr("id", "alerts");
-        for (Alert.Found h : page.hits()) {
-            Alert a = h.source();
-            Element tr = table.appendElement("tr");
-            tr.appendElement("td").text(String.valueOf(a.watchlistName()));
-            String room = String.valueOf(a.roomId());
-            String name = room.contains(":") ? room.substring(room.indexOf(':') + 1) : room;
-            tr.appendElement("td").appendElement("a").attr("href", "/rooms/" + URLEncoder.encode(name, StandardCharsets.UTF_8)).text(name);
-            tr.appendElement("td").text(Layout.when(a.createdAt()));
-            tr.appendElement("td").addClass("state").text(String.valueOf(a.state()));
-            Element actions = tr.appendElement("td");
-            for (String next : List.of("seen", "actioned", "dismissed")) {
-                Element form = actions.appendElement("form").attr("method", "post")
-                        .attr("action", "/alerts/" + URLEncoder.encode(h.id(), StandardCharsets.UTF_8) + "/state").addClass("inline");
-                Layout.csrf(ctx, form);
-                form.appendElement("input").attr("type", "hidden").attr("name", "state").val(next);
-                form.appendElement("button").attr("type", "submit").text(next);
-            }
-        }
-        Layout.send(ctx, doc);
-    }
-
-    private void alertState(Context ctx) {
-        String id = ctx.pathParam("id");
-        try {
-            if (alerts.changeState(id, String.valueOf(ctx.formParam("state")), ApiSecurity.user(ctx),
-                    WatchRoutes.visibleLists(ctx, watchlists)).isEmpty()) {
-                Layout.messagePage(ctx, 404, I18n.t(ctx, "watch.alerts"), I18n.t(Layout.lang(ctx), "notFound"));
-                return;
-            }
-            ctx.status(303).header("Location", "/alerts");
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            Layout.messagePage(ctx, 400, I18n.t(ctx, "watch.alerts"), e.getMessage());
         }
     }
 

@@ -9,7 +9,12 @@ public interface AlertInbox {
      * Alerts, newest first, filtered by state, list and room (each optional, null for any), within the alerts of
      * {@code visibleLists} (null: all).
      */
-    Alert.Page find(String state, String watchlist, String room, int page, int size, Collection<String> visibleLists);
+    default Alert.Page find(String state, String watchlist, String room, int page, int size, Collection<String> visibleLists) {
+        return find(state, watchlist, room, null, page, size, visibleLists);
+    }
+
+    /** As above, also filtered by the list's priority ("high" or "normal"; null for any). */
+    Alert.Page find(String state, String watchlist, String room, String priority, int page, int size, Collection<String> visibleLists);
 
     /**
      * Moves an alert to a new state (new → seen → actioned or dismissed) and answers it as stored; empty when it does

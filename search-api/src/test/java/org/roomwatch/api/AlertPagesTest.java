@@ -1,0 +1,176 @@
+package org.roomwatch.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.roomwatch.controlplane.ControlPlaneDatabase;
+import org.roomwatch.controlplane.JdbcAuditLog;
+import org.roomwatch.controlplane.JdbcHashSets;
+import org.roomwatch.controlplane.JdbcUsers;
+import org.roomwatch.controlplane.JdbcWatchlists;
+import org.roomwatch.core.config.SecurityConfig;
+import org.roomwatch.core.security.Role;
+import org.roomwatch.core.watch.Watchlist;
+import org.roomwatch.indexer.AlertStore;
+import org.roomwatch.indexer.ElasticsearchImageSearch;
+import org.roomwatch.indexer.ElasticsearchSearchService;
+import org.roomwatch.indexer.IndexNames;
+import org.roomwatch.indexer.RetroScans;
+import org.roomwatch.indexer.testing.IndicesExtension;
+import org.roomwatch.indexer.testing.TestIndices;
+import org.roomwatch.media.DecodeLimits;
+import org.roomwatch.media.ImageHasher;
+import org.roomwatch.testkit.ControlPlaneExtension;
+import org.roomwatch.testkit.InMemoryWatcher;
+
+/**
+ * Alert triage on its page over real HTTP: the message and rules in words, filters by state and priority, pages of
+ * 50, the new-alert count in the navigation, and moving many at once, each only within the analyst's own lists.
+ */
+@ExtendWith(ControlPlaneExtension.class)
+@ExtendWith(IndicesExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AlertPagesTest {
+    private static final String PASSWORD = "a synthetic passphrase";
+    private ApiServer server;
+    private RetroScans retro;
+    private String base;
+
+    @BeforeAll
+    void start(TestIndices indices, ControlPlaneDatabase db) throws Exception {
+        ElasticsearchClient client = indices.client();
+        IndexNames names = indices.names();
+        JdbcUsers users = new JdbcUsers(db.dataSource(), 5, Duration.ofMinutes(15), 12);
+        users.add("analyst.a", Role.ANALYST, PASSWORD, "test");
+        users.add("analyst.b", Role.ANALYST, PASSWORD, "test");
+        JdbcWatchlists lists = new JdbcWatchlists(db.dataSource());
+        Watchlist a = lists.create("한빛여고 감시", "analyst.a", false, List.of(), "analyst.a");
+        Watchlist b = lists.create("B의 목록", "analyst.b", true, List.of(), "analyst.b");
+        for (int i = 0; i < 60; i++) {
+            index(client, names, "a-" + i, a, i < 5 ? "high" : "normal", i);
+        }
+        index(client, names, "b-0", b, "high", 0);
+        client.indices().refresh(r -> r.index(names.alerts()));
+        AlertStore alerts = new AlertStore(client, names, Clock.systemUTC());
+        retro = new RetroScans(client, names, alerts, new JdbcHashSets(db.dataSource()), Clock.systemUTC());
+        JdbcAuditLog audit = new JdbcAuditLog(db.dataSource(), Clock.systemUTC());
+        ApiSecurity security = new ApiSecurity(users, audit, new SecurityConfig(false, Duration.ofMinutes(30), Duration.ofHours(12),
+                5, Duration.ofMinutes(15), 12), Clock.systemUTC());
+        server = new ApiServer(new ElasticsearchSearchService(client, names), new InMemoryWatcher(), () -> true).withSecurity(security)
+                .withImages(new ElasticsearchImageSearch(client, names, ElasticsearchImageSearch.Method.MIH), new ImageHasher(DecodeLimits.DEFAULT))
+                .withWatchlists(lists, alerts, retro, new ImageHasher(DecodeLimits.DEFAULT))
+                .withDiscovered(new org.roomwatch.controlplane.JdbcDiscoveredRooms(db.dataSource()))
+                .withPages(users, audit).start("127.0.0.1", 0);
+        base = "http://127.0.0.1:" + server.port();
+    }
+
+    private static void index(ElasticsearchClient client, IndexNames names, String id, Watchlist list, String priority, int n) throws Exception {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("watchlist_id", list.id());
+        doc.put("watchlist_name", list.name());
+        doc.put("priority", priority);
+        doc.put("rules", List.of(Map.of("rule_id", "r1", "kind", "school", "matched", "한빛여고")));
+        doc.put("message_id", "telegram:room_x:" + n);
+        doc.put("room_id", "telegram:room_x");
+        doc.put("permalink", "https://t.me/room_x/" + n);
+        doc.put("posted_at", "2026-11-01T00:00:00Z");
+        doc.put("created_at", String.format("2026-11-01T00:%02d:00Z", n));
+        doc.put("state", "new");
+        doc.put("history", new ArrayList<>());
+        client.index(i -> i.index(names.alerts()).id(id).document(doc));
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+        retro.close();
+    }
+
+    private record Session(HttpClient http, String csrf) {
+        Document page(String base, String path) throws Exception {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), path + ": " + r.body());
+            return Jsoup.parse(r.body());
+        }
+
+        HttpResponse<String> form(String base, String path, String body) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("content-type", "application/x-www-form-urlencoded")
+                    .header(ApiSecurity.CSRF_HEADER, csrf).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    private Session login(String user) throws Exception {
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/login")).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"user\": \"" + user + "\", \"password\": \"" + PASSWORD + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Session(http, new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).get("csrf").asText());
+    }
+
+    @Test
+    void theInboxShowsTheMessageAndRulesInWordsAPageAtATimeWithTheNewCountInTheNavigation() throws Exception {
+        Session a = login("analyst.a");
+        Document inbox = a.page(base, "/alerts");
+        assertEquals("60", inbox.getElementById("total").attr("data-total"));
+        assertEquals(50, inbox.select("#alerts tbody tr").size());
+        assertEquals(List.of("알린 시각", "감시 목록", "일치한 규칙", "방과 메시지", "상태", "처리"),
+                inbox.select("#alerts thead th").eachText().subList(1, 7));
+        var first = inbox.selectFirst("#alerts tbody tr");
+        assertEquals("a-59", first.attr("data-id"), "newest first");
+        assertEquals("학교: 한빛여고", first.child(3).text());
+        assertEquals("/messages/telegram%3Aroom_x%3A59", first.selectFirst("a.message").attr("href"));
+        assertEquals("새 알림", first.selectFirst("td.state").text());
+        assertEquals(List.of("1", "2"), inbox.select("nav.pager a, nav.pager span.current").eachText());
+        assertEquals("60", inbox.getElementById("new-alerts").text(), "the navigation counts her new alerts");
+        assertEquals("1", login("analyst.b").page(base, "/search").getElementById("new-alerts").text(), "and only hers");
+        Document high = a.page(base, "/alerts?priority=high");
+        assertEquals("5", high.getElementById("total").attr("data-total"));
+        assertTrue(high.selectFirst("#alerts tbody tr").text().contains("긴급"));
+        assertEquals(10, a.page(base, "/alerts?page=2").select("#alerts tbody tr").size());
+        HttpResponse<String> bad = a.http().send(HttpRequest.newBuilder(URI.create(base + "/alerts?state=done")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("done"), "names what was wrong");
+    }
+
+    @Test
+    void manyAlertsMoveAtOnceOnlyWithinHerOwnLists() throws Exception {
+        Session a = login("analyst.a");
+        String ids = "id=a-10&id=a-11&id=a-12&id=b-0";
+        HttpResponse<String> partly = a.form(base, "/alerts/state", ids + "&state=dismissed&back=");
+        assertEquals(409, partly.statusCode(), partly.body());
+        assertTrue(Jsoup.parse(partly.body()).selectFirst("[role=alert]").text().startsWith("3건을 바꾸었고"), partly.body());
+        assertTrue(partly.body().contains("b-0"), "another analyst's alert is named, untouched");
+        assertEquals("3", a.page(base, "/alerts?state=dismissed").getElementById("total").attr("data-total"));
+        assertEquals("new", login("analyst.b").page(base, "/alerts").selectFirst("#alerts tbody tr").attr("data-state"));
+
+        HttpResponse<String> all = a.form(base, "/alerts/state", "id=a-20&id=a-21&state=seen&back="
+                + URLEncoder.encode("priority=normal&page=2", StandardCharsets.UTF_8));
+        assertEquals(303, all.statusCode(), all.body());
+        assertEquals("/alerts?priority=normal&moved=2", all.headers().firstValue("location").orElse(""), "back to the same filters");
+        assertEquals(400, a.form(base, "/alerts/state", "state=seen").statusCode(), "nothing chosen");
+        assertEquals(400, a.form(base, "/alerts/state", "id=a-30&state=new").statusCode(), "not a state to move to");
+    }
+}
