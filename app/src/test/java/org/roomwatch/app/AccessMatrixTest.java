@@ -48,7 +48,8 @@ class AccessMatrixTest {
     private static final String PASSWORD = "a synthetic passphrase";
     /** Routes that write no audit entry (nothing about a case is read there): judged by their status alone. */
     private static final Set<String> NOT_AUDITED = Set.of("GET /api/health", "GET /api/ready", "GET /metrics", "GET /api/openapi.json",
-            "GET /api/me", "GET /static/app.css", "GET /static/roomwatch-hash.js", "GET /static/case-hashing.js", "GET /", "GET /login");
+            "GET /api/me", "GET /static/app.css", "GET /static/roomwatch-hash.js", "GET /static/case-hashing.js", "GET /static/workbench.js",
+            "GET /static/htmx.min.js", "GET /", "GET /login");
     private static final List<String> CALLERS = List.of("anonymous", "matrix.inv", "matrix.other", "matrix.member", "matrix.own",
             "matrix.admin");
 

@@ -30,9 +30,12 @@ final class WatchPages {
     private final Clock clock;
     private final org.roomwatch.core.RoomWatcher watcher;
     private final java.util.function.Supplier<org.roomwatch.core.account.AccountOperations> accounts;
+    private final java.util.function.Supplier<org.roomwatch.tagging.Tagging> tagging;
 
     WatchPages(Watchlists watchlists, AlertInbox alerts, DiscoveredRooms discovered, Clock clock, org.roomwatch.core.RoomWatcher watcher,
-               java.util.function.Supplier<org.roomwatch.core.account.AccountOperations> accounts) {
+               java.util.function.Supplier<org.roomwatch.core.account.AccountOperations> accounts,
+               java.util.function.Supplier<org.roomwatch.tagging.Tagging> tagging) {
+        this.tagging = tagging;
         this.watcher = watcher;
         this.accounts = accounts;
         this.watchlists = watchlists;
@@ -45,9 +48,7 @@ final class WatchPages {
         app.get("/watchlists", ctx -> watchlistsPage(ctx, null));
         app.post("/watchlists", this::createWatchlist);
         new AlertPages(watchlists, alerts).register(app);
-        app.get("/discovered", this::discoveredPage);
-        app.post("/discovered/{id}/dismiss", this::dismiss);
-        app.post("/discovered/{id}/watch", this::watch);
+        new DiscoveredPages(discovered, clock, watcher, accounts, tagging).register(app);
     }
 
     private void watchlistsPage(Context ctx, String error) {
@@ -112,83 +113,4 @@ final class WatchPages {
         }
     }
 
-    private void discoveredPage(Context ctx) {
-        Document doc = Layout.page(ctx, I18n.t(ctx, "watch.discoveredRooms"));
-        Element main = Layout.main(doc);
-        List<DiscoveredRoom> pending = discovered.list("pending", 200);
-        ApiSecurity.results(ctx, pending.size());
-        Element table = main.appendElement("table").attr("id", "discovered");
-        for (DiscoveredRoom r : pending) {
-            Element tr = table.appendElement("tr");
-            tr.appendElement("td").text(r.id());
-            tr.appendElement("td").text(r.title() == null ? "" : r.title());
-            tr.appendElement("td").text(r.members() == null ? "" : String.valueOf(r.members()));
-            tr.appendElement("td").text(r.sightings() + "×");
-            Element cell = tr.appendElement("td");
-            if (r.platform().equals("telegram") && (!r.invite() || accounts.get() != null)) {
-                Element watch = cell.appendElement("form").attr("method", "post").addClass("inline")
-                        .attr("action", "/discovered/" + URLEncoder.encode(r.id(), StandardCharsets.UTF_8) + "/watch");
-                Layout.csrf(ctx, watch);
-                if (r.invite()) {
-                    watch.appendElement("label").text(I18n.t(ctx, "watch.watchAs"))
-                            .appendElement("input").attr("name", "room").attr("required", true).attr("pattern", "[A-Za-z][A-Za-z0-9_]{3,31}");
-                }
-                watch.appendElement("button").attr("type", "submit").text(r.invite() ? I18n.t(ctx, "watch.joinAndWatch")
-                        : I18n.t(ctx, "watch.watch"));
-            }
-            Element form = cell.appendElement("form").attr("method", "post").addClass("inline")
-                    .attr("action", "/discovered/" + URLEncoder.encode(r.id(), StandardCharsets.UTF_8) + "/dismiss");
-            Layout.csrf(ctx, form);
-            form.appendElement("button").attr("type", "submit").text(I18n.t(ctx, "watch.dismiss"));
-        }
-        Layout.send(ctx, doc);
-    }
-
-    /** Watches a public room now; an invite link is joined through an account (the analyst's approval) first. */
-    private void watch(Context ctx) throws InterruptedException {
-        String id = ctx.pathParam("id").replace(' ', '+');
-        DiscoveredRoom room = discovered.find(id).orElse(null);
-        if (room == null || !room.platform().equals("telegram")) {
-            Layout.messagePage(ctx, 404, I18n.t(ctx, "watch.discoveredRooms"), I18n.t(Layout.lang(ctx), "notFound"));
-            return;
-        }
-        String user = ApiSecurity.user(ctx);
-        String problem = null;
-        try {
-            if (room.invite()) {
-                var joiner = accounts.get();
-                String name = String.valueOf(ctx.formParam("room")).strip();
-                org.roomwatch.core.WatchedRoom watched = new org.roomwatch.core.WatchedRoom(name, org.roomwatch.core.SourceKind.ACCOUNT,
-                        java.time.Duration.ofMinutes(10));
-                var record = joiner == null ? null : joiner.join("https://t.me/" + room.target(), watched.name(), null, user);
-                if (record != null && record.outcome().equals("joined")) {
-                    watcher.watch(watched);
-                    discovered.decide(id, "watching", user, clock.instant());
-                } else {
-                    problem = record == null ? I18n.t(ctx, "watch.thisServerHasNoAccounts")
-                            : record.outcome() + (record.detail() == null ? "" : ": " + record.detail());
-                }
-            } else {
-                watcher.watch(new org.roomwatch.core.WatchedRoom(room.target(), org.roomwatch.core.SourceKind.PUBLIC,
-                        java.time.Duration.ofMinutes(10)));
-                discovered.decide(id, "watching", user, clock.instant());
-            }
-        } catch (IllegalArgumentException e) {
-            problem = e.getMessage();
-        }
-        if (problem != null) {
-            Layout.messagePage(ctx, 409, I18n.t(ctx, "watch.discoveredRooms"), problem);
-            return;
-        }
-        ctx.status(303).header("Location", "/discovered");
-    }
-
-    private void dismiss(Context ctx) {
-        String id = ctx.pathParam("id").replace(' ', '+');
-        if (!discovered.decide(id, "dismissed", ApiSecurity.user(ctx), clock.instant())) {
-            Layout.messagePage(ctx, 404, I18n.t(ctx, "watch.discoveredRooms"), I18n.t(Layout.lang(ctx), "notFound"));
-            return;
-        }
-        ctx.status(303).header("Location", "/discovered");
-    }
 }

@@ -45,13 +45,14 @@ import org.roomwatch.testkit.ControlPlaneExtension;
 import org.roomwatch.testkit.InMemoryWatcher;
 
 /**
- * Alert triage on its page over real HTTP: the message and rules in words, filters by state and priority, pages of
+ * Triage on the pages over real HTTP. Alerts: the message and rules in words, filters by state and priority, pages of
  * 50, the new-alert count in the navigation, and moving many at once, each only within the analyst's own lists.
+ * Discovered rooms: each link's state, where it was seen, filters and sorting, and no join offered where it cannot work.
  */
 @ExtendWith(ControlPlaneExtension.class)
 @ExtendWith(IndicesExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AlertPagesTest {
+class TriagePagesTest {
     private static final String PASSWORD = "a synthetic passphrase";
     private ApiServer server;
     private RetroScans retro;
@@ -80,7 +81,7 @@ class AlertPagesTest {
         server = new ApiServer(new ElasticsearchSearchService(client, names), new InMemoryWatcher(), () -> true).withSecurity(security)
                 .withImages(new ElasticsearchImageSearch(client, names, ElasticsearchImageSearch.Method.MIH), new ImageHasher(DecodeLimits.DEFAULT))
                 .withWatchlists(lists, alerts, retro, new ImageHasher(DecodeLimits.DEFAULT))
-                .withDiscovered(new org.roomwatch.controlplane.JdbcDiscoveredRooms(db.dataSource()))
+                .withDiscovered(discovered(db))
                 .withPages(users, audit).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.port();
     }
@@ -99,6 +100,58 @@ class AlertPagesTest {
         doc.put("state", "new");
         doc.put("history", new ArrayList<>());
         client.index(i -> i.index(names.alerts()).id(id).document(doc));
+    }
+
+    /** Four links as the crawler finds them: a live room posted three times, an expired invite, an unread one, one not checked. */
+    private static org.roomwatch.controlplane.JdbcDiscoveredRooms discovered(ControlPlaneDatabase db) {
+        var rooms = new org.roomwatch.controlplane.JdbcDiscoveredRooms(db.dataSource());
+        java.time.Instant t = java.time.Instant.parse("2026-11-02T00:00:00Z");
+        for (int i = 1; i <= 3; i++) {
+            rooms.record("telegram:live_room", "telegram", false, "live_room", "telegram:room_x:" + i, "https://t.me/live_room", t.plusSeconds(i));
+        }
+        rooms.record("telegram:+ExpiredHash01", "telegram", true, "+ExpiredHash01", "telegram:room_x:7", "https://t.me/+ExpiredHash01", t);
+        rooms.record("telegram:unread_room", "telegram", false, "unread_room", "telegram:room_x:8", "https://t.me/unread_room", t);
+        rooms.record("telegram:fresh_room", "telegram", false, "fresh_room", "telegram:room_x:9", "https://t.me/fresh_room", t.plusSeconds(60));
+        rooms.saveFetched("telegram:live_room", "한빛 소식", 1200L, false, null, t);
+        rooms.saveFetched("telegram:+ExpiredHash01", null, null, true, null, t);
+        rooms.saveFetched("telegram:unread_room", null, null, null, "the page answered 500", t);
+        return rooms;
+    }
+
+    @Test
+    void discoveredRoomsShowTheirStateWhereTheyWereSeenAndOfferOnlyWhatCanWork() throws Exception {
+        Session a = login("analyst.a");
+        Document page = a.page(base, "/discovered");
+        assertEquals("4", page.getElementById("total").attr("data-total"));
+        var live = page.selectFirst("#discovered tr[data-id=telegram:live_room]");
+        assertEquals("live", live.attr("data-state"));
+        assertEquals("열려 있음", live.selectFirst("td.state").text());
+        assertTrue(live.text().contains("한빛 소식") && live.text().contains("1,200") && live.text().contains("3회 게시됨"), live.text());
+        assertEquals("/messages/telegram%3Aroom_x%3A3", live.selectFirst("a.seen-in").attr("href"), "the latest message it was seen in");
+        assertEquals(1, live.select("button[data-action=watch]").size());
+        var expired = page.selectFirst("#discovered tr[data-id=telegram:+ExpiredHash01]");
+        assertEquals("expired", expired.attr("data-state"));
+        assertEquals(0, expired.select("button[data-action=watch]").size(), "no join offered for an expired invite");
+        assertTrue(expired.text().contains("만료된 초대 링크라 참여할 수 없습니다"), expired.text());
+        assertTrue(page.selectFirst("#discovered tr[data-id=telegram:unread_room] td.state").text().contains("the page answered 500"));
+        assertEquals("unchecked", page.selectFirst("#discovered tr[data-id=telegram:fresh_room]").attr("data-state"));
+        assertEquals("telegram:fresh_room", page.selectFirst("#discovered tbody tr").attr("data-id"), "last seen first");
+        assertEquals("telegram:live_room", a.page(base, "/discovered?sort=sightings").selectFirst("#discovered tbody tr").attr("data-id"));
+        assertEquals(List.of("telegram:+ExpiredHash01"), a.page(base, "/discovered?state=expired").select("#discovered tbody tr").eachAttr("data-id"));
+        HttpResponse<String> expiredJoin = a.form(base, "/discovered/telegram:+ExpiredHash01/watch", "room=some_room");
+        assertEquals(409, expiredJoin.statusCode());
+        assertTrue(expiredJoin.body().contains("만료된 초대 링크"), expiredJoin.body());
+        assertEquals(400, a.http().send(HttpRequest.newBuilder(URI.create(base + "/discovered?sort=random")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
+    @Test
+    void telegramsRefusalsAreExplainedInWordsWithTheCodeKept() {
+        String said = DiscoveredPages.TelegramWords.join("ko", "declined", "400: INVITE_HASH_EXPIRED");
+        assertTrue(said.startsWith("초대 링크가 만료되었습니다") && said.endsWith("(텔레그램 응답: 400: INVITE_HASH_EXPIRED)"), said);
+        assertTrue(DiscoveredPages.TelegramWords.join("en", "declined", "429: Too Many Requests: retry after 30").startsWith("Telegram is holding"));
+        assertEquals("텔레그램이 참여를 거절했습니다.", DiscoveredPages.TelegramWords.join("ko", "declined", null));
+        assertTrue(DiscoveredPages.TelegramWords.join("ko", "request_sent", null).startsWith("가입 요청을 보냈습니다"));
     }
 
     @AfterAll
