@@ -229,13 +229,21 @@ class BrowserTest {
                 int matches = 0;
                 for (int i = 0; i < 120 && matches == 0; i++) {
                     driver.get(url + "/images");
-                    driver.findElement(By.id("image")).sendKeys(photo.toString());
-                    submit(driver, driver.findElement(By.id("find")));
+                    // Hashed in the page: the file input has no name and no form, and the page sends the PDQ alone.
+                    WebElement page = driver.findElement(By.tagName("html"));
+                    driver.findElement(By.id("local-image")).sendKeys(photo.toString());
+                    new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> Browser.isGone(page));
                     matches = driver.findElements(By.cssSelector("#matches tr")).size() - 1;
                     if (matches <= 0) {
                         Thread.sleep(500);
                     }
                 }
+                String expectedPdq = new org.roomwatch.media.ImageHasher(org.roomwatch.media.DecodeLimits.DEFAULT).hash(png, false).pdq().hex();
+                assertEquals(expectedPdq, driver.findElement(By.id("pdq")).getAttribute("value"), "the browser's PDQ is the server's");
+                String sent = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/api/audit?action="
+                        + java.net.URLEncoder.encode("POST /images", java.nio.charset.StandardCharsets.UTF_8) + "&limit=1"))
+                        .header("Authorization", "Bearer " + demo.adminToken()).build(), HttpResponse.BodyHandlers.ofString()).body();
+                assertTrue(sent.contains("application/x-www-form-urlencoded") && !sent.contains("multipart"), "only the hash reached the server: " + sent);
                 assertTrue(matches > 0, "the uploaded photo's twins are found: " + driver.getPageSource());
                 assertEquals("0", driver.findElement(By.cssSelector("#matches tr:nth-child(2) td")).getText(), "the very same picture");
                 assertTrue(driver.findElements(By.tagName("img")).isEmpty(), "no image is ever shown");
@@ -244,10 +252,12 @@ class BrowserTest {
                 // An analyst's watchlist, made on its page; a new post with its term raises an alert in the inbox.
                 driver.get(url + "/watchlists");
                 driver.findElement(By.id("name")).sendKeys("브라우저 감시");
-                driver.findElement(By.id("value")).sendKeys("브라우저시험단어");
+                driver.findElement(By.id("value1")).sendKeys("브라우저시험단어");
                 driver.findElement(By.id("high")).click();
                 submit(driver, driver.findElement(By.id("create")));
-                assertTrue(driver.findElement(By.id("watchlists")).getText().contains("term:브라우저시험단어"),
+                assertTrue(driver.findElement(By.id("done")).getText().contains("만들었습니다"), driver.getPageSource());
+                driver.get(url + "/watchlists");
+                assertTrue(driver.findElement(By.id("watchlists")).getText().contains("단어: 브라우저시험단어"),
                         driver.findElement(By.id("watchlists")).getText());
                 shoot(driver, "watchlists");
                 var gossip = demo.site().room("hanbit_gossip");
@@ -274,16 +284,28 @@ class BrowserTest {
                 assertTrue(driver.findElements(By.cssSelector("#alerts tbody tr")).stream()
                         .anyMatch(r -> r.getText().contains("브라우저 감시") && "seen".equals(r.getAttribute("data-state"))
                                 && r.findElement(By.className("state")).getText().startsWith("확인함")));
-                driver.get(url + "/discovered");
-                shoot(driver, "discovered");
-                // An invite link from the triage queue, approved on the page: the simulated Telegram knows no such
-                // invite, so the account's join is declined and the page says why.
-                List<WebElement> invites = driver.findElements(By.cssSelector("#discovered input[name=room]"));
+                // An invite link from the triage queue: once its page is checked (the simulated Telegram knows no
+                // such invite), the queue says it expired and offers no join. (A join forced past the page is
+                // refused with the reason in Korean: TriagePagesTest.)
+                List<WebElement> invites = List.of();
+                for (int i = 0; i < 60; i++) {
+                    driver.get(url + "/discovered");
+                    invites = driver.findElements(By.cssSelector("#discovered tbody tr")).stream()
+                            .filter(r -> r.getAttribute("data-id").startsWith("telegram:+")).toList();
+                    if (!invites.isEmpty() && invites.stream().noneMatch(r -> "unchecked".equals(r.getAttribute("data-state")))) {
+                        break;
+                    }
+                    Thread.sleep(500);
+                }
                 assertFalse(invites.isEmpty(), "invite links wait in the triage queue: " + driver.getPageSource());
-                invites.get(0).sendKeys("c_browser_try");
-                submit(driver, invites.get(0).findElement(By.xpath("./ancestor::form//button")));
-                assertTrue(driver.findElement(By.cssSelector("[role=alert]")).getText().contains("INVITE_HASH_INVALID"),
-                        driver.getPageSource());
+                WebElement expired = invites.get(0);
+                assertEquals("expired", expired.getAttribute("data-state"), expired.getText());
+                assertTrue(expired.findElements(By.cssSelector("button[data-action=watch]")).isEmpty(), "no join offered for an expired invite");
+                shoot(driver, "discovered");
+                String forced = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/api/discovered/"
+                        + java.net.URLEncoder.encode(expired.getAttribute("data-id"), java.nio.charset.StandardCharsets.UTF_8)))
+                        .header("Authorization", "Bearer " + demo.adminToken()).build(), HttpResponse.BodyHandlers.ofString()).body();
+                assertTrue(forced.contains("\"expired\":true"), "the API agrees the invite expired: " + forced);
 
                 driver.get(url + "/admin/audit");
                 assertEquals("true", driver.findElement(By.id("chain")).getAttribute("data-ok"), driver.findElement(By.id("chain")).getText());

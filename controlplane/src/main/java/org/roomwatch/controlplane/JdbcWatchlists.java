@@ -36,14 +36,16 @@ public final class JdbcWatchlists implements Watchlists {
 
     @Override
     public Watchlist create(String name, String owner, boolean highPriority, List<String> members, String actor) {
+        return createWithRules(name, owner, highPriority, members, List.of(), actor);
+    }
+
+    @Override
+    public Watchlist createWithRules(String name, String owner, boolean highPriority, List<String> members, List<NewRule> rules,
+                                     String actor) {
         String cleanName = require("name", name, 200);
         String cleanOwner = require("owner", owner, 200);
         require("actor", actor, 200);
-        for (String email : members) {
-            if (!EMAIL.matcher(email).matches()) {
-                throw new IllegalArgumentException("member '" + email + "' is not an email address");
-            }
-        }
+        checkMembers(members);
         String id = "wl-" + UUID.randomUUID().toString().substring(0, 12);
         inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement(
@@ -55,50 +57,97 @@ public final class JdbcWatchlists implements Watchlists {
                 s.setTimestamp(5, Timestamp.from(Instant.now()));
                 s.executeUpdate();
             }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO watchlist_members (watchlist_id, email) VALUES (?, ?)")) {
-                for (String email : new java.util.LinkedHashSet<>(members)) {
-                    s.setString(1, id);
-                    s.setString(2, email);
-                    s.executeUpdate();
-                }
-            }
+            insertMembers(c, id, members);
             audit(c, id, 1, actor, "create", "name=" + cleanName + "; owner=" + cleanOwner + "; priority="
                     + (highPriority ? "high" : "normal") + "; members=" + members.size());
+            for (int i = 0; i < rules.size(); i++) {
+                NewRule rule = rules.get(i);
+                try {
+                    insertRule(c, id, 1, rule.kind(), rule.value(), rule.threshold(), actor);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("rule " + (i + 1) + ": " + e.getMessage(), e);
+                }
+            }
             return null;
         });
         return find(id).orElseThrow();
     }
 
     @Override
-    public Rule addRule(String watchlistId, RuleKind kind, String value, Integer threshold, String actor) {
+    public Watchlist update(String watchlistId, String name, boolean highPriority, List<String> members, String actor) {
+        String cleanName = require("name", name, 200);
         require("actor", actor, 200);
-        String ruleId = "r-" + UUID.randomUUID().toString().substring(0, 12);
-        return inTransaction(c -> {
+        checkMembers(members);
+        inTransaction(c -> {
             int version = bump(c, watchlistId);
-            String checked = check(c, kind, value);
-            Integer limit = kind == RuleKind.HASHSET || kind == RuleKind.IMAGE ? (threshold == null ? 31 : threshold) : null;
-            if (limit != null && (limit < 0 || limit > 256)) {
-                throw new IllegalArgumentException("an image rule's distance must be within 0..256, got " + limit);
-            }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO watchlist_rules"
-                    + " (id, watchlist_id, kind, rule_value, threshold, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                s.setString(1, ruleId);
-                s.setString(2, watchlistId);
-                s.setString(3, kind.key());
-                s.setString(4, checked);
-                if (limit == null) {
-                    s.setNull(5, java.sql.Types.INTEGER);
-                } else {
-                    s.setInt(5, limit);
-                }
-                s.setString(6, actor);
-                s.setTimestamp(7, Timestamp.from(Instant.now()));
+            try (PreparedStatement s = c.prepareStatement("UPDATE watchlists SET name = ?, priority = ? WHERE id = ?")) {
+                s.setString(1, cleanName);
+                s.setString(2, highPriority ? "high" : "normal");
+                s.setString(3, watchlistId);
                 s.executeUpdate();
             }
-            // The audit records the rule's kind and id, not a person's name or a term that may be one.
-            audit(c, watchlistId, version, actor, "add-rule", "rule=" + ruleId + "; kind=" + kind.key());
-            return new Rule(ruleId, watchlistId, kind, checked, limit);
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM watchlist_members WHERE watchlist_id = ?")) {
+                s.setString(1, watchlistId);
+                s.executeUpdate();
+            }
+            insertMembers(c, watchlistId, members);
+            audit(c, watchlistId, version, actor, "update", "name=" + cleanName + "; priority=" + (highPriority ? "high" : "normal")
+                    + "; members=" + members.size());
+            return null;
         });
+        return find(watchlistId).orElseThrow();
+    }
+
+    private static void checkMembers(List<String> members) {
+        for (String email : members) {
+            if (!EMAIL.matcher(email).matches()) {
+                throw new IllegalArgumentException("member '" + email + "' is not an email address");
+            }
+        }
+    }
+
+    private static void insertMembers(Connection c, String id, List<String> members) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO watchlist_members (watchlist_id, email) VALUES (?, ?)")) {
+            for (String email : new java.util.LinkedHashSet<>(members)) {
+                s.setString(1, id);
+                s.setString(2, email);
+                s.executeUpdate();
+            }
+        }
+    }
+
+    @Override
+    public Rule addRule(String watchlistId, RuleKind kind, String value, Integer threshold, String actor) {
+        require("actor", actor, 200);
+        return inTransaction(c -> insertRule(c, watchlistId, bump(c, watchlistId), kind, value, threshold, actor));
+    }
+
+    private static Rule insertRule(Connection c, String watchlistId, int version, RuleKind kind, String value, Integer threshold,
+                                   String actor) throws SQLException {
+        String ruleId = "r-" + UUID.randomUUID().toString().substring(0, 12);
+        String checked = check(c, kind, value);
+        Integer limit = kind == RuleKind.HASHSET || kind == RuleKind.IMAGE ? (threshold == null ? 31 : threshold) : null;
+        if (limit != null && (limit < 0 || limit > 256)) {
+            throw new IllegalArgumentException("an image rule's distance must be within 0..256, got " + limit);
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO watchlist_rules"
+                + " (id, watchlist_id, kind, rule_value, threshold, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, ruleId);
+            s.setString(2, watchlistId);
+            s.setString(3, kind.key());
+            s.setString(4, checked);
+            if (limit == null) {
+                s.setNull(5, java.sql.Types.INTEGER);
+            } else {
+                s.setInt(5, limit);
+            }
+            s.setString(6, actor);
+            s.setTimestamp(7, Timestamp.from(Instant.now()));
+            s.executeUpdate();
+        }
+        // The audit records the rule's kind and id, not a person's name or a term that may be one.
+        audit(c, watchlistId, version, actor, "add-rule", "rule=" + ruleId + "; kind=" + kind.key());
+        return new Rule(ruleId, watchlistId, kind, checked, limit);
     }
 
     @Override

@@ -31,7 +31,7 @@ final class AccessPolicy {
     private final Map<String, Rule> rules = new LinkedHashMap<>();
 
     AccessPolicy() {
-        open("GET /api/health", "GET /api/ready", "GET /metrics", "GET /api/openapi.json", "POST /api/login", "GET /static/app.css", "GET /static/roomwatch-hash.js", "GET /static/case-hashing.js", "GET /static/workbench.js", "GET /static/htmx.min.js", "GET /", "GET /login",
+        open("GET /api/health", "GET /api/ready", "GET /metrics", "GET /api/openapi.json", "POST /api/login", "GET /static/app.css", "GET /static/roomwatch-hash.js", "GET /static/case-hashing.js", "GET /static/workbench.js", "GET /static/htmx.min.js", "GET /static/image-hashing.js", "GET /", "GET /login",
                 "POST /login");
         loggedIn("POST /logout", "POST /api/logout", "GET /api/me", "GET /api/me/tokens", "POST /api/me/tokens", "DELETE /api/me/tokens/{id}");
         role(Role.INVESTIGATOR, "GET /api/messages", "GET /api/rooms", "GET /api/rooms/{id}", "GET /api/rooms/watched",
@@ -57,7 +57,8 @@ final class AccessPolicy {
         owned(Role.ANALYST, Ownership.Scope.HASHSET, "set", "GET /api/takedown");
         owned(Role.ANALYST, Ownership.Scope.WATCHLIST, "id", "GET /api/watchlists/{id}", "POST /api/watchlists/{id}/rules",
                 "POST /api/watchlists/{id}/rules/image", "DELETE /api/watchlists/{id}/rules/{rule}", "GET /api/watchlists/{id}/audit",
-                "GET /api/watchlists/{id}/retro", "POST /api/watchlists/{id}/retro");
+                "GET /api/watchlists/{id}/retro", "POST /api/watchlists/{id}/retro", "GET /watchlists/{id}", "POST /watchlists/{id}",
+                "POST /watchlists/{id}/rules", "POST /watchlists/{id}/rules/{rule}/delete");
         // The outbox holds every list's mails to every recipient: for admins.
         role(Role.ADMIN, "GET /api/accounts", "GET /api/users", "POST /api/cases/{number}/members", "GET /api/alerts/mail", "POST /api/users", "POST /api/users/{name}/disable",
                 "POST /api/users/{name}/enable", "POST /api/users/{name}/unlock", "POST /api/users/{name}/password", "GET /api/audit", "GET /api/audit/verify", "GET /admin/users", "GET /admin/audit", "POST /admin/users",

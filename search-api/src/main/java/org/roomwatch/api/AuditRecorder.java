@@ -26,7 +26,8 @@ final class AuditRecorder {
      */
     private static final Set<String> NOT_AUDITED = Set.of("GET /api/health", "GET /api/ready", "GET /metrics",
             "GET /api/openapi.json", "GET /api/me", "GET /static/app.css", "GET /static/roomwatch-hash.js",
-            "GET /static/case-hashing.js", "GET /static/workbench.js", "GET /static/htmx.min.js", "GET /", "GET /login");
+            "GET /static/case-hashing.js", "GET /static/workbench.js", "GET /static/htmx.min.js",
+            "GET /static/image-hashing.js", "GET /", "GET /login");
     private static final Set<String> SECRET_FIELDS = Set.of("password", "newPassword", "token", "secret");
 
     private final AuditLog audit;

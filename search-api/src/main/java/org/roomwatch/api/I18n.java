@@ -35,6 +35,11 @@ final class I18n {
         return word;
     }
 
+    /** Whether there are words for {@code key} (both languages have the same keys). */
+    static boolean has(String key) {
+        return WORDS.get("ko").containsKey(key);
+    }
+
     /** The text for {@code key} in {@code lang} with {@code {0}}, {@code {1}} … replaced by {@code values}. */
     static String format(String lang, String key, Object... values) {
         String text = t(lang, key);

@@ -27,12 +27,15 @@ final class ImagePages {
     private final ImageSearch images;
     private final ImageHasher hasher;
 
+    private static final byte[] JS = WebPages.resource("/static/image-hashing.js");
+
     ImagePages(ImageSearch images, ImageHasher hasher) {
         this.images = images;
         this.hasher = hasher;
     }
 
     void register(Javalin app) {
+        app.get("/static/image-hashing.js", ctx -> ctx.contentType("text/javascript; charset=utf-8").result(JS));
         app.get("/images", ctx -> imagesPage(ctx, null, null));
         app.post("/images", this::imageSearch);
     }
@@ -45,13 +48,30 @@ final class ImagePages {
         if (error != null) {
             alert(main, error);
         }
-        Element form = main.appendElement("form").attr("method", "post").attr("action", "/images").attr("enctype", "multipart/form-data");
+        // First choice: hashed in this page, only the hash sent (image-hashing.js); the PDQ can also be typed.
+        Element local = main.appendElement("section").attr("id", "on-device").attr("aria-labelledby", "on-device-h");
+        local.appendElement("h2").attr("id", "on-device-h").text(I18n.t(lang, "image.onDevice"));
+        local.appendElement("p").addClass("promise").text(I18n.t(lang, "image.onDevicePromise"));
+        local.appendElement("label").text(I18n.t(lang, "image.chooseLocal"))
+                .appendElement("input").attr("type", "file").attr("id", "local-image").attr("accept", "image/*");
+        local.appendElement("p").attr("id", "local-status").attr("role", "status").attr("aria-live", "polite");
+        Element form = local.appendElement("form").attr("method", "post").attr("action", "/images").attr("id", "pdq-form");
         csrf(ctx, form);
-        Element file = form.appendElement("label").text(I18n.t(lang, "imageFile"));
-        file.appendElement("input").attr("type", "file").attr("name", "image").attr("id", "image").attr("accept", "image/*");
         Element hex = form.appendElement("label").text(I18n.t(lang, "pdqHex"));
-        hex.appendElement("input").attr("name", "pdq").attr("id", "pdq").attr("pattern", "[0-9a-fA-F]{64}");
-        form.appendElement("button").attr("type", "submit").attr("id", "find").text(I18n.t(lang, "go"));
+        hex.appendElement("input").attr("name", "pdq").attr("id", "pdq").attr("pattern", "[0-9a-fA-F]{64}")
+                .val(blank(ctx.formParam("pdq")) == null ? "" : ctx.formParam("pdq"));
+        form.appendElement("button").attr("type", "submit").attr("id", "find-hash").text(I18n.t(lang, "go"));
+        // Fallback, said as it is: the picture goes to the server, which hashes it in memory and drops it.
+        Element upload = main.appendElement("details").attr("id", "upload");
+        upload.appendElement("summary").text(I18n.t(lang, "image.upload"));
+        upload.appendElement("p").text(I18n.t(lang, "image.uploadTruth"));
+        Element uploadForm = upload.appendElement("form").attr("method", "post").attr("action", "/images").attr("enctype", "multipart/form-data");
+        csrf(ctx, uploadForm);
+        uploadForm.appendElement("label").text(I18n.t(lang, "imageFile"))
+                .appendElement("input").attr("type", "file").attr("name", "image").attr("id", "image").attr("accept", "image/*");
+        uploadForm.appendElement("button").attr("type", "submit").attr("id", "find").text(I18n.t(lang, "image.uploadGo"));
+        doc.body().appendElement("script").attr("src", "/static/roomwatch-hash.js");
+        doc.body().appendElement("script").attr("src", "/static/image-hashing.js");
         if (matches != null) {
             main.appendElement("p").attr("id", "total").text(matches.size() + " " + I18n.t(lang, "results"));
             Element table = main.appendElement("table").attr("id", "matches");

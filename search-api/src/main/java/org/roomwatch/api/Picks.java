@@ -47,7 +47,9 @@ final class Picks {
     }
 
     private void schools(Context ctx) {
-        String typed = Layout.blank(ctx.queryParam("school"));
+        // The search form's field is "school"; a watchlist's rule rows send their own field's name and value.
+        String typed = Layout.blank(ctx.queryParam("school") != null ? ctx.queryParam("school")
+                : ctx.queryParamMap().values().stream().flatMap(List::stream).findFirst().orElse(null));
         Element list = new Document("").appendElement("datalist");
         List<School> found = typed == null || typed.length() < 2 ? List.of() : schools.find(typed, SUGGESTIONS);
         for (School s : found) {

@@ -66,6 +66,12 @@ class TriagePagesTest {
         users.add("analyst.a", Role.ANALYST, PASSWORD, "test");
         users.add("analyst.b", Role.ANALYST, PASSWORD, "test");
         JdbcWatchlists lists = new JdbcWatchlists(db.dataSource());
+        org.roomwatch.tagging.Tagging tagging;
+        try (var in = getClass().getResourceAsStream("/schools/sample-schools.csv")) {
+            var registry = org.roomwatch.tagging.NeisSchoolCsv.parse(in.readAllBytes());
+            tagging = new org.roomwatch.tagging.Tagging(registry, List.of());
+            new org.roomwatch.controlplane.JdbcSchoolRegistry(db.dataSource()).importAll(registry);
+        }
         Watchlist a = lists.create("한빛여고 감시", "analyst.a", false, List.of(), "analyst.a");
         Watchlist b = lists.create("B의 목록", "analyst.b", true, List.of(), "analyst.b");
         for (int i = 0; i < 60; i++) {
@@ -77,10 +83,11 @@ class TriagePagesTest {
         retro = new RetroScans(client, names, alerts, new JdbcHashSets(db.dataSource()), Clock.systemUTC());
         JdbcAuditLog audit = new JdbcAuditLog(db.dataSource(), Clock.systemUTC());
         ApiSecurity security = new ApiSecurity(users, audit, new SecurityConfig(false, Duration.ofMinutes(30), Duration.ofHours(12),
-                5, Duration.ofMinutes(15), 12), Clock.systemUTC());
+                5, Duration.ofMinutes(15), 12), Clock.systemUTC(), null, lists);
         server = new ApiServer(new ElasticsearchSearchService(client, names), new InMemoryWatcher(), () -> true).withSecurity(security)
                 .withImages(new ElasticsearchImageSearch(client, names, ElasticsearchImageSearch.Method.MIH), new ImageHasher(DecodeLimits.DEFAULT))
                 .withWatchlists(lists, alerts, retro, new ImageHasher(DecodeLimits.DEFAULT))
+                .withSchools(() -> tagging)
                 .withDiscovered(discovered(db))
                 .withPages(users, audit).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.port();
@@ -152,6 +159,70 @@ class TriagePagesTest {
         assertTrue(DiscoveredPages.TelegramWords.join("en", "declined", "429: Too Many Requests: retry after 30").startsWith("Telegram is holding"));
         assertEquals("텔레그램이 참여를 거절했습니다.", DiscoveredPages.TelegramWords.join("ko", "declined", null));
         assertTrue(DiscoveredPages.TelegramWords.join("ko", "request_sent", null).startsWith("가입 요청을 보냈습니다"));
+    }
+
+    private static String form(String... pairs) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < pairs.length; i += 2) {
+            out.append(out.isEmpty() ? "" : "&").append(pairs[i]).append('=').append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+        }
+        return out.toString();
+    }
+
+    private long named(Session s, String name) throws Exception {
+        return s.page(base, "/watchlists").select("#watchlists tbody tr td:first-child").eachText().stream().filter(name::equals).count();
+    }
+
+    @Test
+    void aWatchlistIsMadeWithSeveralRulesByNameOrNotAtAllThenEditedOnItsOwnPage() throws Exception {
+        Session a = login("analyst.a");
+        HttpResponse<String> made = a.form(base, "/watchlists", form("name", "한빛여고 딥페이크", "members", "a@example.org",
+                "kind1", "term", "value1", "딥페이크", "kind2", "school", "value2", "한빛여고", "kind3", "room", "value3", "gossip_room_2026",
+                "kind4", "term", "value4", ""));
+        assertEquals(303, made.statusCode(), made.body());
+        String location = made.headers().firstValue("location").orElseThrow();
+        assertTrue(location.endsWith("?done=created"), location);
+        Document list = a.page(base, location);
+        assertTrue(list.getElementById("done").text().startsWith("감시 목록을 만들었습니다"));
+        assertEquals(List.of("단어 딥페이크", "학교 한빛여자고등학교 (서울특별시 강남구 · 고등학교)", "방 telegram:gossip_room_2026"),
+                list.select("#rules tbody tr").stream().map(tr -> tr.child(0).text() + " " + tr.child(1).text()).toList());
+        assertEquals("a@example.org", list.getElementById("members").val());
+
+        // A rule that fits several schools: asked which, the form comes back as typed, and no list exists.
+        HttpResponse<String> ambiguous = a.form(base, "/watchlists", form("name", "두 학교", "kind1", "term", "value1", "사진",
+                "kind2", "school", "value2", "한빛중"));
+        assertEquals(400, ambiguous.statusCode());
+        Document back = Jsoup.parse(ambiguous.body());
+        assertTrue(back.getElementById("error").text().contains("2번째 규칙: '한빛중'에 맞는 학교가 여럿입니다"), back.getElementById("error").text());
+        assertEquals("사진", back.getElementById("value1").val());
+        assertEquals("school", back.selectFirst("#kind2 option[selected]").val());
+        assertEquals(0, named(a, "두 학교"));
+        // One the store refuses (no such hash set): nothing is left behind either.
+        HttpResponse<String> noSet = a.form(base, "/watchlists", form("name", "없는 목록", "kind1", "term", "value1", "사진",
+                "kind2", "hashset", "value2", "no-such-set"));
+        assertEquals(400, noSet.statusCode());
+        assertTrue(Jsoup.parse(noSet.body()).getElementById("error").text().startsWith("규칙을 받아들일 수 없어 아무것도 만들지 않았습니다"));
+        assertEquals(0, named(a, "없는 목록"));
+        // Sent twice: made once.
+        HttpResponse<String> twice = a.form(base, "/watchlists", form("name", "한빛여고 딥페이크", "kind1", "term", "value1", "딥페이크"));
+        assertEquals(400, twice.statusCode());
+        assertEquals(1, named(a, "한빛여고 딥페이크"));
+
+        String path = location.substring(0, location.indexOf('?'));
+        assertEquals(303, a.form(base, path, form("name", "한빛여고 딥페이크 (긴급)", "high", "on", "members", "a@example.org, b@example.org")).statusCode());
+        Document saved = a.page(base, path + "?done=saved");
+        assertEquals("a@example.org, b@example.org", saved.getElementById("members").val());
+        assertEquals(400, a.form(base, path, form("name", "x", "members", "not-an-address")).statusCode());
+        assertEquals(400, a.form(base, path + "/rules", form("kind", "person", "value", "p-none")).statusCode(),
+                "a person that is not watched is refused");
+        assertEquals(303, a.form(base, path + "/rules", form("kind", "school", "value", "나린중")).statusCode());
+        String rule = a.page(base, path).select("#rules tbody tr").last().attr("data-rule");
+        assertEquals(303, a.form(base, path + "/rules/" + rule + "/delete", "").statusCode());
+        assertEquals(409, a.form(base, path + "/rules/" + rule + "/delete", "").statusCode(), "a second click is told it is gone");
+        List<String> changes = a.page(base, path).select("#list-audit tbody tr td:nth-child(3)").eachText();
+        assertTrue(changes.containsAll(List.of("목록 만듦", "규칙 추가", "규칙 삭제", "이름·우선순위·받는 사람 변경")), changes.toString());
+        assertEquals(404, login("analyst.b").http().send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode(), "another analyst's list answers as if absent");
     }
 
     @AfterAll

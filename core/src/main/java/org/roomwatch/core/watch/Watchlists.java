@@ -10,6 +10,18 @@ public interface Watchlists {
 
     Rule addRule(String watchlistId, RuleKind kind, String value, Integer threshold, String actor);
 
+    /** A rule to add with a new list. */
+    record NewRule(RuleKind kind, String value, Integer threshold) {}
+
+    /**
+     * A list and all its rules, in one transaction: a rule that cannot be a rule leaves nothing behind (its error
+     * names it by position, from 1).
+     */
+    Watchlist createWithRules(String name, String owner, boolean highPriority, List<String> members, List<NewRule> rules, String actor);
+
+    /** Renames a list, changes its priority and replaces its mail members. */
+    Watchlist update(String watchlistId, String name, boolean highPriority, List<String> members, String actor);
+
     boolean removeRule(String watchlistId, String ruleId, String actor);
 
     List<Watchlist> all();
