@@ -253,6 +253,36 @@ class WorkbenchBrowserTest {
         }
     }
 
+    @Test
+    void everyPageHasNoSeriousAccessibilityViolationAndFitsALaptopScreen() throws Exception {
+        WebDriver driver = Browser.open();
+        try {
+            driver.get(url + "/login");
+            List<String> problems = new ArrayList<>(seriousViolations(driver).stream().map(v -> "/login: " + v).toList());
+            logIn(driver, url, Demo.DEMO_ADMIN, demo.adminPassword());
+            waitForTwoPages(driver);
+            String message = driver.findElement(By.cssSelector("article.hit a.detail")).getAttribute("href");
+            driver.get(url + "/watchlists");
+            String list = driver.findElements(By.cssSelector("#watchlists tbody tr a")).stream().map(a -> a.getAttribute("href"))
+                    .findFirst().orElse(url + "/watchlists");
+            for (String page : List.of("/search", "/search?q=" + java.net.URLEncoder.encode("중학교", StandardCharsets.UTF_8),
+                    message.substring(url.length()), "/schools", "/schools/9900001", "/rooms/hidden_room_a", "/images", "/watchlists",
+                    list.substring(url.length()), "/alerts", "/discovered", "/cases", "/cases/new", "/admin/users", "/admin/audit",
+                    "/search?lang=en", "/alerts?lang=en", "/search?lang=ko")) {
+                driver.get(url + page);
+                seriousViolations(driver).forEach(v -> problems.add(page + ": " + v));
+                Number overflow = (Number) ((JavascriptExecutor) driver).executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                if (overflow.intValue() > 0) {
+                    problems.add(page + ": " + overflow + " px wider than a 1280-pixel screen");
+                }
+            }
+            assertEquals(List.of(), problems);
+        } finally {
+            driver.quit();
+        }
+    }
+
     /** The bundle the browser saved (a finished download: Chromium writes .crdownload until it is complete). */
     private Path awaitDownload() {
         long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();

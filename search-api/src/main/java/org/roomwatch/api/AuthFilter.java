@@ -54,7 +54,11 @@ final class AuthFilter {
             String back = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
             ctx.status(303).header("Location", "/login?next=" + URLEncoder.encode(back, StandardCharsets.UTF_8));
         } else {
-            Layout.messagePage(ctx, p.status(), p.title(), I18n.t(Layout.lang(ctx), "forbidden") + " (" + p.detail() + ")");
+            // A page says it in the user's words; the technical detail goes to the audit trail only.
+            String lang = Layout.lang(ctx);
+            String why = p.type().endsWith("csrf") ? "refused.csrf" : p.status() == 404 ? "refused.notFound"
+                    : p.status() == 503 ? "refused.audit" : "forbidden";
+            Layout.messagePage(ctx, p.status(), I18n.t(lang, "refused.title"), I18n.t(lang, why));
         }
         ctx.skipRemainingHandlers();
         recorder.append(ctx, p.detail());
