@@ -49,6 +49,10 @@ final class AuthFilter {
     private void refuse(Context ctx, Problem p) {
         if (ctx.path().startsWith("/api/")) {
             problem.accept(ctx, p);
+        } else if (p.status() == 401 && "POST".equals(ctx.method().name()) && isForm(ctx) && !ctx.path().equals("/logout")) {
+            // A form sent after the session ended: the login page, carrying the form's fields to send again after.
+            ctx.status(401);
+            LoginPage.login(ctx, I18n.t(Layout.lang(ctx), "login.expired"));
         } else if (p.status() == 401) {
             // A page: send the browser to the login page, and back here afterwards.
             String back = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());

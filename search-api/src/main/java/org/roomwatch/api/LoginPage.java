@@ -53,6 +53,7 @@ final class LoginPage {
         String next = ctx.queryParam("next") != null || !AuthFilter.isForm(ctx) ? ctx.queryParam("next") : ctx.formParam("next");
         LocalRedirect.of(next).ifPresent(target ->
                 form.appendElement("input").attr("type", "hidden").attr("name", "next").val(target));
+        carry(ctx, form, main, lang);
         Element u = form.appendElement("label").text(I18n.t(lang, "user"));
         u.appendElement("input").attr("name", "user").attr("id", "user").attr("autocomplete", "username").attr("required", true);
         Element p = form.appendElement("label").text(I18n.t(lang, "password"));
@@ -60,5 +61,69 @@ final class LoginPage {
                 .attr("autocomplete", "current-password").attr("required", true);
         form.appendElement("button").attr("type", "submit").attr("id", "login").text(I18n.t(lang, "login"));
         send(ctx, doc);
+    }
+
+    static final String RESUME_TO = "resume_to";
+    static final String RESUME_PREFIX = "resume:";
+    private static final java.util.Set<String> NOT_CARRIED = java.util.Set.of("_csrf", TOKEN_FIELD, "user", "password", "next");
+
+    /**
+     * A form sent after the session ended is not lost: its fields ride along with the login form (never the password
+     * or a token) and, once logged in, come back in a form to send again ({@link #resume}).
+     */
+    private static void carry(Context ctx, Element form, Element main, String lang) {
+        if (!"POST".equals(ctx.method().name()) || !AuthFilter.isForm(ctx)) {
+            return;
+        }
+        boolean refusedForm = !ctx.path().equals("/login");
+        String to = refusedForm ? ctx.path() : ctx.formParam(RESUME_TO);
+        if (to == null || LocalRedirect.of(to).isEmpty()) {
+            return;
+        }
+        int carried = 0;
+        for (var e : ctx.formParamMap().entrySet()) {
+            String name = refusedForm ? e.getKey() : e.getKey().startsWith(RESUME_PREFIX) ? e.getKey().substring(RESUME_PREFIX.length()) : null;
+            if (name == null || NOT_CARRIED.contains(name)) {
+                continue;
+            }
+            for (String value : e.getValue()) {
+                form.appendElement("input").attr("type", "hidden").attr("name", RESUME_PREFIX + name).val(value);
+                carried++;
+            }
+        }
+        form.appendElement("input").attr("type", "hidden").attr("name", RESUME_TO).val(to);
+        if (refusedForm) {
+            main.appendElement("p").attr("id", "resume-note").attr("role", "status").text(I18n.format(lang, "login.resumeNote", carried));
+        }
+    }
+
+    /** After a login that carried a form: the form again, its fields shown, to send with one click. */
+    static boolean resume(Context ctx, String csrf) {
+        String to = ctx.formParam(RESUME_TO);
+        if (to == null || LocalRedirect.of(to).isEmpty()) {
+            return false;
+        }
+        String lang = lang(ctx);
+        ctx.attribute("auth.csrf", csrf);
+        Document doc = page(ctx, I18n.t(lang, "login.resumeTitle"));
+        Element main = main(doc);
+        main.appendElement("p").text(I18n.t(lang, "login.resumeText"));
+        Element form = main.appendElement("form").attr("method", "post").attr("action", to).attr("id", "resume");
+        Layout.csrf(ctx, form);
+        Element shown = main.appendElement("table").attr("id", "resume-fields");
+        for (var e : ctx.formParamMap().entrySet()) {
+            if (!e.getKey().startsWith(RESUME_PREFIX)) {
+                continue;
+            }
+            String name = e.getKey().substring(RESUME_PREFIX.length());
+            for (String value : e.getValue()) {
+                form.appendElement("input").attr("type", "hidden").attr("name", name).val(value);
+                Layout.row(shown, name, value);
+            }
+        }
+        form.appendElement("button").attr("type", "submit").attr("id", "send-again").text(I18n.t(lang, "login.resumeSend"));
+        main.appendElement("p").appendElement("a").attr("href", to).text(I18n.t(lang, "login.resumeSkip"));
+        send(ctx, doc);
+        return true;
     }
 }

@@ -94,7 +94,9 @@ final class SessionRoutes {
         ctx.header("Set-Cookie", ApiSecurity.COOKIE + "=" + session.id + "; Path=/; HttpOnly; SameSite=Strict; Max-Age="
                 + sessions.absolute().toSeconds() + (config.cookieSecure() ? "; Secure" : ""));
         if (form) {
-            ctx.status(303).header("Location", LocalRedirect.of(ctx.formParam("next")).orElse("/search"));
+            if (!LoginPage.resume(ctx, session.csrf)) {
+                ctx.status(303).header("Location", LocalRedirect.of(ctx.formParam("next")).orElse("/search"));
+            }
             return;
         }
         ctx.json(me(session.user, session.role, session.csrf));

@@ -281,4 +281,50 @@ class MessagePagesTest {
         HttpResponse<byte[]> forged = postBundle("m=" + enc("telegram:gossip_room:5") + "&reason=x");
         assertEquals(403, forged.statusCode(), "no bundle without the session's form token");
     }
+
+    @Test
+    void aFormSentAfterTheSessionEndedIsKeptThroughTheLoginAndSentAgain() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        Document login = Jsoup.parse(browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_login=" + login.selectFirst("input[name=_login]").val()
+                        + "&user=officer.kim&password=" + enc("a synthetic passphrase"))).build(), HttpResponse.BodyHandlers.ofString());
+        String csrf = Jsoup.parse(browser.send(HttpRequest.newBuilder(URI.create(base + "/search")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).selectFirst("#bundle input[name=_csrf]").val();
+        // The session ends (here: logged out elsewhere) while the officer fills the form.
+        browser.send(HttpRequest.newBuilder(URI.create(base + "/logout")).header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> expired = browser.send(HttpRequest.newBuilder(URI.create(base + "/evidence"))
+                .header("content-type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf
+                        + "&m=" + enc("telegram:gossip_room:4") + "&reason=" + enc("상담 요청") + "&case=" + enc("2026-31"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, expired.statusCode());
+        Document again = Jsoup.parse(expired.body());
+        assertTrue(again.selectFirst("[role=alert]").text().contains("로그인 시간이 끝나"), again.text());
+        assertEquals("/evidence", again.selectFirst("input[name=resume_to]").val());
+        assertEquals("telegram:gossip_room:4", again.selectFirst("input[name=resume:m]").val());
+        assertTrue(again.select("input[name=resume:_csrf]").isEmpty(), "the old form token is not carried");
+
+        StringBuilder form = new StringBuilder("user=officer.kim&password=" + enc("a synthetic passphrase"));
+        for (var input : again.select("form[action=/login] input[type=hidden]")) {
+            form.append('&').append(enc(input.attr("name"))).append('=').append(enc(input.val()));
+        }
+        HttpResponse<String> loggedIn = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("content-type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, loggedIn.statusCode(), loggedIn.body());
+        Document resume = Jsoup.parse(loggedIn.body());
+        assertEquals("/evidence", resume.getElementById("resume").attr("action"));
+        assertTrue(resume.getElementById("resume-fields").text().contains("상담 요청"), "what will be sent is shown");
+        StringBuilder resend = new StringBuilder();
+        for (var input : resume.select("#resume input[type=hidden]")) {
+            resend.append(resend.isEmpty() ? "" : "&").append(enc(input.attr("name"))).append('=').append(enc(input.val()));
+        }
+        HttpResponse<byte[]> zip = browser.send(HttpRequest.newBuilder(URI.create(base + "/evidence"))
+                .header("content-type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(resend.toString())).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, zip.statusCode(), new String(zip.body(), StandardCharsets.UTF_8));
+        assertTrue(zip.headers().firstValue("content-disposition").orElse("").contains("2026-31"), "nothing typed was lost");
+    }
 }
