@@ -140,6 +140,14 @@ class BrowserTest {
                 assertFalse(body.contains("img-0"), "no file name is sent");
                 assertTrue(body.length() < 36 * 300, "hashes only: " + body.length() + " bytes for 36 photos");
                 shoot(driver, "case");
+
+                // Found again from the cases list; its page offers its exports and takedown lists.
+                driver.get(url + "/cases");
+                WebElement listed = driver.findElement(By.cssSelector("#cases tr[data-case='2026-부산-0042'] a"));
+                submit(driver, listed);
+                assertTrue(driver.getTitle().contains("2026-부산-0042"), driver.getTitle());
+                assertFalse(driver.findElements(By.id("takedown-json")).isEmpty(), "the takedown list is one click away");
+                shoot(driver, "case-page");
             } finally {
                 driver.quit();
             }

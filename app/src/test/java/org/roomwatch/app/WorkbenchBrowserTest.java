@@ -283,6 +283,55 @@ class WorkbenchBrowserTest {
         }
     }
 
+    @Test
+    void anAnalystEditsAWatchlistAndTriagesAlertsInBulk() throws Exception {
+        WebDriver driver = Browser.open();
+        try {
+            logIn(driver, url, Demo.DEMO_ADMIN, demo.adminPassword());
+            driver.get(url + "/watchlists");
+            submit(driver, driver.findElement(By.linkText("데모: 한빛여고")));
+            assertTrue(driver.findElement(By.id("rules")).getText().contains("한빛여자고등학교"), "a school rule by its name");
+            new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("kind"))).selectByValue("term");
+            driver.findElement(By.id("value")).sendKeys("브라우저편집단어");
+            submit(driver, driver.findElement(By.id("add")));
+            assertEquals("규칙을 추가했습니다.", driver.findElement(By.id("done")).getText());
+            WebElement added = driver.findElements(By.cssSelector("#rules tbody tr")).stream()
+                    .filter(r -> r.getText().contains("브라우저편집단어")).findFirst().orElseThrow();
+            submit(driver, added.findElement(By.cssSelector("button[data-action=delete]")));
+            assertEquals("규칙을 삭제했습니다.", driver.findElement(By.id("done")).getText());
+            assertFalse(driver.findElement(By.id("rules")).getText().contains("브라우저편집단어"));
+            assertTrue(driver.findElement(By.id("list-audit")).getText().contains("규칙 삭제"), "the list's own history");
+            shoot(driver, "workbench-watchlist");
+
+            List<WebElement> rows = List.of();
+            for (int i = 0; i < 120 && rows.size() < 2; i++) {
+                driver.get(url + "/alerts?state=new");
+                rows = driver.findElements(By.cssSelector("#alerts tbody tr"));
+                if (rows.size() < 2) {
+                    Thread.sleep(500);
+                }
+            }
+            assertTrue(rows.size() >= 2, "the demo's list raised alerts");
+            long dismissedBefore = Long.parseLong(countOf(driver, "/alerts?state=dismissed"));
+            driver.get(url + "/alerts?state=new");
+            List<WebElement> picks = driver.findElements(By.cssSelector("#alerts tbody input[type=checkbox]"));
+            picks.get(0).click();
+            picks.get(1).click();
+            new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("bulk-state"))).selectByValue("dismissed");
+            submit(driver, driver.findElement(By.id("bulk-move")));
+            assertEquals("알림 2건의 상태를 바꾸었습니다.", driver.findElement(By.id("done")).getText());
+            assertEquals(dismissedBefore + 2, Long.parseLong(countOf(driver, "/alerts?state=dismissed")));
+            shoot(driver, "workbench-alerts");
+        } finally {
+            driver.quit();
+        }
+    }
+
+    private String countOf(WebDriver driver, String page) {
+        driver.get(url + page);
+        return driver.findElement(By.id("total")).getAttribute("data-total");
+    }
+
     /** The bundle the browser saved (a finished download: Chromium writes .crdownload until it is complete). */
     private Path awaitDownload() {
         long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();

@@ -53,6 +53,26 @@ public final class ElasticsearchMessageViews implements MessageViews {
     }
 
     @Override
+    public Map<String, String> texts(List<String> ids) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        try {
+            var got = client.mget(m -> m.index(names.messages()).ids(ids).sourceIncludes("text"), Map.class);
+            for (var item : got.docs()) {
+                if (item.isResult() && item.result().found() && item.result().source() != null) {
+                    Object text = ((Map<String, Object>) item.result().source()).get("text");
+                    out.put(item.result().id(), text == null ? "" : String.valueOf(text));
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading messages failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public long export(MessageQuery query, Each each) throws IOException {
         Query matched = Query.of(q -> q.bool(queries.messages(query).build()));
         long[] count = {0};

@@ -67,7 +67,7 @@ public final class RoomSignals {
     }
 
     /** The score and its reasons; pure, so the rule can be read and tested on its own. */
-    static Signals score(List<String> roomWords, boolean roomNamesSchool, long messages, long withLexicon, long withSchool,
+    public static Signals score(List<String> roomWords, boolean roomNamesSchool, long messages, long withLexicon, long withSchool,
                          long withMedia, List<String> topWords, Lexicon lexicon) {
         List<String> reasons = new ArrayList<>();
         int score = 0;

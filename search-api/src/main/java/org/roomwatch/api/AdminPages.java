@@ -54,7 +54,7 @@ final class AdminPages {
             alert(main, error);
         }
         String done = ctx.queryParam("done");
-        if (done != null && done.matches("[a-z]+") && ctx.queryParam("user") != null) {
+        if (done != null && I18n.has("admin.done." + done) && ctx.queryParam("user") != null) {
             main.appendElement("p").addClass("success").attr("role", "status").attr("id", "done")
                     .text(I18n.format(lang, "admin.done." + done, ctx.queryParam("user")));
         }
@@ -120,7 +120,7 @@ final class AdminPages {
             doneRedirect(ctx, "added", name);
         } catch (IllegalArgumentException e) {
             ctx.status(400);
-            usersPage(ctx, e.getMessage());
+            usersPage(ctx, ErrorWords.say(lang(ctx), e.getMessage()));
         }
     }
 
@@ -137,7 +137,7 @@ final class AdminPages {
             doneRedirect(ctx, disabled ? "disabled" : "enabled", name);
         } catch (IllegalArgumentException e) {
             ctx.status(400);
-            usersPage(ctx, e.getMessage());
+            usersPage(ctx, ErrorWords.say(lang(ctx), e.getMessage()));
         }
     }
 
@@ -148,7 +148,7 @@ final class AdminPages {
             doneRedirect(ctx, "unlocked", name);
         } catch (IllegalArgumentException e) {
             ctx.status(400);
-            usersPage(ctx, e.getMessage());
+            usersPage(ctx, ErrorWords.say(lang(ctx), e.getMessage()));
         }
     }
 
@@ -161,7 +161,7 @@ final class AdminPages {
             doneRedirect(ctx, "reset", name);
         } catch (IllegalArgumentException e) {
             ctx.status(400);
-            usersPage(ctx, e.getMessage());
+            usersPage(ctx, ErrorWords.say(lang(ctx), e.getMessage()));
         }
     }
 

@@ -27,10 +27,13 @@ final class AlertPages {
 
     private final Watchlists watchlists;
     private final AlertInbox alerts;
+    private final org.roomwatch.core.search.MessageViews messages;
 
-    AlertPages(Watchlists watchlists, AlertInbox alerts) {
+    /** {@code messages} (may be null) lets each alert show its message's text beside it. */
+    AlertPages(Watchlists watchlists, AlertInbox alerts, org.roomwatch.core.search.MessageViews messages) {
         this.watchlists = watchlists;
         this.alerts = alerts;
+        this.messages = messages;
     }
 
     void register(Javalin app) {
@@ -89,8 +92,11 @@ final class AlertPages {
             head.appendElement("th").attr("scope", "col").text(h);
         }
         Element body = table.appendElement("tbody");
+        // The messages' texts in one round trip, so each alert is read with what was said, not only where.
+        java.util.Map<String, String> texts = messages == null ? java.util.Map.of() : messages.texts(found.hits().stream()
+                .map(h -> h.source().messageId()).filter(java.util.Objects::nonNull).distinct().toList());
         for (Alert.Found h : found.hits()) {
-            row(ctx, lang, body, h);
+            row(ctx, lang, body, h, texts.get(h.source().messageId()));
         }
         if (!found.hits().isEmpty()) {
             Element label = bulk.appendElement("label").text(I18n.t(lang, "alerts.bulkTo"));
@@ -104,7 +110,7 @@ final class AlertPages {
         Layout.send(ctx, doc);
     }
 
-    private static void row(Context ctx, String lang, Element body, Alert.Found h) {
+    private static void row(Context ctx, String lang, Element body, Alert.Found h, String text) {
         Alert a = h.source();
         Element tr = body.appendElement("tr").attr("data-id", h.id()).attr("data-state", String.valueOf(a.state()));
         tr.appendElement("td").appendElement("input").attr("type", "checkbox").attr("name", "id").attr("form", "bulk").val(h.id())
@@ -129,6 +135,10 @@ final class AlertPages {
         if (a.messageId() != null) {
             where.appendText(" · ");
             where.appendElement("a").addClass("message").attr("href", "/messages/" + enc(a.messageId())).text(I18n.t(lang, "message.open"));
+            if (text != null && !text.isBlank()) {
+                int cut = text.offsetByCodePoints(0, Math.min(text.codePointCount(0, text.length()), 160));
+                where.appendElement("p").addClass("excerpt").text(text.substring(0, cut) + (cut < text.length() ? " …" : ""));
+            }
         }
         tr.appendElement("td").addClass("state").text(I18n.t(lang, "alert.state." + a.state())
                 + (a.stateBy() == null || "roomwatch".equals(a.stateBy()) ? "" : " · " + a.stateBy()));
@@ -200,7 +210,7 @@ final class AlertPages {
             }
             ctx.status(303).header("Location", "/alerts?moved=1");
         } catch (IllegalArgumentException | IllegalStateException e) {
-            Layout.messagePage(ctx, 400, I18n.t(ctx, "watch.alerts"), I18n.t(ctx, "alerts.cannotMove") + " " + e.getMessage());
+            Layout.messagePage(ctx, 400, I18n.t(ctx, "watch.alerts"), I18n.t(ctx, "alerts.cannotMove") + " " + ErrorWords.say(Layout.lang(ctx), e.getMessage()));
         }
     }
 

@@ -363,7 +363,7 @@ public final class ApiServer implements AutoCloseable {
             new CaseBundlePage(cases, caseRoutes, evidence).register(app);
         }
         if (pageWatchlists != null && pageAlerts != null && pageDiscovered != null) {
-            new WatchPages(pageWatchlists, pageAlerts, pageDiscovered, java.time.Clock.systemUTC(), watcher, () -> accounts, tagging, schools, filters).register(app);
+            new WatchPages(pageWatchlists, pageAlerts, pageDiscovered, java.time.Clock.systemUTC(), watcher, () -> accounts, tagging, schools, filters, messageViews).register(app);
         }
         return this;
     }

@@ -117,7 +117,7 @@ final class ImagePages {
             }
         } catch (BadParameter e) {
             ctx.status(400);
-            imagesPage(ctx, null, I18n.t(lang, "badInput") + ": " + e.getMessage());
+            imagesPage(ctx, null, I18n.t(lang, "badInput") + ": " + ErrorWords.say(lang, e.getMessage()));
             return;
         }
         List<ImageMatch> matches = images.nearDuplicates(queries, 31);

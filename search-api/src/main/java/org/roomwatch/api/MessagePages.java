@@ -276,7 +276,7 @@ final class MessagePages {
             }
             query = read.parts().query(1, 1);
         } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
-            messagePage(ctx, 400, I18n.t(ctx, "search"), I18n.t(ctx, "badInput") + ": " + e.getMessage());
+            messagePage(ctx, 400, I18n.t(ctx, "search"), I18n.t(ctx, "badInput") + ": " + ErrorWords.say(Layout.lang(ctx), e.getMessage()));
             return;
         }
         ctx.contentType("text/csv; charset=utf-8");

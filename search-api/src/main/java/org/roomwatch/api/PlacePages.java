@@ -54,7 +54,14 @@ final class PlacePages {
         row(facts, I18n.t(lang, "seenThrough"), String.valueOf(room.get("seen_through")));
         row(facts, "description", String.valueOf(room.getOrDefault("description", "")));
         if (room.get("signals") instanceof Map<?, ?> signals) {
-            row(facts, I18n.t(lang, "signals"), signals.get("score") + " " + signals.get("reasons"));
+            Element tr = facts.appendElement("tr").attr("id", "signals");
+            tr.appendElement("th").attr("scope", "row").text(I18n.t(lang, "signals"));
+            Element cell = tr.appendElement("td");
+            cell.appendElement("strong").text(String.valueOf(signals.get("score")) + " / 100");
+            Element reasons = cell.appendElement("ul").addClass("plain");
+            if (signals.get("reasons") instanceof List<?> list) {
+                list.forEach(r -> reasons.appendElement("li").text(SignalWords.say(lang, String.valueOf(r))));
+            }
         }
         if (!detail.get().history().isEmpty()) {
             main.appendElement("h2").text(I18n.t(lang, "room.titleHistory"));

@@ -80,7 +80,7 @@ final class SearchPages {
             MessagePages.bundleForm(ctx, main, lang);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             ctx.status(400);
-            alert(main, I18n.t(lang, "badInput") + ": " + e.getMessage());
+            alert(main, I18n.t(lang, "badInput") + ": " + ErrorWords.say(lang, e.getMessage()));
         }
         send(ctx, doc);
     }

@@ -24,9 +24,12 @@ final class WatchPages {
     private final Supplier<Tagging> tagging;
     private final SchoolLookup schools;
     private final SearchFilters filters;
+    private final org.roomwatch.core.search.MessageViews messages;
 
     WatchPages(Watchlists watchlists, AlertInbox alerts, DiscoveredRooms discovered, Clock clock, RoomWatcher watcher,
-               Supplier<AccountOperations> accounts, Supplier<Tagging> tagging, SchoolLookup schools, SearchFilters filters) {
+               Supplier<AccountOperations> accounts, Supplier<Tagging> tagging, SchoolLookup schools, SearchFilters filters,
+               org.roomwatch.core.search.MessageViews messages) {
+        this.messages = messages;
         this.watchlists = watchlists;
         this.alerts = alerts;
         this.discovered = discovered;
@@ -40,7 +43,7 @@ final class WatchPages {
 
     void register(Javalin app) {
         new WatchlistPages(watchlists, schools, filters, tagging).register(app);
-        new AlertPages(watchlists, alerts).register(app);
+        new AlertPages(watchlists, alerts, messages).register(app);
         new DiscoveredPages(discovered, clock, watcher, accounts, tagging).register(app);
     }
 }

@@ -149,13 +149,13 @@ final class WatchlistPages {
             try {
                 list = watchlists.createWithRules(name, user, ctx.formParam("high") != null, members(ctx), rules, user);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(I18n.format(lang, "watchlist.refused", e.getMessage()), e);
+                throw new IllegalArgumentException(I18n.format(lang, "watchlist.refused", ErrorWords.say(lang, e.getMessage())), e);
             }
             ApiSecurity.results(ctx, 1);
             ctx.status(303).header("Location", "/watchlists/" + enc(list.id()) + "?done=created");
         } catch (IllegalArgumentException e) {
             ctx.status(400);
-            listsPage(ctx, e.getMessage());
+            listsPage(ctx, ErrorWords.say(lang, e.getMessage()));
         }
     }
 
@@ -227,7 +227,7 @@ final class WatchlistPages {
             Layout.alert(main, error).attr("id", "error");
         }
         String done = ctx.queryParam("done");
-        if (done != null && done.matches("[a-z]+")) {
+        if (done != null && done.matches("[A-Za-z]+") && I18n.has("watchlist.done." + done)) {
             main.appendElement("p").addClass("success").attr("role", "status").attr("id", "done").text(I18n.t(lang, "watchlist.done." + done));
         }
         String base = "/watchlists/" + enc(w.id());
@@ -296,7 +296,7 @@ final class WatchlistPages {
             ctx.status(303).header("Location", "/watchlists/" + enc(w.id()) + "?done=saved");
         } catch (IllegalArgumentException e) {
             ctx.status(400);
-            listPage(ctx, e.getMessage());
+            listPage(ctx, ErrorWords.say(Layout.lang(ctx), e.getMessage()));
         }
     }
 
@@ -317,7 +317,7 @@ final class WatchlistPages {
             ctx.status(303).header("Location", "/watchlists/" + enc(w.id()) + "?done=ruleAdded");
         } catch (IllegalArgumentException e) {
             ctx.status(400);
-            listPage(ctx, e.getMessage());
+            listPage(ctx, ErrorWords.say(Layout.lang(ctx), e.getMessage()));
         }
     }
 

@@ -213,7 +213,7 @@ class PagesTest {
         }
         HttpResponse<String> unclosed = get("/search?q=" + URLEncoder.encode("한빛 \"공지", StandardCharsets.UTF_8));
         assertEquals(400, unclosed.statusCode());
-        assertTrue(unclosed.body().contains("at character 4"), "the page says where: " + unclosed.body());
+        assertTrue(unclosed.body().contains("검색어 4번째 글자: 여기서 연 따옴표가 닫히지 않았습니다"), "the page says where, in Korean: " + unclosed.body());
         HttpResponse<String> all = get("/search?q=" + URLEncoder.encode("*:*", StandardCharsets.UTF_8));
         assertTrue(all.body().contains("data-total=\"0\""), "*:* is not 'everything': " + all.body());
     }
@@ -231,7 +231,7 @@ class PagesTest {
         String csrf = org.jsoup.Jsoup.parse(page).selectFirst("input[name=_csrf]").val();
         HttpResponse<String> weak = form(admin, base + "/admin/users", "_csrf=" + csrf + "&name=officer.lee&role=analyst&password=short");
         assertEquals(400, weak.statusCode());
-        assertTrue(weak.body().contains("at least 12"), weak.body());
+        assertTrue(weak.body().contains("비밀번호는 12자 이상이어야 합니다"), weak.body());
         assertEquals(303, form(admin, base + "/admin/users", "_csrf=" + csrf + "&name=officer.lee&role=analyst&password="
                 + URLEncoder.encode("a synthetic passphrase", StandardCharsets.UTF_8)).statusCode());
         assertEquals(303, form(admin, base + "/admin/users/officer.lee/disable", "_csrf=" + csrf).statusCode());

@@ -78,6 +78,13 @@ class TriagePagesTest {
             index(client, names, "a-" + i, a, i < 5 ? "high" : "normal", i);
         }
         index(client, names, "b-0", b, "high", 0);
+        try (var writer = new org.roomwatch.indexer.BulkMessageWriter(client, names, new org.roomwatch.indexer.MessageEnricher(),
+                new org.roomwatch.core.config.ConfigLoader().defaults().elasticsearch())) {
+            writer.writeMessages(List.of(new org.roomwatch.core.Message("telegram", "room_x", 59, "https://t.me/room_x/59",
+                    java.time.Instant.parse("2026-11-01T00:00:00Z"), null, "한빛여고 2학년 사진 올림", List.of(), null, null, 1L, false, false,
+                    List.of(), java.time.Instant.parse("2026-11-01T00:00:00Z"), "account:kim", "aa".repeat(32))));
+        }
+        client.indices().refresh(r -> r.index(names.messages()));
         client.indices().refresh(r -> r.index(names.alerts()));
         AlertStore alerts = new AlertStore(client, names, Clock.systemUTC());
         retro = new RetroScans(client, names, alerts, new JdbcHashSets(db.dataSource()), Clock.systemUTC());
@@ -88,6 +95,7 @@ class TriagePagesTest {
                 .withImages(new ElasticsearchImageSearch(client, names, ElasticsearchImageSearch.Method.MIH), new ImageHasher(DecodeLimits.DEFAULT))
                 .withWatchlists(lists, alerts, retro, new ImageHasher(DecodeLimits.DEFAULT))
                 .withSchools(() -> tagging)
+                .withMessages(new org.roomwatch.indexer.ElasticsearchMessageViews(client, names, null))
                 .withDiscovered(discovered(db))
                 .withPages(users, audit).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.port();
@@ -216,6 +224,8 @@ class TriagePagesTest {
         assertEquals(400, a.form(base, path + "/rules", form("kind", "person", "value", "p-none")).statusCode(),
                 "a person that is not watched is refused");
         assertEquals(303, a.form(base, path + "/rules", form("kind", "school", "value", "나린중")).statusCode());
+        assertEquals("규칙을 추가했습니다.", a.page(base, path + "?done=ruleAdded").getElementById("done").text());
+        assertTrue(a.page(base, path + "?done=nonsense").select("#done").isEmpty(), "an unknown note is ignored, not an error");
         String rule = a.page(base, path).select("#rules tbody tr").last().attr("data-rule");
         assertEquals(303, a.form(base, path + "/rules/" + rule + "/delete", "").statusCode());
         assertEquals(409, a.form(base, path + "/rules/" + rule + "/delete", "").statusCode(), "a second click is told it is gone");
@@ -265,6 +275,7 @@ class TriagePagesTest {
         assertEquals("a-59", first.attr("data-id"), "newest first");
         assertEquals("학교: 한빛여고", first.child(3).text());
         assertEquals("/messages/telegram%3Aroom_x%3A59", first.selectFirst("a.message").attr("href"));
+        assertEquals("한빛여고 2학년 사진 올림", first.selectFirst("p.excerpt").text(), "the message itself, beside its alert");
         assertEquals("새 알림", first.selectFirst("td.state").text());
         assertEquals(List.of("1", "2"), inbox.select("nav.pager a, nav.pager span.current").eachText());
         assertEquals("60", inbox.getElementById("new-alerts").text(), "the navigation counts her new alerts");

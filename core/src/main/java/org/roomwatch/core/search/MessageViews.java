@@ -10,6 +10,9 @@ public interface MessageViews {
     /** The message document and its versions (each distinct content, then its deletion, oldest first). */
     Optional<MessageView> message(String id);
 
+    /** The text of each message found among {@code ids} (those not in the index are left out), in one round trip. */
+    Map<String, String> texts(List<String> ids);
+
     /**
      * Every message {@code query} matches (its paging, sort and highlighting ignored), handed to {@code each} one at a
      * time in index order from one consistent view of the index, in constant memory however many match.
