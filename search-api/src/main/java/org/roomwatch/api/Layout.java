@@ -76,7 +76,7 @@ final class Layout {
                 nav.appendElement("a").attr("href", "/admin/audit").text(I18n.t(lang, "audit"));
             }
             Element who = header.appendElement("form").addClass("who").attr("method", "post").attr("action", "/logout");
-            who.appendElement("span").text(user + " (" + role.key() + ") ");
+            who.appendElement("span").text(user + " (" + I18n.t(lang, "role." + role.key()) + ") ");
             csrf(ctx, who);
             who.appendElement("button").attr("type", "submit").text(I18n.t(lang, "logout"));
         }

@@ -50,9 +50,9 @@ final class PlacePages {
         Element main = main(doc);
         Element facts = main.appendElement("table").attr("id", "room-facts");
         row(facts, I18n.t(lang, "room"), String.valueOf(room.get("name")));
-        row(facts, I18n.t(lang, "members"), String.valueOf(room.get("audience")));
+        row(facts, I18n.t(lang, "members"), room.get("audience") == null ? I18n.t(lang, "unknown") : String.valueOf(room.get("audience")));
         row(facts, I18n.t(lang, "seenThrough"), String.valueOf(room.get("seen_through")));
-        row(facts, "description", String.valueOf(room.getOrDefault("description", "")));
+        row(facts, I18n.t(lang, "room.description"), room.get("description") == null ? "" : String.valueOf(room.get("description")));
         if (room.get("signals") instanceof Map<?, ?> signals) {
             Element tr = facts.appendElement("tr").attr("id", "signals");
             tr.appendElement("th").attr("scope", "row").text(I18n.t(lang, "signals"));
@@ -66,6 +66,11 @@ final class PlacePages {
         if (!detail.get().history().isEmpty()) {
             main.appendElement("h2").text(I18n.t(lang, "room.titleHistory"));
             Element history = main.appendElement("table").attr("id", "room-history");
+            Element head = history.appendElement("thead").appendElement("tr");
+            for (String h : I18n.all(lang, "versions.when", "discovered.title", "room.description", "message.seenThrough")) {
+                head.appendElement("th").attr("scope", "col").text(h);
+            }
+            history = history.appendElement("tbody");
             for (Map<String, Object> v : detail.get().history()) {
                 Element tr = history.appendElement("tr");
                 tr.appendElement("td").text(when(v.get("first_captured_at")));

@@ -279,7 +279,7 @@ final class WatchlistPages {
             tr.appendElement("td").addClass("nowrap").text(Layout.when(e.at().toString()));
             tr.appendElement("td").text(e.actor());
             tr.appendElement("td").text(I18n.has("watchlist.change." + e.action()) ? I18n.t(lang, "watchlist.change." + e.action()) : e.action());
-            tr.appendElement("td").addClass("detail").text(e.detail() == null ? "" : e.detail());
+            tr.appendElement("td").addClass("detail").text(detail(lang, e.detail()));
         }
         ApiSecurity.results(ctx, 1);
         Layout.send(ctx, doc);
@@ -348,6 +348,30 @@ final class WatchlistPages {
 
     private String words(String lang, Rule r) {
         return I18n.t(lang, "rule.kind." + r.kind().key()) + ": " + value(r);
+    }
+
+    /** A change's recorded details ("name=…; priority=high; kind=school") in words, each value as recorded. */
+    static String detail(String lang, String recorded) {
+        if (recorded == null || recorded.isBlank()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        for (String pair : recorded.split(";\\s*")) {
+            int eq = pair.indexOf('=');
+            if (eq < 0 || !I18n.has("watchlist.field." + pair.substring(0, eq))) {
+                parts.add(pair);
+                continue;
+            }
+            String key = pair.substring(0, eq);
+            String value = pair.substring(eq + 1);
+            if (key.equals("priority") && I18n.has("alerts.priority." + value)) {
+                value = I18n.t(lang, "alerts.priority." + value);
+            } else if (key.equals("kind") && I18n.has("rule.kind." + value)) {
+                value = I18n.t(lang, "rule.kind." + value);
+            }
+            parts.add(I18n.t(lang, "watchlist.field." + key) + ": " + value);
+        }
+        return String.join(", ", parts);
     }
 
     private static void input(Element parent, String text, String name, String value) {

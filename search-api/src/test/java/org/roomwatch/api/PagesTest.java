@@ -154,7 +154,7 @@ class PagesTest {
         assertFalse(room.body().contains(SCRIPT), "no live script");
         assertTrue(room.body().contains("&lt;script&gt;"), "the title is shown as text");
         assertFalse(room.body().contains("<b>bold?</b>"));
-        var history = org.jsoup.Jsoup.parse(room.body()).select("#room-history tr");
+        var history = org.jsoup.Jsoup.parse(room.body()).select("#room-history tbody tr");
         assertEquals(2, history.size(), "the old title is history, not overwritten: " + history);
         assertTrue(history.get(0).text().contains("한빛 옛 제목"), history.text());
         HttpResponse<String> search = get("/search?q=" + URLEncoder.encode("한빛", StandardCharsets.UTF_8));

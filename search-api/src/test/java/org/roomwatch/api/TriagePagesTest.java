@@ -231,6 +231,8 @@ class TriagePagesTest {
         assertEquals(409, a.form(base, path + "/rules/" + rule + "/delete", "").statusCode(), "a second click is told it is gone");
         List<String> changes = a.page(base, path).select("#list-audit tbody tr td:nth-child(3)").eachText();
         assertTrue(changes.containsAll(List.of("목록 만듦", "규칙 추가", "규칙 삭제", "이름·우선순위·받는 사람 변경")), changes.toString());
+        String created = a.page(base, path).select("#list-audit tbody tr").get(0).child(3).text();
+        assertEquals("이름: 한빛여고 딥페이크, 담당: analyst.a, 우선순위: 보통, 받는 사람 수: 1", created, "the change's details in words");
         assertEquals(404, login("analyst.b").http().send(HttpRequest.newBuilder(URI.create(base + path)).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode(), "another analyst's list answers as if absent");
     }
