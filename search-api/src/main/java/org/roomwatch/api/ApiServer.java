@@ -24,17 +24,11 @@ import org.roomwatch.core.config.DurationText;
 import org.roomwatch.core.hashes.HashSetMatcher;
 import org.roomwatch.core.hashes.HashSets;
 import org.roomwatch.core.search.ImageSearch;
-import org.roomwatch.core.search.MessageFilters;
-import org.roomwatch.core.search.MessageQuery;
-import org.roomwatch.core.search.MessageSort;
-import org.roomwatch.core.search.RoomQuery;
-import org.roomwatch.core.search.SearchPage;
 import org.roomwatch.core.search.SearchService;
 import org.roomwatch.core.watch.AlertInbox;
 import org.roomwatch.core.watch.RetroRuns;
 import org.roomwatch.core.watch.Watchlists;
 import org.roomwatch.media.ImageHasher;
-import org.roomwatch.tagging.Gazetteer;
 import org.roomwatch.tagging.Tagging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,9 +52,6 @@ public final class ApiServer implements AutoCloseable {
     /** The authorized accounts, when this server has them (discovered invite links are joined through them). */
     private volatile org.roomwatch.core.account.AccountOperations accounts;
     private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
-    private static final Set<String> MESSAGE_PARAMS = Set.of("q", "room", "from", "to", "hasMedia", "sort", "page", "size", "highlight",
-            "school", "region", "level");
-    private static final Set<String> ROOM_PARAMS = Set.of("q", "platform", "minMembers", "maxMembers", "page", "size");
 
     /** Larger than any image the configured limits let through; the image routes apply the configured cap. */
     static final long MAX_UPLOAD_BYTES = 64L * 1024 * 1024;
@@ -98,18 +89,19 @@ public final class ApiServer implements AutoCloseable {
     private void routes() {
         app.before(SecurityHeaders::set);
         ops.register(app);
-        app.get("/api/messages", this::messages);
-        app.get("/api/rooms", this::rooms);
+        SearchRoutes searches = new SearchRoutes(search, () -> messageViews);
+        searches.register(app);
         app.get("/api/rooms/watched", ctx -> ctx.json(Map.of("rooms", watcher.watched().stream().map(ApiServer::watchedJson).toList())));
         app.post("/api/rooms/watched", this::watch);
         app.delete("/api/rooms/watched/{name}", this::unwatch);
-        app.get("/api/rooms/{id}", this::room);
+        app.get("/api/rooms/{id}", searches::room); // after the watched list, which this path would otherwise take
         app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi()));
         app.exception(BodyLimit.TooLarge.class, (e, ctx) -> {
             ctx.header("Connection", "close");
             problem(ctx, new Problem(Problem.BASE + "too-large", "Request body too large", 413, e.getMessage(), null));
         });
         app.exception(BadParameter.class, (e, ctx) -> problem(ctx, Problem.invalidParameter(e.parameter, e.getMessage())));
+        app.exception(SearchRoutes.NotFound.class, (e, ctx) -> problem(ctx, Problem.notFound(e.getMessage())));
         app.exception(IllegalArgumentException.class, (e, ctx) -> problem(ctx, Problem.invalidParameter(null, e.getMessage())));
         app.exception(UncheckedIOException.class, (e, ctx) -> {
             log.warn("Search backend error: {}", e.getMessage());
@@ -120,65 +112,6 @@ public final class ApiServer implements AutoCloseable {
                 problem(ctx, Problem.notFound("no such endpoint: " + ctx.method() + " " + ctx.path()));
             }
         });
-    }
-
-    private void messages(Context ctx) {
-        Params p = new Params(ctx, MESSAGE_PARAMS);
-        String sort = p.text("sort");
-        MessageQuery query;
-        try {
-            String level = p.text("level");
-            if (level != null && !Set.of("초", "중", "고", "대").contains(level)) {
-                throw new BadParameter("level", "level must be one of 초, 중, 고, 대, got '" + level + "'");
-            }
-            String region = p.text("region");
-            query = new MessageQuery(p.text("q"), p.text("room"), p.instant("from", false), p.instant("to", true), p.bool("hasMedia"),
-                    sort == null ? null : parseSort(sort), p.integer("page", 1), p.integer("size", 20),
-                    !Boolean.FALSE.equals(p.bool("highlight")),
-                    new MessageFilters(p.text("school"), region == null ? null : Gazetteer.sidoShort(region), level, null, null, null));
-        } catch (org.roomwatch.core.search.SearchSyntax.SyntaxError e) {
-            throw new BadParameter("q", e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw new BadParameter(parameterIn(e.getMessage()), e.getMessage());
-        }
-        SearchPage page = search.messages(query);
-        ApiSecurity.results(ctx, page.total());
-        ctx.json(page);
-    }
-
-    private static MessageSort parseSort(String value) {
-        try {
-            return MessageSort.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new BadParameter("sort", e.getMessage());
-        }
-    }
-
-    private void rooms(Context ctx) {
-        Params p = new Params(ctx, ROOM_PARAMS);
-        RoomQuery query;
-        try {
-            query = new RoomQuery(p.text("q"), p.text("platform"), p.longValue("minMembers"), p.longValue("maxMembers"),
-                    p.integer("page", 1), p.integer("size", 20));
-        } catch (IllegalArgumentException e) {
-            throw new BadParameter(parameterIn(e.getMessage()), e.getMessage());
-        }
-        SearchPage rooms = search.rooms(query);
-        ApiSecurity.results(ctx, rooms.total());
-        ctx.json(rooms);
-    }
-
-    private void room(Context ctx) {
-        Params p = new Params(ctx, Set.of("latest"));
-        int latest = p.integer("latest", 20);
-        if (latest < 1 || latest > 100) {
-            throw new BadParameter("latest", "latest must be between 1 and 100, got " + latest);
-        }
-        String id = ctx.pathParam("id");
-        String roomId = id.contains(":") ? id : "telegram:" + id;
-        search.room(roomId, latest).ifPresentOrElse(
-                detail -> ctx.json(Map.of("room", detail.room(), "latest", detail.latest(), "history", detail.history())),
-                () -> problem(ctx, Problem.notFound("no room " + roomId + " has been captured")));
     }
 
     private void watch(Context ctx) throws IOException {
@@ -215,11 +148,6 @@ public final class ApiServer implements AutoCloseable {
 
     private static Map<String, Object> watchedJson(WatchedRoom room) {
         return Map.of("name", room.name(), "source", room.source().key(), "interval", DurationText.format(room.interval()));
-    }
-
-    private static String parameterIn(String message) {
-        String first = message.split("[ ,;]")[0];
-        return first.matches("[a-zA-Z]+") ? first : null;
     }
 
     private void problem(Context ctx, Problem problem) {
@@ -355,7 +283,7 @@ public final class ApiServer implements AutoCloseable {
         }
         SchoolLookup schools = new SchoolLookup(tagging);
         SearchFilters filters = new SearchFilters(schools, search);
-        new WebPages(search, imageSearch, imageHasher, users, audit, schools, filters).register(app);
+        new WebPages(search, imageSearch, imageHasher, users, audit, schools, filters, () -> messageViews).register(app);
         if (messageViews != null && evidence != null) {
             new MessagePages(messageViews, evidence, filters).register(app);
         }

@@ -37,7 +37,10 @@ final class ErrorWords {
             new Template(Pattern.compile("(?:pdq: )?a PDQ hash is 64 hex digits.*"), "error.pdq"),
             new Template(Pattern.compile("the image is larger than (\\d+) bytes.*"), "error.imageTooLarge"),
             new Template(Pattern.compile("the image could not be hashed: (.*)"), "error.imageUnreadable"),
-            new Template(Pattern.compile("the form has no 'image' part"), "error.noImage"));
+            new Template(Pattern.compile("the form has no 'image' part"), "error.noImage"),
+            new Template(Pattern.compile("cursor has expired.*"), "error.cursorExpired"),
+            new Template(Pattern.compile("cursor is not one this server gave out.*"), "error.cursorBad"),
+            new Template(Pattern.compile("skip must be within 0\\.\\.(\\d+), got (.*)"), "error.skip"));
 
     /** The search syntax's own complaints, said inside {@code error.syntax}. */
     private static final Map<String, String> SYNTAX = Map.of(
@@ -57,7 +60,7 @@ final class ErrorWords {
             return "";
         }
         for (Template t : TEMPLATES) {
-            Matcher m = t.pattern().matcher(message);
+            Matcher m = t.pattern().matcher(message.strip().replace('\n', ' '));
             if (!m.matches()) {
                 continue;
             }

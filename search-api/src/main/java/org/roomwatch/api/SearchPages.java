@@ -23,6 +23,7 @@ import org.jsoup.nodes.Element;
 import org.roomwatch.core.search.Hit;
 import org.roomwatch.core.search.MessageFilters;
 import org.roomwatch.core.search.MessageQuery;
+import org.roomwatch.core.search.MessageViews;
 import org.roomwatch.core.search.SearchPage;
 import org.roomwatch.core.search.SearchService;
 import org.roomwatch.tagging.Gazetteer;
@@ -32,10 +33,12 @@ final class SearchPages {
     static final int PAGE_SIZE = 20;
     private final SearchService search;
     private final SearchFilters filters;
+    private final java.util.function.Supplier<MessageViews> deep;
 
-    SearchPages(SearchService search, SearchFilters filters) {
+    SearchPages(SearchService search, SearchFilters filters, java.util.function.Supplier<MessageViews> deep) {
         this.search = search;
         this.filters = filters;
+        this.deep = deep;
     }
 
     void register(Javalin app) {
@@ -58,6 +61,11 @@ final class SearchPages {
             chips(main, lang, ctx, read.chips());
             if (!read.runnable()) {
                 unresolved(main, lang, ctx, read);
+                send(ctx, doc);
+                return;
+            }
+            if (ctx.queryParam("cursor") != null && deep.get() != null) {
+                deepResults(ctx, main, lang, read);
                 send(ctx, doc);
                 return;
             }
@@ -178,6 +186,35 @@ final class SearchPages {
         }
     }
 
+    /** A deep page: the walk's cursor (or where to start it) in the address, "next" only, one consistent view. */
+    private void deepResults(Context ctx, Element main, String lang, SearchFilters.Outcome read) {
+        String cursor = blank(ctx.queryParam("cursor"));
+        int skip = 0;
+        if (cursor == null && ctx.queryParam("skip") != null) {
+            try {
+                skip = Integer.parseInt(ctx.queryParam("skip").strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("skip must be within 0.." + MessageQuery.MAX_WINDOW + ", got " + ctx.queryParam("skip"));
+            }
+        }
+        MessageViews.CursorPage page = deep.get().scroll(read.parts().query(1, PAGE_SIZE), cursor, skip);
+        ApiSecurity.results(ctx, page.page().hits().size());
+        main.appendElement("p").attr("id", "total").attr("data-total", Long.toString(page.page().total()))
+                .text(I18n.format(lang, "search.deep", String.format("%,d", page.page().total())));
+        for (Hit hit : page.page().hits()) {
+            hitCard(main, lang, hit, true);
+        }
+        Element nav = main.appendElement("nav").addClass("pager").attr("aria-label", I18n.t(lang, "search.pages"));
+        if (page.next() != null) {
+            String rest = without(ctx, "cursor").replaceAll("(^|&)skip=[^&]*", "").replaceAll("^&", "");
+            nav.appendElement("a").attr("id", "next").attr("rel", "next").attr("href", "/search?" + rest + (rest.isEmpty() ? "" : "&")
+                    + "cursor=" + enc(page.next())).text(I18n.t(lang, "next"));
+        } else {
+            nav.appendElement("span").attr("id", "end").text(I18n.t(lang, "search.end"));
+        }
+        MessagePages.bundleForm(ctx, main, lang);
+    }
+
     /** How many matched, which of them this page shows, and the export of them all. */
     private static void summary(Element main, String lang, SearchPage results, int page, String queryString) {
         Element p = main.appendElement("p").attr("id", "total").attr("data-total", Long.toString(results.total()));
@@ -225,7 +262,10 @@ final class SearchPages {
             nav.appendElement("a").attr("href", base + "&page=" + (page + 1)).attr("id", "next").attr("rel", "next").text(I18n.t(lang, "next"));
         }
         if (total > MessageQuery.MAX_WINDOW) {
-            nav.appendElement("p").addClass("hint").text(I18n.format(lang, "search.window", String.format("%,d", MessageQuery.MAX_WINDOW)));
+            Element hint = nav.appendElement("p").addClass("hint").text(I18n.format(lang, "search.window", String.format("%,d", MessageQuery.MAX_WINDOW)) + " ");
+            // Past the window, pages go on through a point in time (search_after), one "next" at a time.
+            hint.appendElement("a").attr("id", "beyond").attr("href", base.replaceAll("&$", "") + "&cursor=&skip=" + MessageQuery.MAX_WINDOW)
+                    .text(I18n.format(lang, "search.beyond", String.format("%,d", MessageQuery.MAX_WINDOW)));
         }
     }
 

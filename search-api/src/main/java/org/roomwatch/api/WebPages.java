@@ -26,9 +26,11 @@ final class WebPages {
     private final AuditLog audit;
     private final SchoolLookup schools;
     private final SearchFilters filters;
+    private final java.util.function.Supplier<org.roomwatch.core.search.MessageViews> deep;
 
     WebPages(SearchService search, ImageSearch images, ImageHasher hasher, Users users, AuditLog audit, SchoolLookup schools,
-             SearchFilters filters) {
+             SearchFilters filters, java.util.function.Supplier<org.roomwatch.core.search.MessageViews> deep) {
+        this.deep = deep;
         this.schools = schools;
         this.filters = filters;
         this.search = search;
@@ -42,7 +44,7 @@ final class WebPages {
         app.get("/static/app.css", ctx -> ctx.contentType("text/css; charset=utf-8").result(CSS));
         app.get("/", ctx -> ctx.redirect("/search"));
         app.get("/login", ctx -> LoginPage.login(ctx, null));
-        new SearchPages(search, filters).register(app);
+        new SearchPages(search, filters, deep).register(app);
         new PlacePages(search).register(app);
         new SchoolPages(search, schools).register(app);
         new Picks(schools, filters).register(app);

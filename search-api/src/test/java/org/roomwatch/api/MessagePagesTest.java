@@ -327,4 +327,40 @@ class MessagePagesTest {
         assertEquals(200, zip.statusCode(), new String(zip.body(), StandardCharsets.UTF_8));
         assertTrue(zip.headers().firstValue("content-disposition").orElse("").contains("2026-31"), "nothing typed was lost");
     }
+
+    @Test
+    void pagesGoOnPastTheWindowThroughAPointInTime() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Set<String> seen = new TreeSet<>();
+        String next = "";
+        int pages = 0;
+        while (next != null && pages < 5) {
+            HttpResponse<String> r = get("/api/messages?q=" + enc("소문") + "&size=20&cursor=" + enc(next));
+            assertEquals(200, r.statusCode(), r.body());
+            var body = json.readTree(r.body());
+            assertEquals(MESSAGES, body.get("total").asInt());
+            body.get("hits").forEach(h -> seen.add(h.get("id").asText()));
+            next = body.get("next").isNull() ? null : body.get("next").asText();
+            pages++;
+        }
+        assertEquals(3, pages);
+        assertEquals(MESSAGES, seen.size(), "every match once across the walk");
+        assertEquals(5, json.readTree(get("/api/messages?q=" + enc("소문") + "&size=20&cursor=&skip=40").body()).get("hits").size());
+        HttpResponse<String> bad = get("/api/messages?q=" + enc("소문") + "&cursor=garbage");
+        assertEquals(400, bad.statusCode());
+        assertEquals("cursor", json.readTree(bad.body()).get("parameter").asText());
+        HttpResponse<String> deep = get("/api/messages?q=" + enc("소문") + "&page=501&size=20");
+        assertEquals(400, deep.statusCode());
+        assertTrue(deep.body().contains("cursor"), "the refusal says how to go deeper: " + deep.body());
+
+        Document second = page("/search?q=" + enc("소문") + "&cursor=&skip=20");
+        assertEquals(20, second.select("article.hit").size());
+        assertTrue(second.getElementById("total").text().startsWith("총 45건"), second.getElementById("total").text());
+        Document last = page(second.getElementById("next").attr("href"));
+        assertEquals(5, last.select("article.hit").size());
+        assertEquals("마지막 결과입니다.", last.getElementById("end").text());
+        HttpResponse<String> expired = get("/search?q=" + enc("소문") + "&cursor=garbage");
+        assertEquals(400, expired.statusCode());
+        assertTrue(expired.body().contains("이어 보기 주소가 올바르지 않습니다"), expired.body());
+    }
 }

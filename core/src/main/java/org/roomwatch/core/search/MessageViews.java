@@ -21,6 +21,19 @@ public interface MessageViews {
      */
     long export(MessageQuery query, Each each) throws IOException;
 
+    /**
+     * Deep pages of a search: one page of {@code query.size()} hits from a point in time, after {@code cursor} (the
+     * {@code next} of the page before), or, with no cursor, after the first {@code skip} hits (0 to
+     * {@link MessageQuery#MAX_WINDOW}), so paging can go on past the window where numbered pages stop. Each page's
+     * {@code next} continues exactly where it ended, in one consistent view; null once nothing is left.
+     *
+     * @throws IllegalArgumentException for a cursor that is malformed or whose point in time has expired
+     */
+    CursorPage scroll(MessageQuery query, String cursor, int skip);
+
+    /** A page of a deep walk and the cursor to the next one (null at the end). */
+    record CursorPage(SearchPage page, String next) {}
+
     @FunctionalInterface
     interface Each {
         void accept(Hit hit) throws IOException;

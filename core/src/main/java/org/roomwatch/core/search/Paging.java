@@ -13,7 +13,7 @@ public final class Paging {
         }
         if ((long) page * size > MessageQuery.MAX_WINDOW) {
             throw new IllegalArgumentException("page * size must not exceed " + MessageQuery.MAX_WINDOW
-                    + "; narrow the search instead of paging that deep");
+                    + "; narrow the search, or page on with a cursor (GET /api/messages?cursor=&skip=N)");
         }
     }
 }
