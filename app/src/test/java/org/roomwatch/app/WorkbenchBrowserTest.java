@@ -297,9 +297,16 @@ class WorkbenchBrowserTest {
             assertEquals("규칙을 추가했습니다.", driver.findElement(By.id("done")).getText());
             WebElement added = driver.findElements(By.cssSelector("#rules tbody tr")).stream()
                     .filter(r -> r.getText().contains("브라우저편집단어")).findFirst().orElseThrow();
+            WebElement newValue = added.findElement(By.cssSelector("input[name=value]"));
+            newValue.clear();
+            newValue.sendKeys("브라우저고친단어");
+            submit(driver, added.findElement(By.cssSelector("button[data-action=change]")));
+            assertEquals("규칙의 값을 바꾸었습니다.", driver.findElement(By.id("done")).getText());
+            added = driver.findElements(By.cssSelector("#rules tbody tr")).stream()
+                    .filter(r -> r.findElement(By.cssSelector("td:nth-child(2)")).getText().equals("브라우저고친단어")).findFirst().orElseThrow();
             submit(driver, added.findElement(By.cssSelector("button[data-action=delete]")));
             assertEquals("규칙을 삭제했습니다.", driver.findElement(By.id("done")).getText());
-            assertFalse(driver.findElement(By.id("rules")).getText().contains("브라우저편집단어"));
+            assertFalse(driver.findElement(By.id("rules")).getText().contains("브라우저고친단어"));
             assertTrue(driver.findElement(By.id("list-audit")).getText().contains("규칙 삭제"), "the list's own history");
             shoot(driver, "workbench-watchlist");
 

@@ -151,6 +151,35 @@ public final class JdbcWatchlists implements Watchlists {
     }
 
     @Override
+    public Rule replaceRule(String watchlistId, String ruleId, String value, String actor) {
+        require("actor", actor, 200);
+        return inTransaction(c -> {
+            int version = bump(c, watchlistId);
+            RuleKind kind;
+            Integer threshold;
+            try (PreparedStatement s = c.prepareStatement("SELECT kind, threshold FROM watchlist_rules WHERE id = ? AND watchlist_id = ?")) {
+                s.setString(1, ruleId);
+                s.setString(2, watchlistId);
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next()) {
+                        throw new IllegalArgumentException("watchlist " + watchlistId + " has no rule " + ruleId);
+                    }
+                    kind = RuleKind.parse(r.getString(1));
+                    int t = r.getInt(2);
+                    threshold = r.wasNull() ? null : t;
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM watchlist_rules WHERE id = ? AND watchlist_id = ?")) {
+                s.setString(1, ruleId);
+                s.setString(2, watchlistId);
+                s.executeUpdate();
+            }
+            audit(c, watchlistId, version, actor, "remove-rule", "rule=" + ruleId);
+            return insertRule(c, watchlistId, version, kind, value, threshold, actor);
+        });
+    }
+
+    @Override
     public boolean removeRule(String watchlistId, String ruleId, String actor) {
         require("actor", actor, 200);
         return inTransaction(c -> {

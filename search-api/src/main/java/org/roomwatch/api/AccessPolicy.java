@@ -58,7 +58,7 @@ final class AccessPolicy {
         owned(Role.ANALYST, Ownership.Scope.WATCHLIST, "id", "GET /api/watchlists/{id}", "POST /api/watchlists/{id}/rules",
                 "POST /api/watchlists/{id}/rules/image", "DELETE /api/watchlists/{id}/rules/{rule}", "GET /api/watchlists/{id}/audit",
                 "GET /api/watchlists/{id}/retro", "POST /api/watchlists/{id}/retro", "GET /watchlists/{id}", "POST /watchlists/{id}",
-                "POST /watchlists/{id}/rules", "POST /watchlists/{id}/rules/{rule}/delete");
+                "POST /watchlists/{id}/rules", "POST /watchlists/{id}/rules/{rule}/delete", "POST /watchlists/{id}/rules/{rule}");
         // The outbox holds every list's mails to every recipient: for admins.
         role(Role.ADMIN, "GET /api/accounts", "GET /api/users", "POST /api/cases/{number}/members", "GET /api/alerts/mail", "POST /api/users", "POST /api/users/{name}/disable",
                 "POST /api/users/{name}/enable", "POST /api/users/{name}/unlock", "POST /api/users/{name}/password", "GET /api/audit", "GET /api/audit/verify", "GET /admin/users", "GET /admin/audit", "POST /admin/users",

@@ -48,6 +48,7 @@ final class WatchlistPages {
         app.post("/watchlists/{id}", this::update);
         app.post("/watchlists/{id}/rules", this::addRule);
         app.post("/watchlists/{id}/rules/{rule}/delete", this::deleteRule);
+        app.post("/watchlists/{id}/rules/{rule}", this::changeRule);
     }
 
     private void listsPage(Context ctx, String error) {
@@ -210,15 +211,19 @@ final class WatchlistPages {
                 .map(String::strip).filter(m -> !m.isEmpty()).toList();
     }
 
-    private Watchlist find(Context ctx) {
-        return watchlists.find(ctx.pathParam("id")).orElse(null);
+    /** The list the path names, or null once a 404 page has been answered (the access table already checked it is hers). */
+    private Watchlist listOrNotFound(Context ctx) {
+        Watchlist w = watchlists.find(ctx.pathParam("id")).orElse(null);
+        if (w == null) {
+            Layout.messagePage(ctx, 404, I18n.t(ctx, "watch.watchlists"), I18n.t(Layout.lang(ctx), "notFound"));
+        }
+        return w;
     }
 
     private void listPage(Context ctx, String error) {
         String lang = Layout.lang(ctx);
-        Watchlist w = find(ctx);
+        Watchlist w = listOrNotFound(ctx);
         if (w == null) {
-            Layout.messagePage(ctx, 404, I18n.t(lang, "watch.watchlists"), I18n.t(lang, "notFound"));
             return;
         }
         Document doc = Layout.page(ctx, w.name());
@@ -253,7 +258,15 @@ final class WatchlistPages {
             Element tr = body.appendElement("tr").attr("data-rule", r.id());
             tr.appendElement("td").text(I18n.t(lang, "rule.kind." + r.kind().key()));
             tr.appendElement("td").text(value(r));
-            Element delete = tr.appendElement("td").appendElement("form").attr("method", "post").addClass("inline")
+            Element actions = tr.appendElement("td");
+            // A rule's value changed in place (its kind stays): the new value is read as any new rule's would be.
+            Element change = actions.appendElement("form").attr("method", "post").addClass("inline")
+                    .attr("action", base + "/rules/" + enc(r.id()));
+            Layout.csrf(ctx, change);
+            change.appendElement("input").attr("name", "value").attr("aria-label", I18n.format(lang, "watchlist.newValue", value(r)))
+                    .val(r.kind() == RuleKind.SCHOOL && schools.school(r.value()) != null ? SchoolLookup.label(schools.school(r.value())) : r.value());
+            change.appendElement("button").attr("type", "submit").attr("data-action", "change").text(I18n.t(lang, "watchlist.changeRule"));
+            Element delete = actions.appendElement("form").attr("method", "post").addClass("inline")
                     .attr("action", base + "/rules/" + enc(r.id()) + "/delete");
             Layout.csrf(ctx, delete);
             delete.appendElement("button").attr("type", "submit").attr("data-action", "delete").text(I18n.t(lang, "watchlist.deleteRule"));
@@ -286,9 +299,8 @@ final class WatchlistPages {
     }
 
     private void update(Context ctx) {
-        Watchlist w = find(ctx);
+        Watchlist w = listOrNotFound(ctx);
         if (w == null) {
-            Layout.messagePage(ctx, 404, I18n.t(ctx, "watch.watchlists"), I18n.t(Layout.lang(ctx), "notFound"));
             return;
         }
         try {
@@ -302,9 +314,8 @@ final class WatchlistPages {
 
     private void addRule(Context ctx) {
         String lang = Layout.lang(ctx);
-        Watchlist w = find(ctx);
+        Watchlist w = listOrNotFound(ctx);
         if (w == null) {
-            Layout.messagePage(ctx, 404, I18n.t(lang, "watch.watchlists"), I18n.t(lang, "notFound"));
             return;
         }
         try {
@@ -321,10 +332,33 @@ final class WatchlistPages {
         }
     }
 
-    private void deleteRule(Context ctx) {
-        Watchlist w = find(ctx);
+    private void changeRule(Context ctx) {
+        String lang = Layout.lang(ctx);
+        Watchlist w = listOrNotFound(ctx);
         if (w == null) {
-            Layout.messagePage(ctx, 404, I18n.t(ctx, "watch.watchlists"), I18n.t(Layout.lang(ctx), "notFound"));
+            return;
+        }
+        Rule old = w.rules().stream().filter(r -> r.id().equals(ctx.pathParam("rule"))).findFirst().orElse(null);
+        try {
+            if (old == null) {
+                throw new IllegalArgumentException(I18n.t(lang, "watchlist.ruleGone"));
+            }
+            String value = Layout.blank(ctx.formParam("value"));
+            if (value == null) {
+                throw new IllegalArgumentException(I18n.t(lang, "watchlist.noValue"));
+            }
+            Watchlists.NewRule changed = rule(lang, 1, old.kind().key(), value);
+            watchlists.replaceRule(w.id(), old.id(), changed.value(), ApiSecurity.user(ctx));
+            ctx.status(303).header("Location", "/watchlists/" + enc(w.id()) + "?done=ruleChanged");
+        } catch (IllegalArgumentException e) {
+            ctx.status(old == null ? 409 : 400);
+            listPage(ctx, ErrorWords.say(lang, e.getMessage()));
+        }
+    }
+
+    private void deleteRule(Context ctx) {
+        Watchlist w = listOrNotFound(ctx);
+        if (w == null) {
             return;
         }
         try {

@@ -109,14 +109,7 @@ class MessagePagesTest {
                 .withPages(users, audit)
                 .start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.port();
-        String page = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        String token = Jsoup.parse(page).selectFirst("input[name=_login]").val();
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("content-type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("_login=" + token + "&user=officer.kim&password="
-                        + URLEncoder.encode("a synthetic passphrase", StandardCharsets.UTF_8) + "&next=%2Fsearch")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(303, r.statusCode(), r.body());
+        FormLogin.logIn(http, base, "officer.kim", "a synthetic passphrase");
     }
 
     @AfterAll
@@ -285,11 +278,7 @@ class MessagePagesTest {
     @Test
     void aFormSentAfterTheSessionEndedIsKeptThroughTheLoginAndSentAgain() throws Exception {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        Document login = Jsoup.parse(browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
-        browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("content-type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("_login=" + login.selectFirst("input[name=_login]").val()
-                        + "&user=officer.kim&password=" + enc("a synthetic passphrase"))).build(), HttpResponse.BodyHandlers.ofString());
+        FormLogin.logIn(browser, base, "officer.kim", "a synthetic passphrase");
         String csrf = Jsoup.parse(browser.send(HttpRequest.newBuilder(URI.create(base + "/search")).build(),
                 HttpResponse.BodyHandlers.ofString()).body()).selectFirst("#bundle input[name=_csrf]").val();
         // The session ends (here: logged out elsewhere) while the officer fills the form.

@@ -101,11 +101,7 @@ class PagesTest {
 
     /** Logs in as a browser does: the login page first (its form token and cookie), then the form. */
     private void login(HttpClient client, String user) throws Exception {
-        String page = client.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        String token = org.jsoup.Jsoup.parse(page).selectFirst("input[name=_login]").val();
-        HttpResponse<String> r = postLogin(client, "_login=" + token + "&user=" + user + "&password="
-                + URLEncoder.encode("a synthetic passphrase", StandardCharsets.UTF_8) + "&next=%2Fsearch");
-        assertEquals(303, r.statusCode(), r.body());
+        FormLogin.logIn(client, base, user, "a synthetic passphrase");
     }
 
     private HttpResponse<String> postLogin(HttpClient client, String form) throws Exception {

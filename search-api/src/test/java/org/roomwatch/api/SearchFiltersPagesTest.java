@@ -103,13 +103,7 @@ class SearchFiltersPagesTest {
                 .withPages(users, audit)
                 .start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.port();
-        String page = get("/login").body();
-        String token = Jsoup.parse(page).selectFirst("input[name=_login]").val();
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("content-type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("_login=" + token + "&user=officer.kim&password="
-                        + q("a synthetic passphrase") + "&next=%2Fsearch")).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(303, r.statusCode(), r.body());
+        FormLogin.logIn(http, base, "officer.kim", "a synthetic passphrase");
     }
 
     @AfterAll

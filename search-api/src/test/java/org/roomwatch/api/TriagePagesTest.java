@@ -226,6 +226,18 @@ class TriagePagesTest {
         assertEquals(303, a.form(base, path + "/rules", form("kind", "school", "value", "나린중")).statusCode());
         assertEquals("규칙을 추가했습니다.", a.page(base, path + "?done=ruleAdded").getElementById("done").text());
         assertTrue(a.page(base, path + "?done=nonsense").select("#done").isEmpty(), "an unknown note is ignored, not an error");
+        // A rule's value changed in place: read as a new rule's would be, refused whole when it cannot be one.
+        String term = a.page(base, path).select("#rules tbody tr").first().attr("data-rule");
+        assertEquals(303, a.form(base, path + "/rules/" + term, form("value", "딥페이크 영상")).statusCode());
+        Document changed = a.page(base, path + "?done=ruleChanged");
+        assertEquals("규칙의 값을 바꾸었습니다.", changed.getElementById("done").text());
+        assertTrue(changed.getElementById("rules").text().contains("딥페이크 영상"), changed.getElementById("rules").text());
+        String school = changed.select("#rules tbody tr").stream().filter(tr -> tr.child(0).text().equals("학교"))
+                .findFirst().orElseThrow().attr("data-rule");
+        HttpResponse<String> ambiguousChange = a.form(base, path + "/rules/" + school, form("value", "한빛중"));
+        assertEquals(400, ambiguousChange.statusCode());
+        assertTrue(a.page(base, path).getElementById("rules").text().contains("한빛여자고등학교"), "the rule is unchanged");
+        assertEquals(409, a.form(base, path + "/rules/no-such-rule", form("value", "x")).statusCode());
         String rule = a.page(base, path).select("#rules tbody tr").last().attr("data-rule");
         assertEquals(303, a.form(base, path + "/rules/" + rule + "/delete", "").statusCode());
         assertEquals(409, a.form(base, path + "/rules/" + rule + "/delete", "").statusCode(), "a second click is told it is gone");

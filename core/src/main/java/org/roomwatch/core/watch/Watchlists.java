@@ -24,6 +24,12 @@ public interface Watchlists {
 
     boolean removeRule(String watchlistId, String ruleId, String actor);
 
+    /**
+     * Changes a rule's value (its kind stays), in one transaction and one version: the old rule is gone and the new one
+     * is in, or, when the new value cannot be a rule, nothing changed.
+     */
+    Rule replaceRule(String watchlistId, String ruleId, String value, String actor);
+
     List<Watchlist> all();
 
     Optional<Watchlist> find(String id);
