@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import org.roomwatch.core.RoomName;
 import org.roomwatch.core.watch.Rule;
 import org.roomwatch.core.watch.RuleKind;
 import org.roomwatch.core.watch.Watchlist;
@@ -26,7 +24,6 @@ import org.roomwatch.core.watch.Watchlists;
  */
 public final class JdbcWatchlists implements Watchlists {
     private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@]+\\.[^\\s@]+");
-    private static final Pattern PATTERN_SYNTAX = Pattern.compile("\\.\\*|\\.\\+|\\\\|[\\[\\]{}|^$]");
 
     private final DataSource dataSource;
 
@@ -125,7 +122,7 @@ public final class JdbcWatchlists implements Watchlists {
     private static Rule insertRule(Connection c, String watchlistId, int version, RuleKind kind, String value, Integer threshold,
                                    String actor) throws SQLException {
         String ruleId = "r-" + UUID.randomUUID().toString().substring(0, 12);
-        String checked = check(c, kind, value);
+        String checked = RuleValues.check(c, kind, value);
         Integer limit = kind == RuleKind.HASHSET || kind == RuleKind.IMAGE ? (threshold == null ? 31 : threshold) : null;
         if (limit != null && (limit < 0 || limit > 256)) {
             throw new IllegalArgumentException("an image rule's distance must be within 0..256, got " + limit);
@@ -196,64 +193,6 @@ public final class JdbcWatchlists implements Watchlists {
         });
     }
 
-    /** The rule's value as stored, or a clear reason it cannot be a rule. */
-    private static String check(Connection c, RuleKind kind, String value) throws SQLException {
-        String v = value == null ? "" : Normalizer.normalize(value, Normalizer.Form.NFC).replaceAll("\\p{Cf}", "").strip();
-        switch (kind) {
-            case TERM -> {
-                if (v.codePointCount(0, v.length()) < 2) {
-                    throw new IllegalArgumentException("a term needs at least 2 characters, got '" + v + "'");
-                }
-                if (v.length() > 100) {
-                    throw new IllegalArgumentException("a term is at most 100 characters");
-                }
-                if (PATTERN_SYNTAX.matcher(v).find()) {
-                    throw new IllegalArgumentException("terms are matched as written, not as patterns: '" + v
-                            + "' looks like a regular expression; give the words themselves");
-                }
-                return v;
-            }
-            case SCHOOL -> {
-                return exists(c, "SELECT 1 FROM schools WHERE id = ?", v, "no school with id '" + v + "' in the registry");
-            }
-            case PERSON -> {
-                return exists(c, "SELECT 1 FROM watched_people WHERE id = ?", v, "no watched person with id '" + v + "'");
-            }
-            case HASHSET -> {
-                return exists(c, "SELECT 1 FROM hash_sets WHERE name = ?", v, "no hash set named '" + v + "'");
-            }
-            case IMAGE -> {
-                String hex = v.toLowerCase(java.util.Locale.ROOT);
-                if (!hex.matches("[0-9a-f]{64}")) {
-                    throw new IllegalArgumentException("an image rule is a PDQ hash of 64 hex digits (or upload the photo), got '" + v + "'");
-                }
-                return hex;
-            }
-            case DISCOVERED -> {
-                if (v.startsWith("school:")) {
-                    return "school:" + exists(c, "SELECT 1 FROM schools WHERE id = ?", v.substring(7), "no school with id '" + v.substring(7) + "' in the registry");
-                }
-                return "term:" + check(c, RuleKind.TERM, v.startsWith("term:") ? v.substring(5) : v);
-            }
-            case ROOM -> {
-                String name = v.startsWith("telegram:") ? v.substring("telegram:".length()) : v;
-                return "telegram:" + RoomName.require(name);
-            }
-            default -> throw new IllegalStateException(kind.name());
-        }
-    }
-
-    private static String exists(Connection c, String sql, String value, String error) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, value);
-            try (ResultSet r = s.executeQuery()) {
-                if (!r.next()) {
-                    throw new IllegalArgumentException(error);
-                }
-            }
-        }
-        return value;
-    }
 
     /** Locks the list, bumps its version and returns the new one. */
     private static int bump(Connection c, String watchlistId) throws SQLException {

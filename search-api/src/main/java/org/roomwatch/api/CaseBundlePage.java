@@ -32,7 +32,7 @@ final class CaseBundlePage {
         String number = ctx.pathParam("number");
         CaseFile file = cases.find(number).orElse(null);
         if (file == null) {
-            Layout.messagePage(ctx, 404, I18n.t(lang, "case.noSuchCase"), I18n.t(lang, "case.noCase") + number);
+            CasePages.noSuchCase(ctx, number);
             return;
         }
         String reason = ctx.formParam("reason");

@@ -69,6 +69,12 @@ final class CasePages {
         Layout.send(ctx, doc);
     }
 
+    /** The page for a case number that names no case (the access table answers the same for another's case). */
+    static void noSuchCase(Context ctx, String number) {
+        String lang = Layout.lang(ctx);
+        Layout.messagePage(ctx, 404, I18n.t(lang, "case.noSuchCase"), I18n.t(lang, "case.noCase") + number);
+    }
+
     /** A case number as a path segment (spaces as %20, not '+'). */
     static String path(String caseNumber) {
         return java.net.URLEncoder.encode(caseNumber, StandardCharsets.UTF_8).replace("+", "%20");
@@ -131,7 +137,7 @@ final class CasePages {
         String number = ctx.pathParam("number");
         CaseFile file = cases.find(number).orElse(null);
         if (file == null) {
-            Layout.messagePage(ctx, 404, I18n.t(lang, "case.noSuchCase"), I18n.t(lang, "case.noCase") + number);
+            noSuchCase(ctx, number);
             return;
         }
         CaseRoutes.Results r = results.apply(file);

@@ -10,13 +10,10 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.roomwatch.core.school.School;
-import org.roomwatch.core.search.Hit;
 import org.roomwatch.core.watch.Rule;
 import org.roomwatch.core.watch.RuleKind;
 import org.roomwatch.core.watch.Watchlist;
 import org.roomwatch.core.watch.Watchlists;
-import org.roomwatch.tagging.Tag;
 import org.roomwatch.tagging.Tagging;
 
 /**
@@ -31,14 +28,12 @@ final class WatchlistPages {
 
     private final Watchlists watchlists;
     private final SchoolLookup schools;
-    private final SearchFilters rooms;
-    private final Supplier<Tagging> tagging;
+    private final RuleWords ruleWords;
 
     WatchlistPages(Watchlists watchlists, SchoolLookup schools, SearchFilters rooms, Supplier<Tagging> tagging) {
         this.watchlists = watchlists;
         this.schools = schools;
-        this.rooms = rooms;
-        this.tagging = tagging;
+        this.ruleWords = new RuleWords(schools, rooms, tagging);
     }
 
     void register(Javalin app) {
@@ -72,7 +67,7 @@ final class WatchlistPages {
             tr.appendElement("td").appendElement("a").attr("href", "/watchlists/" + enc(w.id())).text(w.name());
             tr.appendElement("td").text(w.owner());
             tr.appendElement("td").text(I18n.t(lang, "alerts.priority." + (w.highPriority() ? "high" : "normal")));
-            tr.appendElement("td").text(String.join(", ", w.rules().stream().map(r -> words(lang, r)).toList()));
+            tr.appendElement("td").text(String.join(", ", w.rules().stream().map(r -> ruleWords.words(lang, r)).toList()));
             tr.appendElement("td").addClass("number").text(Integer.toString(w.members().size()));
         }
         main.appendElement("h2").text(I18n.t(lang, "watch.newWatchlist"));
@@ -140,7 +135,7 @@ final class WatchlistPages {
             for (int i = 1; i <= RULE_ROWS; i++) {
                 String value = Layout.blank(ctx.formParam("value" + i));
                 if (value != null) {
-                    rules.add(rule(lang, i, ctx.formParam("kind" + i), value));
+                    rules.add(ruleWords.read(lang, i, ctx.formParam("kind" + i), value));
                 }
             }
             if (rules.isEmpty()) {
@@ -160,51 +155,6 @@ final class WatchlistPages {
         }
     }
 
-    /** A rule as typed, its value read into what the list stores: a school or person by name, a room by title. */
-    private Watchlists.NewRule rule(String lang, int row, String kindKey, String value) {
-        RuleKind kind = RuleKind.parse(kindKey);
-        if (kind == null) {
-            throw new IllegalArgumentException(I18n.format(lang, "watchlist.badKind", row, String.valueOf(kindKey)));
-        }
-        String stored = switch (kind) {
-            case SCHOOL -> {
-                SchoolLookup.Resolved found = schools.resolve(value);
-                if (!found.one()) {
-                    throw new IllegalArgumentException(found.schools().isEmpty() ? I18n.format(lang, "watchlist.noSchool", row, value)
-                            : I18n.format(lang, "watchlist.whichSchool", row, value, String.join(", ",
-                                    found.schools().stream().map(s -> SchoolLookup.label(s) + " " + SchoolLookup.place(s)).toList())));
-                }
-                yield found.schools().get(0).id();
-            }
-            case PERSON -> person(lang, row, value);
-            case ROOM -> {
-                List<Hit> found = rooms.rooms(value);
-                if (found.size() == 1) {
-                    yield found.get(0).id();
-                }
-                if (found.isEmpty()) {
-                    yield value; // not captured yet: a room can be watched before it is seen, by its t.me name
-                }
-                throw new IllegalArgumentException(I18n.format(lang, "watchlist.whichRoom", row, value,
-                        String.join(", ", found.stream().map(r -> SearchFilters.title(r) + " [" + r.id() + "]").toList())));
-            }
-            default -> value;
-        };
-        return new Watchlists.NewRule(kind, stored, null);
-    }
-
-    /** A watched person by name (as the tagger finds names in text) or by id. */
-    private String person(String lang, int row, String value) {
-        List<String> ids = tagging.get().tagger().tag(value).tags().stream().filter(t -> t.kind().equals("person"))
-                .map(Tag::value).distinct().toList();
-        if (ids.size() == 1) {
-            return ids.get(0);
-        }
-        if (ids.size() > 1) {
-            throw new IllegalArgumentException(I18n.format(lang, "watchlist.whichPerson", row, value));
-        }
-        return value; // an id; the store says so if there is no such person
-    }
 
     private static List<String> members(Context ctx) {
         return Arrays.stream(String.valueOf(ctx.formParam("members") == null ? "" : ctx.formParam("members")).split("[,\\s]+"))
@@ -257,13 +207,13 @@ final class WatchlistPages {
         for (Rule r : w.rules()) {
             Element tr = body.appendElement("tr").attr("data-rule", r.id());
             tr.appendElement("td").text(I18n.t(lang, "rule.kind." + r.kind().key()));
-            tr.appendElement("td").text(value(r));
+            tr.appendElement("td").text(ruleWords.value(r));
             Element actions = tr.appendElement("td");
             // A rule's value changed in place (its kind stays): the new value is read as any new rule's would be.
             Element change = actions.appendElement("form").attr("method", "post").addClass("inline")
                     .attr("action", base + "/rules/" + enc(r.id()));
             Layout.csrf(ctx, change);
-            change.appendElement("input").attr("name", "value").attr("aria-label", I18n.format(lang, "watchlist.newValue", value(r)))
+            change.appendElement("input").attr("name", "value").attr("aria-label", I18n.format(lang, "watchlist.newValue", ruleWords.value(r)))
                     .val(r.kind() == RuleKind.SCHOOL && schools.school(r.value()) != null ? SchoolLookup.label(schools.school(r.value())) : r.value());
             change.appendElement("button").attr("type", "submit").attr("data-action", "change").text(I18n.t(lang, "watchlist.changeRule"));
             Element delete = actions.appendElement("form").attr("method", "post").addClass("inline")
@@ -292,7 +242,7 @@ final class WatchlistPages {
             tr.appendElement("td").addClass("nowrap").text(Layout.when(e.at().toString()));
             tr.appendElement("td").text(e.actor());
             tr.appendElement("td").text(I18n.has("watchlist.change." + e.action()) ? I18n.t(lang, "watchlist.change." + e.action()) : e.action());
-            tr.appendElement("td").addClass("detail").text(detail(lang, e.detail()));
+            tr.appendElement("td").addClass("detail").text(RuleWords.detail(lang, e.detail()));
         }
         ApiSecurity.results(ctx, 1);
         Layout.send(ctx, doc);
@@ -323,7 +273,7 @@ final class WatchlistPages {
             if (value == null) {
                 throw new IllegalArgumentException(I18n.t(lang, "watchlist.noValue"));
             }
-            Watchlists.NewRule rule = rule(lang, 1, ctx.formParam("kind"), value);
+            Watchlists.NewRule rule = ruleWords.read(lang, 1, ctx.formParam("kind"), value);
             watchlists.addRule(w.id(), rule.kind(), rule.value(), rule.threshold(), ApiSecurity.user(ctx));
             ctx.status(303).header("Location", "/watchlists/" + enc(w.id()) + "?done=ruleAdded");
         } catch (IllegalArgumentException e) {
@@ -347,7 +297,7 @@ final class WatchlistPages {
             if (value == null) {
                 throw new IllegalArgumentException(I18n.t(lang, "watchlist.noValue"));
             }
-            Watchlists.NewRule changed = rule(lang, 1, old.kind().key(), value);
+            Watchlists.NewRule changed = ruleWords.read(lang, 1, old.kind().key(), value);
             watchlists.replaceRule(w.id(), old.id(), changed.value(), ApiSecurity.user(ctx));
             ctx.status(303).header("Location", "/watchlists/" + enc(w.id()) + "?done=ruleChanged");
         } catch (IllegalArgumentException e) {
@@ -371,42 +321,6 @@ final class WatchlistPages {
         }
     }
 
-    /** A rule's value as an officer reads it: a school by name, a room by its name, the rest as stored. */
-    private String value(Rule r) {
-        if (r.kind() == RuleKind.SCHOOL) {
-            School s = schools.school(r.value());
-            return s == null ? r.value() : s.name() + " (" + SchoolLookup.place(s) + ")";
-        }
-        return r.value();
-    }
-
-    private String words(String lang, Rule r) {
-        return I18n.t(lang, "rule.kind." + r.kind().key()) + ": " + value(r);
-    }
-
-    /** A change's recorded details ("name=…; priority=high; kind=school") in words, each value as recorded. */
-    static String detail(String lang, String recorded) {
-        if (recorded == null || recorded.isBlank()) {
-            return "";
-        }
-        List<String> parts = new ArrayList<>();
-        for (String pair : recorded.split(";\\s*")) {
-            int eq = pair.indexOf('=');
-            if (eq < 0 || !I18n.has("watchlist.field." + pair.substring(0, eq))) {
-                parts.add(pair);
-                continue;
-            }
-            String key = pair.substring(0, eq);
-            String value = pair.substring(eq + 1);
-            if (key.equals("priority") && I18n.has("alerts.priority." + value)) {
-                value = I18n.t(lang, "alerts.priority." + value);
-            } else if (key.equals("kind") && I18n.has("rule.kind." + value)) {
-                value = I18n.t(lang, "rule.kind." + value);
-            }
-            parts.add(I18n.t(lang, "watchlist.field." + key) + ": " + value);
-        }
-        return String.join(", ", parts);
-    }
 
     private static void input(Element parent, String text, String name, String value) {
         Element in = parent.appendElement("label").text(text).appendElement("input").attr("type", "text").attr("name", name).attr("id", name);
