@@ -82,6 +82,14 @@ final class SchoolPages {
             messagePage(ctx, 400, I18n.t(lang, "schools.title"), I18n.t(lang, "badInput") + ": page");
             return;
         }
+        if (level != null && java.util.Arrays.stream(SchoolLevel.values()).noneMatch(l -> l.abbreviation().equals(level))) {
+            messagePage(ctx, 400, I18n.t(lang, "schools.title"), I18n.format(lang, "schools.badLevel", level));
+            return;
+        }
+        if (region != null && !Gazetteer.sidoNames().contains(region)) {
+            messagePage(ctx, 400, I18n.t(lang, "schools.title"), I18n.format(lang, "schools.badRegion", region));
+            return;
+        }
         List<School> matching = (q == null ? schools.all() : schools.find(q, Integer.MAX_VALUE)).stream()
                 .filter(s -> level == null || (s.level() != null && s.level().abbreviation().equals(level)))
                 .filter(s -> region == null || region.equals(Gazetteer.sidoShort(s.sido())))
@@ -93,7 +101,8 @@ final class SchoolPages {
         main.appendElement("p").attr("id", "total").attr("data-total", Integer.toString(matching.size()))
                 .text(I18n.format(lang, "schools.count", String.format("%,d", matching.size())));
         if (matching.isEmpty()) {
-            main.appendElement("p").attr("id", "no-results").text(I18n.t(lang, q == null ? "schools.none" : "schools.noneNamed"));
+            main.appendElement("p").attr("id", "no-results").text(I18n.t(lang, q == null && level == null && region == null
+                    ? "schools.none" : "schools.noneNamed"));
         }
         Element table = main.appendElement("table").attr("id", "schools");
         table.appendElement("caption").addClass("visually-hidden").text(I18n.t(lang, "schools.title"));

@@ -215,5 +215,10 @@ class SearchFiltersPagesTest {
         assertTrue(school.getElementById("school-rooms").text().contains("한빛여고 소식방"), school.getElementById("school-rooms").text());
         assertEquals(404, get("/schools/0000000").statusCode());
         assertEquals(400, get("/schools?page=zero").statusCode());
+        HttpResponse<String> badLevel = get("/schools?level=" + q("중학"));
+        assertEquals(400, badLevel.statusCode());
+        assertTrue(badLevel.body().contains("학교급은 초, 중, 고, 대 가운데 하나입니다: 중학"), badLevel.body());
+        assertEquals(400, get("/schools?region=" + q("서울특별시교육청")).statusCode(), "a region that is none of the 17 says so");
+        assertEquals("이 조건에 맞는 학교가 없습니다.", page("/schools?level=" + q("대") + "&region=" + q("제주")).getElementById("no-results").text());
     }
 }
