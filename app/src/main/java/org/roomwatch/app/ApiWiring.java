@@ -53,6 +53,8 @@ final class ApiWiring {
         HashSetMatcher matcher = new HashSetMatcher(ingest.hashSets, images);
         SecurityConfig security = config.security();
         users = new JdbcUsers(db, security.lockoutAfter(), security.lockoutFor(), security.minPasswordLength(), security.tokenLifetime());
+        // A request with a token then costs no database round trip (PostgreSQL; revocations are announced to every process).
+        closeables.push(users.rememberTokens());
         // Sealed with a key outside the database, the latest entry checkpointed beside it (tamper-evident beyond it).
         JdbcAuditLog audit = new JdbcAuditLog(db, Clock.systemUTC(), AuditKeyFile.seal(config));
         JdbcCases cases = new JdbcCases(db);

@@ -59,6 +59,15 @@ public final class ControlPlaneDatabase implements AutoCloseable {
         return url;
     }
 
+    /** Whether {@code dataSource} reaches PostgreSQL (H2, even in its PostgreSQL mode, names itself H2). */
+    static boolean isPostgres(DataSource dataSource) {
+        try (var connection = dataSource.getConnection()) {
+            return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not read which database this is: " + e.getMessage(), e);
+        }
+    }
+
     public DataSource dataSource() {
         return dataSource;
     }

@@ -1,6 +1,5 @@
 package org.roomwatch.controlplane;
 
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,8 +9,6 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -20,22 +17,21 @@ import org.roomwatch.core.config.SecurityConfig;
 import org.roomwatch.core.security.Role;
 import org.roomwatch.core.security.User;
 import org.roomwatch.core.security.Users;
-import org.roomwatch.core.text.Sha256;
 
 /**
  * Users in the control-plane database. Passwords are Argon2id hashes; after {@code lockoutAfter} failures in a row a
  * user is locked out for {@code lockoutFor} (a correct password during the lockout is refused too). API tokens are
- * random 256-bit secrets of which only the SHA-256 is kept.
+ * random 256-bit secrets of which only the SHA-256 is kept ({@link JdbcTokens}).
  */
 public final class JdbcUsers implements Users {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9._-]{1,63}");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final DataSource dataSource;
     private final int lockoutAfter;
     private final Duration lockoutFor;
     private final Duration tokenLifetime;
     private final int minPasswordLength;
+    private final JdbcTokens tokens;
 
     public JdbcUsers(DataSource dataSource, int lockoutAfter, Duration lockoutFor, int minPasswordLength) {
         this(dataSource, lockoutAfter, lockoutFor, minPasswordLength, SecurityConfig.DEFAULT_TOKEN_LIFETIME);
@@ -48,6 +44,7 @@ public final class JdbcUsers implements Users {
         this.lockoutAfter = lockoutAfter;
         this.lockoutFor = lockoutFor;
         this.minPasswordLength = minPasswordLength;
+        this.tokens = new JdbcTokens(dataSource, tokenLifetime);
     }
 
     private static String requireName(String name) {
@@ -220,7 +217,7 @@ public final class JdbcUsers implements Users {
             s.setString(2, name);
         });
         if (disabled) {
-            revokeAllTokens(name);
+            tokens.revokeAll(name);
         }
     }
 
@@ -240,7 +237,7 @@ public final class JdbcUsers implements Users {
             s.setString(2, name);
         });
         // A reset answers a suspicion that someone else knows the password: whatever they made with it ends too.
-        revokeAllTokens(name);
+        tokens.revokeAll(name);
     }
 
     private void requireExisting(String name) {
@@ -252,85 +249,31 @@ public final class JdbcUsers implements Users {
     @Override
     public NewToken createToken(String user, String label) {
         requireExisting(user);
-        String cleanLabel = label == null || label.isBlank() ? "token" : label.strip();
-        if (cleanLabel.length() > 100) {
-            throw new IllegalArgumentException("a token label may have at most 100 characters");
-        }
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String text = "rwt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        String id = HexFormat.of().formatHex(secret, 0, 4) + Long.toHexString(System.nanoTime() & 0xffffffL);
-        execute("INSERT INTO api_tokens (id, user_name, label, secret_sha256, created_at, last_used, revoked)"
-                + " VALUES (?, ?, ?, ?, ?, NULL, FALSE)", s -> {
-                    s.setString(1, id);
-                    s.setString(2, user);
-                    s.setString(3, cleanLabel);
-                    s.setString(4, Sha256.hex(text));
-                    s.setTimestamp(5, Timestamp.from(Instant.now()));
-                });
-        return new NewToken(id, text);
+        return tokens.create(user, label);
     }
 
     @Override
     public List<Token> tokens(String user) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT id, user_name, label,"
-                + " created_at, last_used, revoked FROM api_tokens WHERE user_name = ? ORDER BY created_at")) {
-            s.setString(1, user);
-            try (ResultSet r = s.executeQuery()) {
-                List<Token> out = new ArrayList<>();
-                while (r.next()) {
-                    Timestamp used = r.getTimestamp(5);
-                    out.add(new Token(r.getString(1), r.getString(2), r.getString(3), r.getTimestamp(4).toInstant(),
-                            used == null ? null : used.toInstant(), r.getBoolean(6)));
-                }
-                return out;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read tokens: " + e.getMessage(), e);
-        }
+        return tokens.of(user);
+    }
+
+    /**
+     * From now on tokens found valid are remembered in memory (see {@link TokenCache}): a request with a token then
+     * needs no database round trip, and revocation still takes effect at once. Closing stops it. The API process does
+     * this; a command that checks one token has no use for it.
+     */
+    public AutoCloseable rememberTokens() {
+        return tokens.remember();
     }
 
     @Override
     public Optional<User> authenticateToken(String secret, Instant now) {
-        if (secret == null || !secret.startsWith("rwt_") || secret.length() > 100) {
-            return Optional.empty();
-        }
-        String owner = null;
-        String id = null;
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT id, user_name FROM api_tokens WHERE secret_sha256 = ? AND revoked = FALSE AND created_at > ?")) {
-            s.setString(1, Sha256.hex(secret));
-            s.setTimestamp(2, Timestamp.from(now.minus(tokenLifetime)));
-            try (ResultSet r = s.executeQuery()) {
-                if (r.next()) {
-                    id = r.getString(1);
-                    owner = r.getString(2);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not check a token: " + e.getMessage(), e);
-        }
-        if (owner == null) {
-            return Optional.empty();
-        }
-        String tokenId = id;
-        execute("UPDATE api_tokens SET last_used = ? WHERE id = ?", s -> {
-            s.setTimestamp(1, Timestamp.from(now));
-            s.setString(2, tokenId);
-        });
-        return find(owner).filter(u -> !u.disabled());
+        return tokens.authenticate(secret, now, this::find);
     }
 
     @Override
     public boolean revokeToken(String user, String id) {
-        return execute("UPDATE api_tokens SET revoked = TRUE WHERE user_name = ? AND id = ?", s -> {
-            s.setString(1, user);
-            s.setString(2, id);
-        }) > 0;
-    }
-
-    private void revokeAllTokens(String user) {
-        execute("UPDATE api_tokens SET revoked = TRUE WHERE user_name = ?", s -> s.setString(1, user));
+        return tokens.revoke(user, id);
     }
 
     private interface Binder {
