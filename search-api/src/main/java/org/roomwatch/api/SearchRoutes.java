@@ -24,6 +24,8 @@ final class SearchRoutes {
             "school", "region", "level", "cursor", "skip");
     private static final Set<String> ROOM_PARAMS = Set.of("q", "platform", "minMembers", "maxMembers", "page", "size");
 
+    private static final java.util.regex.Pattern SCHOOL_CODE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,32}");
+
     private final SearchService search;
     private final Supplier<MessageViews> views;
 
@@ -47,10 +49,18 @@ final class SearchRoutes {
                 throw new BadParameter("level", "level must be one of 초, 중, 고, 대, got '" + level + "'");
             }
             String region = p.text("region");
+            String school = p.text("school");
+            if (school != null && !SCHOOL_CODE.matcher(school).matches()) {
+                throw new BadParameter("school", school.contains(",")
+                        ? "school takes one school's code (search one school at a time, or by region or level); got a list of "
+                                + school.split(",").length
+                        : "school must be a school's code from the registry (letters and digits, as on the schools page), got '"
+                                + (school.length() > 40 ? school.substring(0, 40) + "..." : school) + "'");
+            }
             query = new MessageQuery(p.text("q"), p.text("room"), p.instant("from", false), p.instant("to", true), p.bool("hasMedia"),
                     sort == null ? null : parseSort(sort), ctx.queryParam("cursor") != null ? 1 : p.integer("page", 1), p.integer("size", 20),
                     !Boolean.FALSE.equals(p.bool("highlight")),
-                    new MessageFilters(p.text("school"), region == null ? null : Gazetteer.sidoShort(region), level, null, null, null));
+                    new MessageFilters(school, region == null ? null : Gazetteer.sidoShort(region), level, null, null, null));
         } catch (org.roomwatch.core.search.SearchSyntax.SyntaxError e) {
             throw new BadParameter("q", e.getMessage());
         } catch (IllegalArgumentException e) {

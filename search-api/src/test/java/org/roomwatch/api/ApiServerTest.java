@@ -131,6 +131,33 @@ class ApiServerTest {
     }
 
     @Test
+    void whatAScriptAtScaleGetsWrongIsA400NamingTheParameterOrABoundedAnswer() throws Exception {
+        String manyWords = String.join(" ", java.util.Collections.nCopies(250, "가")); // 250 words in 499 characters
+        String manySchools = String.join(",", java.util.Collections.nCopies(10_000, "9900001"));
+        String someSchools = String.join(",", java.util.Collections.nCopies(20, "9900001"));
+        String hundredsOfSchools = String.join(",", java.util.Collections.nCopies(500, "9900001"));
+        for (String[] c : new String[][] {
+                {"/api/messages?q=" + q(manyWords), "q", "at most 32 words"},
+                {"/api/messages?q=" + q("능욕 ".repeat(200)), "q", "longer than 500 characters"},
+                {"/api/messages?school=" + someSchools, "school", "one school's code (search one school at a time, or by region or level); got a list of 20"},
+                {"/api/messages?school=" + hundredsOfSchools, "school", "longer than 500 characters"},
+                {"/api/messages?school=" + q("한빛여고"), "school", "a school's code"},
+                {"/api/messages?from=2026-03-10&to=2026-03-01", "from", "from is after to"},
+                {"/api/messages?page=1000000", "page", "cursor"}}) {
+            HttpResponse<String> response = get(c[0]);
+            assertEquals(400, response.statusCode(), c[0].substring(0, Math.min(80, c[0].length())) + " -> " + response.body());
+            JsonNode problem = json.readTree(response.body());
+            assertEquals(c[1], problem.get("parameter").asText(), response.body());
+            assertTrue(problem.get("detail").asText().contains(c[2]), response.body());
+        }
+        // Ten thousand school codes do not even fit in a request line: the server refuses the request before any
+        // search is built (414), and goes on answering.
+        HttpResponse<String> tooLong = get("/api/messages?school=" + manySchools);
+        assertEquals(414, tooLong.statusCode(), tooLong.body());
+        assertEquals(200, get("/api/messages?q=" + q("중학교")).statusCode());
+    }
+
+    @Test
     void roomSearchAndRoomPage() throws Exception {
         JsonNode rooms = json.readTree(get("/api/rooms?q=" + q("능욕") + "&minMembers=100").body());
         assertEquals(1, rooms.get("total").asInt());

@@ -34,12 +34,23 @@ public final class SearchSyntax {
         }
     }
 
+    /**
+     * Bounds on one search, so that a pasted document or a runaway script cannot make one request cost the node what
+     * hundreds of officers' searches do: each word becomes a clause on two fields, and an officer's search has a few.
+     */
+    public static final int MAX_LENGTH = 500; // as every API parameter
+    public static final int MAX_WORDS = 32;
+
     private SearchSyntax() {}
 
     public static List<Clause> parse(String query) {
         List<Clause> clauses = new ArrayList<>();
         int i = 0;
         int n = query.length();
+        if (n > MAX_LENGTH) {
+            throw new SyntaxError("a search may have at most " + MAX_LENGTH + " characters; this one has " + n, MAX_LENGTH + 1);
+        }
+        int atoms = 0;
         List<Atom> alternatives = null;
         boolean excluded = false;
         boolean expectAlternative = false;
@@ -74,6 +85,10 @@ public final class SearchSyntax {
                 if (i >= n || Character.isWhitespace(query.charAt(i))) {
                     throw new SyntaxError("'-' needs a word or phrase right after it", start + 1);
                 }
+            }
+            if (++atoms > MAX_WORDS) {
+                throw new SyntaxError("a search may have at most " + MAX_WORDS + " words and phrases; search for fewer, or"
+                        + " narrow it with the filters", start + 1);
             }
             Atom atom;
             if (query.charAt(i) == '"') {

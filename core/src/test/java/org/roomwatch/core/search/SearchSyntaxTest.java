@@ -50,4 +50,16 @@ class SearchSyntaxTest {
                 () -> new MessageQuery("한빛 \"열린", null, null, null, null, null, 1, 20, false));
         assertTrue(e.getMessage().startsWith("q: ") && e.getMessage().contains("character 4"), e.getMessage());
     }
+
+    @Test
+    void aSearchOfHundredsOfWordsOrAPastedDocumentIsRefusedSayingTheBound() {
+        String thirtyTwo = String.join(" ", java.util.Collections.nCopies(32, "사진"));
+        assertEquals(32, SearchSyntax.parse(thirtyTwo).size(), "32 words are a search");
+        fails(thirtyTwo + " 방", 32 * 3 + 1, "at most 32 words and phrases");
+        String twoHundredFifty = String.join(" ", java.util.Collections.nCopies(250, "가"));
+        fails(twoHundredFifty, 32 * 2 + 1, "at most 32 words");
+        fails(String.join(" ", java.util.Collections.nCopies(500, "능욕")), 501, "at most 500 characters; this one has 1499");
+        fails("\"" + "가".repeat(500) + "\"", 501, "at most 500 characters; this one has 502");
+        assertEquals(1, SearchSyntax.parse("가".repeat(500)).size(), "500 characters are a search");
+    }
 }
