@@ -1,167 +1,182 @@
 package org.roomwatch.bench;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.roomwatch.app.Roomwatch;
+import org.roomwatch.app.SampleSchools;
+import org.roomwatch.controlplane.ControlPlaneDatabase;
+import org.roomwatch.controlplane.JdbcSchoolRegistry;
 import org.roomwatch.core.config.ConfigLoader;
 import org.roomwatch.core.config.RoomwatchConfig;
+import org.roomwatch.core.school.School;
 import org.roomwatch.core.security.Role;
+import org.roomwatch.esnode.NodeSettings;
+import org.roomwatch.indexer.AlertStore;
+import org.roomwatch.indexer.ElasticsearchClients;
+import org.roomwatch.indexer.ElasticsearchImageSearch;
+import org.roomwatch.indexer.ElasticsearchSearchService;
+import org.roomwatch.indexer.IndexManager;
+import org.roomwatch.indexer.IndexNames;
+import org.roomwatch.indexer.MessageEnricher;
 import org.roomwatch.simulator.SimRoom;
 import org.roomwatch.simulator.SyntheticRooms;
 import org.roomwatch.simulator.TelegramSite;
+import org.roomwatch.tagging.Lexicon;
+import org.roomwatch.tagging.Tagging;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Investigators searching while the crawlers ingest: the whole server (crawler, API, alerts) on loopback with a
- * simulated site of long synthetic rooms being backfilled, and {@code --searchers} concurrent clients each sending
- * {@code --requests} searches through the HTTP API with a token. Bounded in count, loopback only. Prints the
- * latency percentiles, the errors and the ingest rate over the same time.
+ * A national unit's load: an index pre-loaded with {@code --messages} synthetic messages (bulk, not through the
+ * crawler), the whole server (crawler, API, alerts) on loopback crawling {@code --rooms} simulated rooms, and
+ * {@code --searchers} investigators running the officers' mix ({@link LoadMix}) through the HTTP API with a token;
+ * then the identical queries sent directly to the engine at the same concurrency, while the crawl goes on. Prints per
+ * kind of request the latency percentiles of both, the throughputs, the ingest rate alone and during each run, and a
+ * last line a script can read. {@code --bad-input} adds a run with an extra client sending what users get wrong.
  */
-@Command(name = "load", description = "Concurrent searches during ingest: p50/p95/p99 latency, errors, ingest rate.")
+@Command(name = "load", description = "The officers' search mix at scale during ingest: API against engine, p50/p95/p99, ingest rates.")
 final class LoadBench implements Callable<Integer> {
-    private static final String[] QUERIES = {"중학교", "능욕", "사진", "고등학교", "\"가상\"", "방 OR 사진", "학교 -사진", "초등학교", "선생님", "합성"};
-
+    @Option(names = "--messages", defaultValue = "1000000", description = "messages pre-loaded in bulk; default ${DEFAULT-VALUE}") long messages;
+    @Option(names = "--preload-rooms", defaultValue = "2000", description = "rooms the pre-loaded messages are in; default ${DEFAULT-VALUE}") int preloadRooms;
     @Option(names = "--searchers", defaultValue = "32", description = "concurrent investigators; default ${DEFAULT-VALUE}") int searchers;
-    @Option(names = "--requests", defaultValue = "100", description = "searches per investigator; default ${DEFAULT-VALUE}") int requests;
+    @Option(names = "--requests", defaultValue = "150", description = "requests per investigator per run; default ${DEFAULT-VALUE}") int requests;
     @Option(names = "--rooms", defaultValue = "8", description = "rooms being crawled; default ${DEFAULT-VALUE}") int rooms;
-    @Option(names = "--posts", defaultValue = "2000", description = "posts per room; default ${DEFAULT-VALUE}") int posts;
+    @Option(names = "--posts", defaultValue = "25000", description = "posts per crawled room; default ${DEFAULT-VALUE}") int posts;
+    @Option(names = "--ingest-seconds", defaultValue = "20", description = "seconds of ingest alone, measured first; default ${DEFAULT-VALUE}") int ingestSeconds;
+    @Option(names = "--es-heap-mb", defaultValue = "4096", description = "heap of the managed node; default ${DEFAULT-VALUE}") int heapMb;
+    @Option(names = "--database", defaultValue = "postgres", description = "postgres (a throwaway database on 127.0.0.1:5432) or h2; default ${DEFAULT-VALUE}") String database;
+    @Option(names = "--bad-input", description = "also a run with a client sending bad requests throughout") boolean badInput;
     @Option(names = "--es-url", description = "Elasticsearch URL (default: a managed local node)") String esUrl;
 
     @Override
     public Integer call() throws Exception {
-        if (searchers < 1 || requests < 1 || rooms < 1 || posts < 1) {
-            throw new IllegalArgumentException("--searchers, --requests, --rooms and --posts must each be at least 1");
+        if (messages < 0 || preloadRooms < 1 || searchers < 1 || requests < 1 || rooms < 1 || posts < 1 || ingestSeconds < 1) {
+            throw new IllegalArgumentException("--messages must be 0 or more; --preload-rooms, --searchers, --requests, --rooms, --posts"
+                    + " and --ingest-seconds at least 1");
+        }
+        if (!Set.of("postgres", "h2").contains(database)) {
+            throw new IllegalArgumentException("--database must be postgres or h2, got '" + database + "'");
         }
         Path dir = Files.createTempDirectory("roomwatch-load-");
-        try (BenchElasticsearch node = BenchElasticsearch.open(esUrl); TelegramSite site = TelegramSite.start()) {
-            Random random = new Random(32);
-            StringBuilder yaml = new StringBuilder("crawler:\n  telegramBaseUrl: \"" + site.baseUrl()
-                    + "\"\n  requestsPerSecondPerHost: 500\n  maxPagesPerCrawl: 25\n  threads: 2\nrooms:\n");
-            Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
-            for (int r = 0; r < rooms; r++) {
-                SimRoom room = new SimRoom("load_room_" + r, "부하 방 " + r, "합성 방", r % 2 == 0, 100, true);
-                for (int i = 1; i <= posts; i++) {
-                    room.add(SyntheticRooms.nextPost(room, random, t0.plusSeconds(i)));
+        Summary summary;
+        String prefix = "load-" + System.currentTimeMillis() + "-";
+        IndexNames names = new IndexNames(prefix);
+        try (BenchElasticsearch node = BenchElasticsearch.open(esUrl, base -> new NodeSettings(base.workDir(), null, heapMb, base.runAsUser(), null, null));
+             TelegramSite site = TelegramSite.start();
+             LoadDatabase db = LoadDatabase.create(database, dir)) {
+            RoomwatchConfig config = config(dir, site, node.url(), prefix, db.jdbcUrl());
+            ElasticsearchClient client = ElasticsearchClients.create(node.url(), Duration.ofMinutes(5));
+            try {
+                List<School> schools = SampleSchools.load();
+                try (ControlPlaneDatabase control = ControlPlaneDatabase.open(config.database())) {
+                    new JdbcSchoolRegistry(control.dataSource()).importAll(schools); // the server tags with these, as the pre-load does
                 }
-                site.add(room);
-                yaml.append("  - name: load_room_").append(r).append("\n    interval: 1s\n");
-            }
-            Files.writeString(dir.resolve("roomwatch.yml"), yaml);
-            RoomwatchConfig config = new ConfigLoader().load(dir.resolve("roomwatch.yml"), Map.of(
-                    "ROOMWATCH_ELASTICSEARCH_URL", node.url().toString(),
-                    "ROOMWATCH_ELASTICSEARCH_INDEXPREFIX", "load-" + System.currentTimeMillis() + "-",
-                    "ROOMWATCH_DATABASE_JDBCURL", "jdbc:h2:file:" + dir.resolve("db"),
-                    "ROOMWATCH_API_PORT", "0",
-                    "ROOMWATCH_MEDIA_HASHIMAGES", "false"));
-            try (Roomwatch app = Roomwatch.start(config)) {
-                app.users().add("load-investigator", Role.INVESTIGATOR, "a synthetic load-test passphrase", "bench-load");
-                String token = app.users().createToken("load-investigator", "bench-load").secret();
-                int port = app.apiPort();
-                long expected = (long) rooms * posts;
-
-                HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-                ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-                AtomicInteger errors = new AtomicInteger();
-                ConcurrentLinkedQueue<String> firstErrors = new ConcurrentLinkedQueue<>();
-                CountDownLatch done = new CountDownLatch(searchers);
-                // The searches start once the crawlers have stored their first batch, so the two overlap.
-                for (int i = 0; i < 600 && indexed(app) == 0; i++) {
-                    Thread.sleep(100);
+                new IndexManager(client, names).ensureAll();
+                Tagging tagging = new Tagging(schools, List.of(), new Lexicon(config.signals().lexicon()));
+                LoadCorpus corpus = new LoadCorpus(schools, preloadRooms, Instant.parse("2025-01-01T00:00:00Z"), Duration.ofDays(540));
+                System.out.printf("pre-loading %,d messages in %,d rooms ...%n", messages, preloadRooms);
+                double preloadSeconds = new LoadPreload(client, names, new MessageEnricher(() -> tagging), corpus).load(messages, 2);
+                System.out.printf("pre-loaded %,d messages in %.0f s (%.0f messages/s)%n", messages, preloadSeconds, messages / preloadSeconds);
+                try (Roomwatch app = Roomwatch.start(config)) {
+                    summary = measure(app, client, names, config, tagging, corpus, schools);
                 }
-                long startIndexed = indexed(app);
-                long start = System.nanoTime();
-                for (int s = 0; s < searchers; s++) {
-                    int seed = s;
-                    Thread t = new Thread(() -> {
-                        Random own = new Random(seed);
-                        try {
-                            for (int i = 0; i < requests; i++) {
-                                String q = QUERIES[own.nextInt(QUERIES.length)];
-                                String path = "/api/messages?size=20&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)
-                                        + (own.nextBoolean() ? "&sort=newest" : "");
-                                HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                                        .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token).build();
-                                long sent = System.nanoTime();
-                                try {
-                                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                                    latencies.add(System.nanoTime() - sent);
-                                    if (response.statusCode() != 200) {
-                                        errors.incrementAndGet();
-                                        if (firstErrors.size() < 5) {
-                                            firstErrors.add(response.statusCode() + " " + path + ": " + response.body());
-                                        }
-                                    }
-                                } catch (java.io.IOException e) {
-                                    errors.incrementAndGet();
-                                    if (firstErrors.size() < 5) {
-                                        firstErrors.add(path + ": " + e);
-                                    }
-                                }
-                            }
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        } finally {
-                            done.countDown();
-                        }
-                    }, "investigator-" + s);
-                    t.start();
-                }
-                done.await();
-                double seconds = (System.nanoTime() - start) / 1e9;
-                long endIndexed = indexed(app);
-                long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-                Table.start(System.out, Table.number("searchers", "%d"), Table.number("searches", "%d"), Table.number("errors", "%d"),
-                        Table.number("seconds", "%.1f"), Table.number("searches/s", "%.0f"), Table.number("p50 ms", "%.1f"),
-                        Table.number("p95 ms", "%.1f"), Table.number("p99 ms", "%.1f"), Table.number("max ms", "%.1f"),
-                        Table.number("messages indexed meanwhile", "%d"), Table.number("ingest msg/s", "%.0f")).row(
-                        searchers, sorted.length, errors.get(), seconds, sorted.length / seconds, pct(sorted, 50), pct(sorted, 95),
-                        pct(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, endIndexed - startIndexed,
-                        (endIndexed - startIndexed) / seconds);
-                System.out.printf("%nrooms %d x %d posts (%d in all); %d of them indexed when the searches ended%n",
-                        rooms, posts, expected, endIndexed);
-                firstErrors.forEach(e -> System.out.println("error: " + e));
-                return errors.get() == 0 ? 0 : 1;
+            } finally {
+                deleteIndices(client, names);
             }
         }
+        // Last, after the server and the node have stopped and logged it, so that a script finds it on the last line.
+        System.out.println();
+        System.out.println(summary.lastLine());
+        return summary.problems() == 0 ? 0 : 1;
     }
 
-    /** Messages the crawlers have stored so far: the sum of the rooms' cursors (posts are numbered from 1). */
-    private long indexed(Roomwatch app) {
-        long sum = 0;
+    /** The line a script reads, and how many requests failed or were answered unexpectedly. */
+    private record Summary(String lastLine, int problems) {}
+
+    private Summary measure(Roomwatch app, ElasticsearchClient client, IndexNames names, RoomwatchConfig config, Tagging tagging,
+                        LoadCorpus corpus, List<School> schools) throws Exception {
+        app.users().add("load-analyst", Role.ANALYST, "a synthetic load-test passphrase", "bench-load");
+        String token = app.users().createToken("load-analyst", "bench-load").secret();
+        LoadApi api = new LoadApi(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build(),
+                app.apiPort(), token);
+        String list = api.watchlistWithTerm("부하 감시", "사진"); // alerts raised by the crawl fill the inbox the mix reads
+        LoadMix.Engine engine = new LoadMix.Engine(new ElasticsearchSearchService(client, names, () -> tagging),
+                new ElasticsearchImageSearch(client, names, ElasticsearchImageSearch.method(config.media().nearDuplicateMethod())),
+                new AlertStore(client, names, Clock.systemUTC()), Set.of(list));
+        LoadMix mix = new LoadMix(corpus, preloadRooms, schools.stream().map(School::id).toList(), engine);
+        LoadIngest ingest = new LoadIngest(app, rooms);
+        ingest.awaitStart();
+
+        double alone = ingest.rateOver(Duration.ofSeconds(ingestSeconds));
+        System.out.printf("ingest alone: %.0f messages/s over %d s%n", alone, ingestSeconds);
+        // Warm-up of both paths, not counted: JIT, connection pools, the node's caches for these queries.
+        LoadRun.run(mix, searchers, Math.max(1, requests / 5), 1_000, api::send);
+        LoadRun.run(mix, searchers, Math.max(1, requests / 5), 1_000, r -> r.engine().call());
+
+        long before = ingest.indexed();
+        LoadRun.Result viaApi = LoadRun.run(mix, searchers, requests, 7_000, api::send);
+        double ingestApi = (ingest.indexed() - before) / viaApi.seconds();
+        before = ingest.indexed();
+        LoadRun.Result direct = LoadRun.run(mix, searchers, requests, 7_000, r -> r.engine().call());
+        double ingestEngine = (ingest.indexed() - before) / direct.seconds();
+        LoadReport.kinds(System.out, viaApi, direct);
+        LoadReport.totals(System.out, viaApi, direct, alone, ingestApi, ingestEngine);
+        int problems = LoadReport.errors(System.out, "API", viaApi) + LoadReport.errors(System.out, "engine", direct);
+        if (badInput) {
+            LoadBadInput bad = new LoadBadInput(api);
+            LoadRun.Result withBad = bad.during(() -> LoadRun.run(mix, searchers, requests, 7_000, api::send));
+            LoadReport.badInput(System.out, viaApi, withBad, bad);
+            problems += bad.unexpected();
+        }
+        long stored = client.count(c -> c.index(names.messages())).count();
+        double ratio = viaApi.perSecond() / direct.perSecond();
+        return new Summary(String.format(java.util.Locale.ROOT, "api / engine = %.2f (target >= 0.70); message search p95 = %.0f ms at %d messages",
+                ratio, LoadRun.pct(viaApi.of(k -> k.messageSearch), 95), stored), problems);
+    }
+
+    private RoomwatchConfig config(Path dir, TelegramSite site, URI es, String prefix, String jdbcUrl) throws Exception {
+        Random random = new Random(32);
+        StringBuilder yaml = new StringBuilder("crawler:\n  telegramBaseUrl: \"" + site.baseUrl()
+                + "\"\n  requestsPerSecondPerHost: 500\n  maxPagesPerCrawl: 25\n  threads: 2\nrooms:\n");
+        Instant t0 = Instant.parse("2026-07-01T00:00:00Z");
         for (int r = 0; r < rooms; r++) {
-            sum += stored(app.registry().position("load_room_" + r));
+            SimRoom room = new SimRoom("load_room_" + r, "부하 방 " + r, "합성 방", r % 2 == 0, 100, true);
+            for (int i = 1; i <= posts; i++) {
+                room.add(SyntheticRooms.nextPost(room, random, t0.plusSeconds(i)));
+            }
+            site.add(room);
+            yaml.append("  - name: load_room_").append(r).append("\n    interval: 1s\n");
         }
-        return sum;
+        Files.writeString(dir.resolve("roomwatch.yml"), yaml);
+        return new ConfigLoader().load(dir.resolve("roomwatch.yml"), Map.of(
+                "ROOMWATCH_ELASTICSEARCH_URL", es.toString(),
+                "ROOMWATCH_ELASTICSEARCH_INDEXPREFIX", prefix,
+                "ROOMWATCH_DATABASE_JDBCURL", jdbcUrl,
+                "ROOMWATCH_DATABASE_USER", database.equals("postgres") ? "postgres" : "sa",
+                "ROOMWATCH_API_PORT", "0",
+                "ROOMWATCH_MEDIA_HASHIMAGES", "false"));
     }
 
-    private long stored(org.roomwatch.core.CrawlPosition position) {
-        // A backfill in progress has stored pendingTop down to resumeBefore; a finished one everything up to cursor.
-        if (position.resumeBefore() > 0) {
-            return position.pendingTop() - position.resumeBefore() + 1 + position.cursor();
+    private static void deleteIndices(ElasticsearchClient client, IndexNames names) {
+        for (String index : names.all()) {
+            try {
+                client.indices().delete(d -> d.index(index).ignoreUnavailable(true)); // by name: wildcard deletes are refused
+            } catch (Exception e) {
+                System.err.println("could not delete " + index + ": " + e.getMessage());
+            }
         }
-        return position.cursor();
-    }
-
-    static double pct(long[] sorted, int percentile) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
     }
 }

@@ -1,0 +1,65 @@
+package org.roomwatch.bench;
+
+import java.io.PrintStream;
+
+/** The tables of a load run. */
+final class LoadReport {
+    private LoadReport() {}
+
+    /** Per kind of request: the API's latencies beside the engine's for the same queries. */
+    static void kinds(PrintStream out, LoadRun.Result api, LoadRun.Result engine) {
+        Table table = Table.start(out, Table.text("request", 26), Table.number("requests", "%d"),
+                Table.number("API p50 ms", "%.1f"), Table.number("API p95 ms", "%.1f"), Table.number("API p99 ms", "%.1f"),
+                Table.number("engine p50 ms", "%.1f"), Table.number("engine p95 ms", "%.1f"), Table.number("engine p99 ms", "%.1f"),
+                Table.number("engine / API (mean)", "%.2f"));
+        for (LoadMix.Kind kind : LoadMix.Kind.values()) {
+            long[] a = api.latencies().get(kind);
+            long[] e = engine.latencies().get(kind);
+            table.row(kind.label, a.length, LoadRun.pct(a, 50), LoadRun.pct(a, 95), LoadRun.pct(a, 99),
+                    LoadRun.pct(e, 50), LoadRun.pct(e, 95), LoadRun.pct(e, 99), mean(e) / Math.max(1e-9, mean(a)));
+        }
+        long[] a = api.of(k -> k.messageSearch);
+        long[] e = engine.of(k -> k.messageSearch);
+        table.row("message search (all three)", a.length, LoadRun.pct(a, 50), LoadRun.pct(a, 95), LoadRun.pct(a, 99),
+                LoadRun.pct(e, 50), LoadRun.pct(e, 95), LoadRun.pct(e, 99), mean(e) / Math.max(1e-9, mean(a)));
+    }
+
+    /** The two runs' throughputs and the ingest rates alone and during each. */
+    static void totals(PrintStream out, LoadRun.Result api, LoadRun.Result engine, double ingestAlone, double ingestApi, double ingestEngine) {
+        Table table = Table.start(out, Table.text("run", 36), Table.number("requests", "%d"), Table.number("seconds", "%.1f"),
+                Table.number("requests/s", "%.0f"), Table.number("all p95 ms", "%.1f"), Table.number("ingest msg/s", "%.0f"),
+                Table.number("ingest / alone", "%.2f"));
+        table.row("ingest alone (no searches)", 0, 0.0, 0.0, 0.0, ingestAlone, 1.0);
+        table.row("API (HTTP, token, audit, JSON)", api.count(), api.seconds(), api.perSecond(), LoadRun.pct(api.of(k -> true), 95),
+                ingestApi, ingestApi / Math.max(1e-9, ingestAlone));
+        table.row("engine (same queries, same client)", engine.count(), engine.seconds(), engine.perSecond(),
+                LoadRun.pct(engine.of(k -> true), 95), ingestEngine, ingestEngine / Math.max(1e-9, ingestAlone));
+    }
+
+    /** Prints a run's errors (at most five of them); answers how many there were. */
+    static int errors(PrintStream out, String run, LoadRun.Result result) {
+        if (result.errors() > 0) {
+            out.printf("%s run: %d requests failed, first: %s%n", run, result.errors(), String.join(" | ", result.firstErrors()));
+        }
+        return result.errors();
+    }
+
+    /** The others' latencies without and with a client sending bad requests throughout, and what the bad ones got. */
+    static void badInput(PrintStream out, LoadRun.Result without, LoadRun.Result with, LoadBadInput bad) {
+        Table table = Table.start(out, Table.text("run", 40), Table.number("requests/s", "%.0f"), Table.number("message search p95 ms", "%.1f"),
+                Table.number("all p95 ms", "%.1f"));
+        table.row("the mix alone", without.perSecond(), LoadRun.pct(without.of(k -> k.messageSearch), 95), LoadRun.pct(without.of(k -> true), 95));
+        table.row("the mix while bad requests are sent", with.perSecond(), LoadRun.pct(with.of(k -> k.messageSearch), 95),
+                LoadRun.pct(with.of(k -> true), 95));
+        out.println();
+        bad.answers().forEach((request, statuses) -> out.printf("bad request %-42s answered %s%n", request, statuses));
+    }
+
+    private static double mean(long[] values) {
+        double sum = 0;
+        for (long v : values) {
+            sum += v;
+        }
+        return values.length == 0 ? 0 : sum / values.length;
+    }
+}
