@@ -48,7 +48,7 @@ final class ApiWiring {
         evidenceKeyFile = Path.of(config.security().evidenceKeyFile());
         RetroScans retro = new RetroScans(infra.client(), infra.names(), ingest.alerts, ingest.hashSets, Clock.systemUTC());
         closeables.push(retro);
-        ImageSearch images = new ElasticsearchImageSearch(infra.client(), infra.names(),
+        ImageSearch images = new ElasticsearchImageSearch(infra.searchClient(), infra.names(),
                 ElasticsearchImageSearch.method(config.media().nearDuplicateMethod()));
         HashSetMatcher matcher = new HashSetMatcher(ingest.hashSets, images);
         SecurityConfig security = config.security();
@@ -66,13 +66,13 @@ final class ApiWiring {
         if (users.list().stream().noneMatch(u -> u.role() == Role.ADMIN && !u.disabled())) {
             log.warn("No admin can log in yet: create one with 'roomwatch users add NAME --role admin'");
         }
-        api = new ApiServer(new ElasticsearchSearchService(infra.client(), infra.names(), ingest.tagging), watcher, infra::elasticsearchHealthy)
+        api = new ApiServer(new ElasticsearchSearchService(infra.searchClient(), infra.names(), ingest.tagging), watcher, infra::elasticsearchHealthy)
                 .withSecurity(new ApiSecurity(users, audit, security, Clock.systemUTC(), cases, ingest.watchlists))
                 .withImages(images, ingest.hasher)
                 .withHashSets(ingest.hashSets, matcher)
-                .withCases(cases, ingest.hashSets, matcher, new ElasticsearchCaseSightings(infra.client(), infra.names()), ingest.watchlists)
-                .withEvidence(new ElasticsearchEvidenceRecords(infra.client(), infra.names()), this::evidenceKey)
-                .withMessages(new ElasticsearchMessageViews(infra.client(), infra.names(), ingest.tagging))
+                .withCases(cases, ingest.hashSets, matcher, new ElasticsearchCaseSightings(infra.searchClient(), infra.names()), ingest.watchlists)
+                .withEvidence(new ElasticsearchEvidenceRecords(infra.searchClient(), infra.names()), this::evidenceKey)
+                .withMessages(new ElasticsearchMessageViews(infra.searchClient(), infra.names(), ingest.tagging))
                 .withSchools(ingest.tagging)
                 .withDiscovered(ingest.discovered)
                 .withWatchlists(ingest.watchlists, ingest.alerts, retro, ingest.hasher)

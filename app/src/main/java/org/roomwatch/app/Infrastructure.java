@@ -27,8 +27,14 @@ import org.roomwatch.indexer.IndexNames;
  * control-plane database, metrics and readiness checks, the disk watch, and the one pool for periodic work. Each
  * part is pushed on {@code closeables} as it starts, so the process closes them in reverse.
  */
-record Infrastructure(URI elasticsearchUrl, ElasticsearchClient client, IndexNames names, ControlPlaneDatabase db,
-                      Optional<DiskSpace> disk, Periodic periodic) {
+record Infrastructure(URI elasticsearchUrl, ElasticsearchClient client, ElasticsearchClient searchClient, IndexNames names,
+                      ControlPlaneDatabase db, Optional<DiskSpace> disk, Periodic periodic) {
+    /**
+     * Connections the officers' side may hold at once: enough for every request a busy unit has in flight, so a
+     * search waits in the node's queue, not in ours.
+     */
+    static final int SEARCH_CONNECTIONS = 64;
+
 
     static Infrastructure start(RoomwatchConfig config, OpsRoutes ops, Deque<AutoCloseable> closeables) {
         // Four threads: a long retention sweep and a slow page fetch must not hold up mail and rule refreshes.
@@ -50,6 +56,10 @@ record Infrastructure(URI elasticsearchUrl, ElasticsearchClient client, IndexNam
         }
         ElasticsearchClient client = ElasticsearchClients.create(url, es.socketTimeout());
         closeables.push(() -> client._transport().close());
+        // The officers' searches get connections of their own: sharing one pool, 32 searches in flight held every
+        // connection and the crawlers' bulk writes queued behind them (bench-load: ingest fell to an eighth).
+        ElasticsearchClient searchClient = ElasticsearchClients.create(url, es.socketTimeout(), SEARCH_CONNECTIONS);
+        closeables.push(() -> searchClient._transport().close());
         IndexNames names = new IndexNames(es.indexPrefix());
         new IndexManager(client, names).ensureAll();
         ControlPlaneDatabase db = ControlPlaneDatabase.open(config.database());
@@ -59,7 +69,7 @@ record Infrastructure(URI elasticsearchUrl, ElasticsearchClient client, IndexNam
         closeables.push(() -> Metrics.removeRegistry(prometheus));
         Optional<DiskSpace> disk = config.database().localDirectory()
                 .map(dir -> new DiskSpace(dir, config.database().minFreeDiskMegabytes() * 1_048_576L));
-        Infrastructure infra = new Infrastructure(url, client, names, db, disk, periodic);
+        Infrastructure infra = new Infrastructure(url, client, searchClient, names, db, disk, periodic);
         ops.metrics(prometheus::scrape)
                 .check("elasticsearch", infra::elasticsearchHealthy)
                 .check("database", () -> db.isReachable(Duration.ofSeconds(2)));

@@ -91,7 +91,13 @@ final class LoadBench implements Callable<Integer> {
                 double preloadSeconds = new LoadPreload(client, names, new MessageEnricher(() -> tagging), corpus).load(messages, 2);
                 System.out.printf("pre-loaded %,d messages in %.0f s (%.0f messages/s)%n", messages, preloadSeconds, messages / preloadSeconds);
                 try (Roomwatch app = Roomwatch.start(config)) {
-                    summary = measure(app, client, names, config, tagging, corpus, schools);
+                    // The engine side's own client, with as many connections as the server's search client.
+                    ElasticsearchClient engineClient = ElasticsearchClients.create(node.url(), Duration.ofMinutes(5), 64);
+                    try {
+                        summary = measure(app, client, engineClient, names, config, tagging, corpus, schools);
+                    } finally {
+                        engineClient._transport().close();
+                    }
                 }
             } finally {
                 deleteIndices(client, names);
@@ -106,16 +112,16 @@ final class LoadBench implements Callable<Integer> {
     /** The line a script reads, and how many requests failed or were answered unexpectedly. */
     private record Summary(String lastLine, int problems) {}
 
-    private Summary measure(Roomwatch app, ElasticsearchClient client, IndexNames names, RoomwatchConfig config, Tagging tagging,
+    private Summary measure(Roomwatch app, ElasticsearchClient client, ElasticsearchClient engineClient, IndexNames names, RoomwatchConfig config, Tagging tagging,
                         LoadCorpus corpus, List<School> schools) throws Exception {
         app.users().add("load-analyst", Role.ANALYST, "a synthetic load-test passphrase", "bench-load");
         String token = app.users().createToken("load-analyst", "bench-load").secret();
         LoadApi api = new LoadApi(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build(),
                 app.apiPort(), token);
         String list = api.watchlistWithTerm("부하 감시", "사진"); // alerts raised by the crawl fill the inbox the mix reads
-        LoadMix.Engine engine = new LoadMix.Engine(new ElasticsearchSearchService(client, names, () -> tagging),
-                new ElasticsearchImageSearch(client, names, ElasticsearchImageSearch.method(config.media().nearDuplicateMethod())),
-                new AlertStore(client, names, Clock.systemUTC()), Set.of(list));
+        LoadMix.Engine engine = new LoadMix.Engine(new ElasticsearchSearchService(engineClient, names, () -> tagging),
+                new ElasticsearchImageSearch(engineClient, names, ElasticsearchImageSearch.method(config.media().nearDuplicateMethod())),
+                new AlertStore(engineClient, names, Clock.systemUTC()), Set.of(list));
         LoadMix mix = new LoadMix(corpus, preloadRooms, schools.stream().map(School::id).toList(), engine);
         LoadIngest ingest = new LoadIngest(app, rooms);
         ingest.awaitStart();

@@ -13,10 +13,17 @@ public final class ElasticsearchClients {
     private ElasticsearchClients() {}
 
     public static ElasticsearchClient create(URI url, Duration socketTimeout) {
+        return create(url, socketTimeout, 0);
+    }
+
+    /** With up to {@code maxConnections} connections to the node (0: the REST client's default, 10 per node). */
+    public static ElasticsearchClient create(URI url, Duration socketTimeout, int maxConnections) {
         RestClient rest = RestClient.builder(new HttpHost(url.getHost(), url.getPort(), url.getScheme()))
                 .setRequestConfigCallback(config -> config
                         .setConnectTimeout(5_000)
                         .setSocketTimeout((int) socketTimeout.toMillis()))
+                .setHttpClientConfigCallback(http -> maxConnections > 0
+                        ? http.setMaxConnPerRoute(maxConnections).setMaxConnTotal(maxConnections) : http)
                 .build();
         return new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper()));
     }
