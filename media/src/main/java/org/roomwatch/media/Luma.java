@@ -19,6 +19,33 @@ public final class Luma {
 
     private Luma() {}
 
+    /**
+     * Luma of packed 8-bit RGB rows (a decoded video frame): {@code stride} bytes from one row to the next, read in
+     * place without a copy of the frame.
+     */
+    public static LumaRows rgb24(java.nio.ByteBuffer pixels, int width, int height, int stride) {
+        if (width < 1 || height < 1 || stride < width * 3 || pixels.capacity() < (long) stride * (height - 1) + width * 3L) {
+            throw new IllegalArgumentException("an RGB frame of " + width + "x" + height + " with stride " + stride + " does not fit "
+                    + pixels.capacity() + " bytes");
+        }
+        return new LumaRows() {
+            public int width() {
+                return width;
+            }
+
+            public int height() {
+                return height;
+            }
+
+            public void row(int y, float[] out) {
+                int in = y * stride;
+                for (int x = 0; x < width; x++, in += 3) {
+                    out[x] = R * (pixels.get(in) & 0xff) + G * (pixels.get(in + 1) & 0xff) + B * (pixels.get(in + 2) & 0xff);
+                }
+            }
+        };
+    }
+
     /** The whole image's luma, row-major. */
     public static float[] of(BufferedImage image) {
         int width = image.getWidth();
