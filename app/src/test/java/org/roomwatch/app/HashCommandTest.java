@@ -83,4 +83,35 @@ class HashCommandTest {
         assertTrue(run.err().contains(dir + ": is a directory"), run.err());
         assertTrue(run.err().contains("4 of 5 files could not be hashed"), run.err());
     }
+
+    @Test
+    void aVideoGetsItsLineAndItsVpdqLinesInThreatExchangesFormat() throws Exception {
+        byte[] clip = org.roomwatch.simulator.SyntheticVideos.make(org.roomwatch.simulator.SyntheticVideos.Spec.mp4(11).length(3));
+        Path video = dir.resolve("clip.mp4");
+        Files.write(video, clip);
+        Path picture = picture("still.png", 5);
+        CommandRun run = run("hash", video.toString(), picture.toString());
+        assertEquals(0, run.code(), run.err());
+        String[] lines = run.out().trim().split("\n");
+        var expected = new org.roomwatch.media.VideoHasher().hash(clip);
+        assertEquals(video + "\tvideo\t" + expected.digests().md5() + "\t" + expected.digests().sha256() + "\t3.000\t3", lines[0]);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(video + "\t" + org.roomwatch.media.Vpdq.line(expected.frames().get(i)), lines[1 + i]);
+        }
+        assertTrue(lines[1].matches(java.util.regex.Pattern.quote(video.toString()) + "\t0,\\d+,[0-9a-f]{64},0\\.000"), lines[1]);
+        assertEquals(5, lines.length, "then the picture's line");
+        assertTrue(lines[4].startsWith(picture + "\t"), lines[4]);
+    }
+
+    @Test
+    void aVideoOverALimitIsNamedWithItsReason() throws Exception {
+        Path video = dir.resolve("long.webm");
+        Files.write(video, org.roomwatch.simulator.SyntheticVideos.make(org.roomwatch.simulator.SyntheticVideos.Spec.mp4(12).length(4)));
+        Path config = dir.resolve("roomwatch.yml");
+        Files.writeString(config, "media:\n  maxVideoDuration: 2s\n");
+        CommandRun run = run("hash", "--config", config.toString(), video.toString());
+        assertEquals(1, run.code());
+        assertEquals("", run.out().trim());
+        assertTrue(run.err().contains(video + ": the video runs 0:04, longer than the 0:02 hashed (media.maxVideoDuration)"), run.err());
+    }
 }

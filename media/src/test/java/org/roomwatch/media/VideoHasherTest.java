@@ -21,6 +21,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.junit.jupiter.api.BeforeAll;
+import org.roomwatch.simulator.SyntheticVideos;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -32,14 +33,14 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VideoHasherTest {
     private final VideoHasher hasher = new VideoHasher();
-    private TestVideos.Spec base;
+    private SyntheticVideos.Spec base;
     private byte[] original;
     private VideoFingerprint originalHash;
 
     @BeforeAll
     void makeTheOriginal() throws Exception {
-        base = TestVideos.Spec.mp4(7);
-        original = TestVideos.make(base);
+        base = SyntheticVideos.Spec.mp4(7);
+        original = SyntheticVideos.make(base);
         originalHash = hasher.hash(original);
     }
 
@@ -58,11 +59,11 @@ class VideoHasherTest {
         // Each hashed frame is the PDQ of that picture: the same as hashing the frame this project drew, within the
         // codec's loss.
         java.awt.image.BufferedImage drawn = new java.awt.image.BufferedImage(640, 360, java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
-        TestVideos.draw(drawn, 7, 2.0);
+        SyntheticVideos.draw(drawn, 7, 2.0);
         assertTrue(new Pdq().hash(drawn).hash().distance(originalHash.frames().get(2).hash()) <= 16,
                 "frame 50 is the picture at 2 s");
 
-        VideoFingerprint twelve = hasher.hash(TestVideos.make(base.fps(12).length(3)));
+        VideoFingerprint twelve = hasher.hash(SyntheticVideos.make(base.fps(12).length(3)));
         assertEquals(List.of(0, 12, 24), twelve.frames().stream().map(VideoFrameHash::frameNumber).toList());
         VideoFingerprint halves = new VideoHasher(withSecondsPerHash(0.5), 1).hash(original);
         assertEquals(12, halves.frames().size(), "round(25 × 0.5) = 13: frames 0, 13, ..., 143 of 150");
@@ -71,14 +72,14 @@ class VideoHasherTest {
 
     @Test
     void reEncodingsMatchTheOriginal() throws Exception {
-        for (TestVideos.Spec copy : List.of(base.bitrate(150_000), base.size(320, 180), base.webm(avcodec.AV_CODEC_ID_VP9),
+        for (SyntheticVideos.Spec copy : List.of(base.bitrate(150_000), base.size(320, 180), base.webm(avcodec.AV_CODEC_ID_VP9),
                 base.webm(avcodec.AV_CODEC_ID_VP8), base.mpeg4WithBFrames(), base.trimmed(2, 3))) {
-            VideoFingerprint hashed = hasher.hash(TestVideos.make(copy));
+            VideoFingerprint hashed = hasher.hash(SyntheticVideos.make(copy));
             Vpdq.Comparison c = Vpdq.compare(hashed.frames(), originalHash.frames(), Vpdq.DISTANCE);
             assertTrue(c.matches(Vpdq.QUERY_THRESHOLD_PERCENT, Vpdq.COMPARED_THRESHOLD_PERCENT), copy + ": " + c);
             assertEquals(100.0, c.queryPercent(), copy + ": every frame of the copy is in the original: " + c);
         }
-        VideoFingerprint trimmed = hasher.hash(TestVideos.make(base.trimmed(2, 3)));
+        VideoFingerprint trimmed = hasher.hash(SyntheticVideos.make(base.trimmed(2, 3)));
         Vpdq.Comparison c = Vpdq.compare(trimmed.frames(), originalHash.frames(), Vpdq.DISTANCE);
         assertEquals(50.0, c.comparedPercent(), 0.01, "the trimmed copy covers 3 of the original's 6 seconds");
         assertEquals(List.of(50, 75, 100), c.pairs().stream().map(p -> p.compared().frameNumber()).toList(),
@@ -88,7 +89,7 @@ class VideoHasherTest {
     @Test
     void otherClipsDoNotMatch() throws Exception {
         for (long seed : new long[] {8, 9, 10}) {
-            VideoFingerprint other = hasher.hash(TestVideos.make(TestVideos.Spec.mp4(seed)));
+            VideoFingerprint other = hasher.hash(SyntheticVideos.make(SyntheticVideos.Spec.mp4(seed)));
             Vpdq.Comparison c = Vpdq.compare(other.frames(), originalHash.frames(), Vpdq.DISTANCE);
             assertTrue(!c.matches(Vpdq.QUERY_THRESHOLD_PERCENT, Vpdq.COMPARED_THRESHOLD_PERCENT) && c.queryPercent() < 20, "clip " + seed + ": " + c);
         }
@@ -105,7 +106,7 @@ class VideoHasherTest {
             z.write(original);
         }
         refused(zip.toByteArray(), VideoRefusedException.Reason.NOT_A_VIDEO, "cannot read it as a video", hasher);
-        refused(TestVideos.audioOnly(), VideoRefusedException.Reason.NO_VIDEO_STREAM, "no video stream", hasher);
+        refused(SyntheticVideos.audioOnly(), VideoRefusedException.Reason.NO_VIDEO_STREAM, "no video stream", hasher);
         byte[] firstHalf = Arrays.copyOf(original, original.length / 2); // moov is at the end: gone with the second half
         VideoRefusedException truncated = assertThrows(VideoRefusedException.class, () -> hasher.hash(firstHalf));
         assertTrue(Set.of(VideoRefusedException.Reason.NOT_A_VIDEO, VideoRefusedException.Reason.CORRUPT).contains(truncated.reason()),
@@ -131,7 +132,7 @@ class VideoHasherTest {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         Set<Path> before = list(tmp);
         hasher.hash(original);
-        hasher.hash(TestVideos.make(base.webm(avcodec.AV_CODEC_ID_VP8).length(2)));
+        hasher.hash(SyntheticVideos.make(base.webm(avcodec.AV_CODEC_ID_VP8).length(2)));
         assertEquals(before, list(tmp), "the video goes from memory to FFmpeg through a stream, never a file");
     }
 

@@ -96,6 +96,29 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void videoLimitsAreCheckedAndNamed() throws IOException {
+        MediaConfig media = loader.defaults().media();
+        assertEquals(200_000_000L, media.maxVideoBytes());
+        assertEquals(java.time.Duration.ofMinutes(30), media.maxVideoDuration());
+        assertEquals(1800, media.maxVideoFramesHashed());
+        assertEquals(3840, media.maxVideoWidth());
+        assertEquals(2160, media.maxVideoHeight());
+        assertEquals(java.time.Duration.ofMinutes(2), media.maxVideoDecodeTime());
+        assertEquals(1.0, media.videoSecondsPerHash());
+        for (String[] c : new String[][] {
+                {"maxVideoBytes: 10", "media.maxVideoBytes"}, {"maxVideoDuration: 0s", "media.maxVideoDuration"},
+                {"maxVideoDuration: forever", "media.maxVideoDuration"}, {"maxVideoFramesHashed: 0", "media.maxVideoFramesHashed"},
+                {"maxVideoWidth: 8", "media.maxVideoWidth"}, {"maxVideoHeight: -1", "media.maxVideoHeight"},
+                {"maxVideoDecodeTime: -5s", "media.maxVideoDecodeTime"}, {"videoSecondsPerHash: 0", "media.videoSecondsPerHash must be within 0.1..60"},
+                {"videoSecondsPerHash: often", "media.videoSecondsPerHash"}}) {
+            ConfigException e = failure("media:\n  " + c[0] + "\n");
+            assertTrue(e.getMessage().contains(c[1]), c[0] + " -> " + e.getMessage());
+        }
+        assertEquals(java.time.Duration.ofMinutes(5),
+                loader.load(null, Map.of("ROOMWATCH_MEDIA_MAXVIDEODURATION", "5m")).media().maxVideoDuration());
+    }
+
+    @Test
     void lexiconWeightsAreChecked() throws IOException {
         assertEquals(5, loader.defaults().signals().lexicon().get("지인능욕"));
         ConfigException e = failure("signals:\n  lexicon:\n    합성: 9\n");

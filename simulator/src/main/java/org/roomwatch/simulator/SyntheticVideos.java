@@ -1,4 +1,4 @@
-package org.roomwatch.media;
+package org.roomwatch.simulator;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -14,51 +14,51 @@ import org.bytedeco.javacv.Java2DFrameConverter;
 import org.bytedeco.javacv.SeekableByteArrayOutputStream;
 
 /**
- * Synthetic test videos, made in memory by the tests from generated frames: a gradient, moving shapes, a caption
+ * Synthetic videos, made in memory from generated frames (for the tests, the simulated site and the benchmarks): a gradient, moving shapes, a caption
  * and a little noise, all a function of the clip's seed and the time, so a re-encoding at another bitrate, size or
  * container, or a copy trimmed at a whole second, shows the same pictures at the same times. Never a person, never a
  * file on disk.
  */
-final class TestVideos {
+public final class SyntheticVideos {
     /** How a clip is made: its content (seed), its picture, its encoding, and from which second of the content it starts. */
-    record Spec(long seed, int width, int height, int fps, double seconds, String format, int codec, int bitrate,
+    public record Spec(long seed, int width, int height, int fps, double seconds, String format, int codec, int bitrate,
                 int bFrames, double startSecond) {
-        static Spec mp4(long seed) {
+        public static Spec mp4(long seed) {
             return new Spec(seed, 640, 360, 25, 6, "mp4", avcodec.AV_CODEC_ID_H264, 800_000, 0, 0);
         }
 
-        Spec size(int w, int h) {
+        public Spec size(int w, int h) {
             return new Spec(seed, w, h, fps, seconds, format, codec, bitrate, bFrames, startSecond);
         }
 
-        Spec bitrate(int value) {
+        public Spec bitrate(int value) {
             return new Spec(seed, width, height, fps, seconds, format, codec, value, bFrames, startSecond);
         }
 
-        Spec webm(int vpxCodec) {
+        public Spec webm(int vpxCodec) {
             return new Spec(seed, width, height, fps, seconds, "webm", vpxCodec, bitrate, bFrames, startSecond);
         }
 
-        Spec mpeg4WithBFrames() {
+        public Spec mpeg4WithBFrames() {
             return new Spec(seed, width, height, fps, seconds, "mp4", avcodec.AV_CODEC_ID_MPEG4, bitrate, 2, startSecond);
         }
 
-        Spec trimmed(double from, double length) {
+        public Spec trimmed(double from, double length) {
             return new Spec(seed, width, height, fps, length, format, codec, bitrate, bFrames, startSecond + from);
         }
 
-        Spec length(double value) {
+        public Spec length(double value) {
             return new Spec(seed, width, height, fps, value, format, codec, bitrate, bFrames, startSecond);
         }
 
-        Spec fps(int value) {
+        public Spec fps(int value) {
             return new Spec(seed, width, height, value, seconds, format, codec, bitrate, bFrames, startSecond);
         }
     }
 
-    private TestVideos() {}
+    private SyntheticVideos() {}
 
-    static byte[] make(Spec spec) {
+    public static byte[] make(Spec spec) {
         SeekableByteArrayOutputStream out = new SeekableByteArrayOutputStream();
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(out, spec.width(), spec.height(), 0);
              Java2DFrameConverter converter = new Java2DFrameConverter()) {
@@ -89,7 +89,7 @@ final class TestVideos {
     }
 
     /** A second of a synthetic tone in a WebM with no video stream at all (what a voice message is). */
-    static byte[] audioOnly() {
+    public static byte[] audioOnly() {
         SeekableByteArrayOutputStream out = new SeekableByteArrayOutputStream();
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(out, 1)) {
             recorder.setFormat("webm");
@@ -109,7 +109,7 @@ final class TestVideos {
     }
 
     /** The picture of clip {@code seed} at {@code t} seconds, on a canvas of any size (drawn in 640x360 units). */
-    static void draw(BufferedImage image, long seed, double t) {
+    public static void draw(BufferedImage image, long seed, double t) {
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.scale(image.getWidth() / 640.0, image.getHeight() / 360.0);
