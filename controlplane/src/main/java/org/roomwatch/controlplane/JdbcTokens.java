@@ -158,24 +158,15 @@ final class JdbcTokens {
         executeAnnounced("UPDATE api_tokens SET revoked = TRUE WHERE user_name = ?", s -> s.setString(1, user));
     }
 
-    private interface Binder {
-        void bind(PreparedStatement s) throws SQLException;
-    }
-
-    private int execute(String sql, Binder binder) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            binder.bind(s);
-            return s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not update tokens: " + e.getMessage(), e);
-        }
+    private int execute(String sql, SqlUpdate.Binder binder) {
+        return SqlUpdate.run(dataSource, "tokens", sql, binder);
     }
 
     /**
      * An update that can end a token: announced to every process's {@link TokenCache} in its own transaction, and this
      * process's remembered tokens forgotten once it has committed.
      */
-    private int executeAnnounced(String sql, Binder binder) {
+    private int executeAnnounced(String sql, SqlUpdate.Binder binder) {
         try {
             return TokenCache.announced(dataSource, postgres(), c -> {
                 try (PreparedStatement s = c.prepareStatement(sql)) {

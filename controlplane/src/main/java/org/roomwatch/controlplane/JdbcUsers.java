@@ -276,16 +276,7 @@ public final class JdbcUsers implements Users {
         return tokens.revoke(user, id);
     }
 
-    private interface Binder {
-        void bind(PreparedStatement s) throws SQLException;
-    }
-
-    private int execute(String sql, Binder binder) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            binder.bind(s);
-            return s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not update users: " + e.getMessage(), e);
-        }
+    private int execute(String sql, SqlUpdate.Binder binder) {
+        return SqlUpdate.run(dataSource, "users", sql, binder);
     }
 }
