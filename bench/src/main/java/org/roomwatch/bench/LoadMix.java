@@ -79,9 +79,9 @@ final class LoadMix {
         return switch (kind) {
             case WORD -> {
                 String q = random.nextInt(4) == 0 ? corpus.word(random) + " " + corpus.word(random) : corpus.word(random);
-                yield messages(kind, q, random.nextBoolean() ? MessageSort.NEWEST : null, null, null, MessageFilters.NONE);
+                yield messages(kind, q, random.nextBoolean() ? MessageSort.NEWEST : null, null, null, MessageFilters.NONE, false);
             }
-            case PHRASE -> messages(kind, "\"" + PHRASES[random.nextInt(PHRASES.length)] + "\"", null, null, null, MessageFilters.NONE);
+            case PHRASE -> messages(kind, "\"" + PHRASES[random.nextInt(PHRASES.length)] + "\"", null, null, null, MessageFilters.NONE, false);
             case FILTERED -> {
                 Instant from = CORPUS_FROM.plus(Duration.ofDays(random.nextInt(400)));
                 Instant to = from.plus(Duration.ofDays(7 + random.nextInt(90)));
@@ -90,7 +90,7 @@ final class LoadMix {
                     case 1 -> new MessageFilters(null, REGIONS[random.nextInt(REGIONS.length)], null, null, null, null);
                     default -> new MessageFilters(null, null, LEVELS[random.nextInt(LEVELS.length)], null, null, null);
                 };
-                yield messages(kind, random.nextBoolean() ? corpus.word(random) : null, MessageSort.NEWEST, from, to, filters);
+                yield messages(kind, random.nextBoolean() ? corpus.word(random) : null, MessageSort.NEWEST, from, to, filters, true);
             }
             case ROOM -> {
                 String room = "telegram:" + LoadCorpus.roomName(random.nextInt(rooms));
@@ -109,8 +109,15 @@ final class LoadMix {
         };
     }
 
-    private Request messages(Kind kind, String q, MessageSort sort, Instant from, Instant to, MessageFilters filters) {
+    /**
+     * A message search. Word and phrase searches are asked as the search page asks them, without facets (the page
+     * shows none); the filtered ones ask for the facets, as a script exploring a school's activity does.
+     */
+    private Request messages(Kind kind, String q, MessageSort sort, Instant from, Instant to, MessageFilters filters, boolean facets) {
         StringBuilder path = new StringBuilder("/api/messages?size=20");
+        if (!facets) {
+            path.append("&facets=false");
+        }
         if (q != null) {
             path.append("&q=").append(URLEncoder.encode(q, StandardCharsets.UTF_8));
         }
@@ -132,7 +139,7 @@ final class LoadMix {
         // As the API reads it: the region by its short name, highlights on, the first page of 20.
         MessageFilters engineFilters = new MessageFilters(filters.school(), filters.region() == null ? null : Gazetteer.sidoShort(filters.region()),
                 filters.level(), null, null, null);
-        MessageQuery query = new MessageQuery(q, null, from, to, null, sort, 1, 20, true, engineFilters);
+        MessageQuery query = new MessageQuery(q, null, from, to, null, sort, 1, 20, true, engineFilters, facets);
         return new Request(kind, path.toString(), null, () -> engine.search().messages(query));
     }
 }

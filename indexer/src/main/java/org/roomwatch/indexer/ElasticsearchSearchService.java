@@ -64,10 +64,12 @@ public final class ElasticsearchSearchService implements SearchService {
                 .query(Query.of(b -> b.bool(bool.build())))
                 .from((q.page() - 1) * q.size())
                 .size(q.size())
-                .trackTotalHits(t -> t.enabled(true))
-                .aggregations("school", a -> a.terms(t -> t.field("school_ids").size(20)))
-                .aggregations("region", a -> a.terms(t -> t.field("school_sido").size(20)))
-                .aggregations("level", a -> a.terms(t -> t.field("school_levels").size(5)));
+                .trackTotalHits(t -> t.enabled(true));
+        if (q.facets()) {
+            request.aggregations("school", a -> a.terms(t -> t.field("school_ids").size(20)))
+                    .aggregations("region", a -> a.terms(t -> t.field("school_sido").size(20)))
+                    .aggregations("level", a -> a.terms(t -> t.field("school_levels").size(5)));
+        }
         switch (q.sort()) {
             case NEWEST -> request.sort(s -> s.field(f -> f.field("posted_at").order(SortOrder.Desc)));
             case OLDEST -> request.sort(s -> s.field(f -> f.field("posted_at").order(SortOrder.Asc)));
@@ -132,7 +134,7 @@ public final class ElasticsearchSearchService implements SearchService {
             }
             org.roomwatch.core.search.Hit room = new org.roomwatch.core.search.Hit(got.id(), null, got.source(), List.of());
             SearchPage latest = messages(new MessageQuery(null, roomId, null, null, null,
-                    org.roomwatch.core.search.MessageSort.NEWEST, 1, latestMessages, false));
+                    org.roomwatch.core.search.MessageSort.NEWEST, 1, latestMessages, false).withoutFacets());
             List<Map<String, Object>> history = new java.util.ArrayList<>();
             var versions = client.search(s -> s.index(names.roomVersions()).size(50)
                     .query(q -> q.term(t -> t.field("room_id").value(roomId)))

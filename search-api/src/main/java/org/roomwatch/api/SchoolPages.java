@@ -163,7 +163,7 @@ final class SchoolPages {
         }
         main.appendElement("h2").text(I18n.t(lang, "latest"));
         SearchPage latest = search.messages(new MessageQuery(null, null, null, null, null, null, 1, 20, false,
-                new MessageFilters(id, null, null, null, null, null)));
+                new MessageFilters(id, null, null, null, null, null), false));
         for (Hit hit : latest.hits()) {
             hitCard(main, lang, hit);
         }

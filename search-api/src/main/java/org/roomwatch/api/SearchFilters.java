@@ -38,7 +38,7 @@ final class SearchFilters {
     record Parts(String text, String school, String region, String room, Instant from, Instant to, Boolean media) {
         MessageQuery query(int page, int size) {
             return new MessageQuery(text, room, from, to, media, null, page, size, true,
-                    new MessageFilters(school, region, null, null, null, null));
+                    new MessageFilters(school, region, null, null, null, null), false); // the page shows no facets
         }
 
         /** The same search without one form field (from and to go together as the date range). */

@@ -21,7 +21,7 @@ import org.roomwatch.tagging.Gazetteer;
  */
 final class SearchRoutes {
     private static final Set<String> MESSAGE_PARAMS = Set.of("q", "room", "from", "to", "hasMedia", "sort", "page", "size", "highlight",
-            "school", "region", "level", "cursor", "skip");
+            "school", "region", "level", "cursor", "skip", "facets");
     private static final Set<String> ROOM_PARAMS = Set.of("q", "platform", "minMembers", "maxMembers", "page", "size");
 
     private static final java.util.regex.Pattern SCHOOL_CODE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,32}");
@@ -60,7 +60,8 @@ final class SearchRoutes {
             query = new MessageQuery(p.text("q"), p.text("room"), p.instant("from", false), p.instant("to", true), p.bool("hasMedia"),
                     sort == null ? null : parseSort(sort), ctx.queryParam("cursor") != null ? 1 : p.integer("page", 1), p.integer("size", 20),
                     !Boolean.FALSE.equals(p.bool("highlight")),
-                    new MessageFilters(school, region == null ? null : Gazetteer.sidoShort(region), level, null, null, null));
+                    new MessageFilters(school, region == null ? null : Gazetteer.sidoShort(region), level, null, null, null),
+                    !Boolean.FALSE.equals(p.bool("facets")));
         } catch (org.roomwatch.core.search.SearchSyntax.SyntaxError e) {
             throw new BadParameter("q", e.getMessage());
         } catch (IllegalArgumentException e) {

@@ -139,6 +139,10 @@ class SchoolApiTest {
         JsonNode bySchool = getJson("/api/messages?school=9900001");
         assertEquals(2, bySchool.get("total").asInt());
         assertEquals("9900001", bySchool.get("facets").get("school").get(0).get("value").asText());
+        JsonNode withoutFacets = getJson("/api/messages?school=9900001&facets=false");
+        assertEquals(2, withoutFacets.get("total").asInt(), "the same matches, counted");
+        assertEquals(0, withoutFacets.get("facets").size(), "and not faceted: " + withoutFacets.get("facets"));
+        assertEquals(400, get("/api/messages?facets=some").statusCode(), "facets is true or false");
         JsonNode busan = getJson("/api/messages?region=" + q("부산광역시"));
         assertEquals(1, busan.get("total").asInt(), busan.toString());
         assertEquals(1, getJson("/api/messages?level=" + q("중")).get("total").asInt());
