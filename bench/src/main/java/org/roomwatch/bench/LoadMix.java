@@ -63,7 +63,7 @@ final class LoadMix {
         this.engine = engine;
     }
 
-    /** The {@code n}-th request of one investigator's sequence; the same seed and n give the same request. */
+    /** The next request of one investigator's sequence: the same seeded random gives the same sequence. */
     Request next(Random random) {
         int pick = random.nextInt(100);
         for (Kind kind : Kind.values()) {

@@ -89,11 +89,6 @@ final class TokenCache implements AutoCloseable {
         entries.clear();
     }
 
-    /** Whether tokens are being remembered now (false while the listener is not known to be listening). */
-    boolean trusted() {
-        return trusted;
-    }
-
     /** A change made on one connection in one transaction. */
     @FunctionalInterface
     interface Change {
