@@ -24,6 +24,7 @@ import org.roomwatch.indexer.ElasticsearchEvidenceRecords;
 import org.roomwatch.indexer.ElasticsearchMessageViews;
 import org.roomwatch.indexer.ElasticsearchImageSearch;
 import org.roomwatch.indexer.ElasticsearchSearchService;
+import org.roomwatch.indexer.ElasticsearchVideoSearch;
 import org.roomwatch.indexer.RetentionSweep;
 import org.roomwatch.indexer.RetroScans;
 import org.slf4j.Logger;
@@ -68,7 +69,7 @@ final class ApiWiring {
         }
         api = new ApiServer(new ElasticsearchSearchService(infra.searchClient(), infra.names(), ingest.tagging), watcher, infra::elasticsearchHealthy)
                 .withSecurity(new ApiSecurity(users, audit, security, Clock.systemUTC(), cases, ingest.watchlists))
-                .withImages(images, ingest.hasher)
+                .withImages(images, ingest.hasher, new ElasticsearchVideoSearch(infra.searchClient(), infra.names()), ingest.videoHasher)
                 .withHashSets(ingest.hashSets, matcher)
                 .withCases(cases, ingest.hashSets, matcher, new ElasticsearchCaseSightings(infra.searchClient(), infra.names()), ingest.watchlists)
                 .withEvidence(new ElasticsearchEvidenceRecords(infra.searchClient(), infra.names()), this::evidenceKey)

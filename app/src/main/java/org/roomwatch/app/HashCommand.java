@@ -51,8 +51,7 @@ final class HashCommand implements Callable<Integer> {
     public Integer call() {
         MediaConfig media = Configs.load(config).media();
         ImageHasher hasher = new ImageHasher(new DecodeLimits(media.maxImageBytes(), media.maxImagePixels()));
-        VideoHasher videos = new VideoHasher(new VideoLimits(media.maxVideoBytes(), media.maxVideoDuration(), media.maxVideoFramesHashed(),
-                media.maxVideoWidth(), media.maxVideoHeight(), media.maxVideoDecodeTime(), media.videoSecondsPerHash()), 1);
+        VideoHasher videos = new VideoHasher(VideoLimits.from(media), 1);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int failed = 0;

@@ -42,6 +42,8 @@ import org.roomwatch.indexer.RoomSignals;
 import org.roomwatch.media.DecodeLimits;
 import org.roomwatch.media.ImageHasher;
 import org.roomwatch.media.PhotoHashing;
+import org.roomwatch.media.VideoHasher;
+import org.roomwatch.media.VideoLimits;
 import org.roomwatch.tagging.Lexicon;
 
 /**
@@ -56,6 +58,7 @@ final class IngestWiring {
     final AlertStore alerts;
     final LiveWatch watch;
     final ImageHasher hasher;
+    final VideoHasher videoHasher;
     final JdbcDiscoveredRooms discovered;
     final JdbcRoomRegistry registry;
     final AccountService accounts;
@@ -83,7 +86,9 @@ final class IngestWiring {
         MediaConfig media = config.media();
         // One hasher for crawled photos and uploads alike: it holds no state between images.
         hasher = new ImageHasher(new DecodeLimits(media.maxImageBytes(), media.maxImagePixels()));
-        PhotoHashing<RuntimeException> webPhotos = new PhotoHashing<>(new WebPhotos(fetcher), hasher);
+        // Videos are decoded one thread each: the crawl's own threads are the parallelism.
+        videoHasher = new VideoHasher(VideoLimits.from(media), 1);
+        PhotoHashing<RuntimeException> webPhotos = new PhotoHashing<>(new WebPhotos(fetcher), hasher, videoHasher);
         BatchStep photos = media.hashImages() ? webPhotos::hash : BatchStep.NONE;
         discovered = new JdbcDiscoveredRooms(db);
         Ingest ingest = new Ingest(photos.then(new LinkDiscovery(discovered)), writer, watch,
@@ -108,7 +113,7 @@ final class IngestWiring {
         byte[] key = AccountKey.load(System.getenv(), accounts.keyFile());
         try {
             AccountService service = AccountService.start(accounts, tdlib.apply(accounts), key,
-                    new JdbcCrawlAccounts(infra.db().dataSource()), ingest, hasher, Clock.systemUTC());
+                    new JdbcCrawlAccounts(infra.db().dataSource()), ingest, hasher, videoHasher, Clock.systemUTC());
             closeables.push(service);
             return service;
         } catch (InterruptedException e) {

@@ -39,6 +39,7 @@ import org.roomwatch.crawler.account.AccountLogin;
 import org.roomwatch.crawler.account.AccountService;
 import org.roomwatch.media.DecodeLimits;
 import org.roomwatch.media.ImageHasher;
+import org.roomwatch.media.VideoHasher;
 import org.roomwatch.simulator.tdlib.FakeChat;
 import org.roomwatch.simulator.tdlib.FakeTdlib;
 import org.roomwatch.testkit.ControlPlaneExtension;
@@ -81,7 +82,7 @@ class AccountApiTest {
             public void writeMessages(List<Message> messages) {}
             public void writeDeletions(List<MessageDeletion> deletions) {}
         };
-        accounts = AccountService.start(config, td, key, store, IngestPipeline.storing(nowhere), new ImageHasher(DecodeLimits.DEFAULT), Clock.systemUTC());
+        accounts = AccountService.start(config, td, key, store, IngestPipeline.storing(nowhere), new ImageHasher(DecodeLimits.DEFAULT), new VideoHasher(), Clock.systemUTC());
         discovered = new JdbcDiscoveredRooms(db.dataSource());
         SearchService unused = null;
         server = new ApiServer(unused, watcher, () -> true).withDiscovered(discovered).withAccounts(accounts).withoutSecurityForRouteTests().start("127.0.0.1", 0);

@@ -33,6 +33,7 @@ import org.roomwatch.indexer.IndexNames;
 import org.roomwatch.indexer.MessageEnricher;
 import org.roomwatch.media.DecodeLimits;
 import org.roomwatch.media.ImageHasher;
+import org.roomwatch.media.VideoHasher;
 import org.roomwatch.simulator.SimRoom;
 import org.roomwatch.simulator.SyntheticRooms;
 import org.roomwatch.simulator.tdlib.FakeTdlib;
@@ -141,7 +142,7 @@ final class AccountBench implements Callable<Integer> {
         AccountPool pool = new AccountPool(Clock.systemUTC());
         AccountGateway gateway = account(work);
         pool.add(gateway);
-        AccountRoomSource source = new AccountRoomSource(pool, new ImageHasher(DecodeLimits.DEFAULT), perCrawl, Clock.systemUTC());
+        AccountRoomSource source = new AccountRoomSource(pool, new ImageHasher(DecodeLimits.DEFAULT), new VideoHasher(), perCrawl, Clock.systemUTC());
         InMemoryRoomRegistry registry = new InMemoryRoomRegistry();
         registry.put(new WatchedRoom(ROOM, SourceKind.ACCOUNT, Duration.ofMinutes(5)));
         long start = System.nanoTime();

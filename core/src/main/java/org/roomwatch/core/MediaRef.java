@@ -4,22 +4,36 @@ import java.util.Objects;
 
 /**
  * A media item a message carries: its kind and where it can be fetched from (never the bytes). Once a photo has
- * been fetched and hashed it carries its {@link ImageHashes}; a photo that could not be hashed carries the reason.
+ * been fetched and hashed it carries its {@link ImageHashes}, a video its {@link VideoHashes}; one that could not be
+ * hashed carries the reason.
  */
-public record MediaRef(MediaKind kind, String url, ImageHashes hashes, String unhashedReason) {
+public record MediaRef(MediaKind kind, String url, ImageHashes hashes, String unhashedReason, VideoHashes video) {
     public MediaRef {
         Objects.requireNonNull(kind, "kind");
     }
 
+    public MediaRef(MediaKind kind, String url, ImageHashes hashes, String unhashedReason) {
+        this(kind, url, hashes, unhashedReason, null);
+    }
+
     public MediaRef(MediaKind kind, String url) {
-        this(kind, url, null, null);
+        this(kind, url, null, null, null);
     }
 
     public MediaRef withHashes(ImageHashes value) {
-        return new MediaRef(kind, url, value, null);
+        return new MediaRef(kind, url, value, null, null);
+    }
+
+    public MediaRef withVideo(VideoHashes value) {
+        return new MediaRef(kind, url, null, null, value);
     }
 
     public MediaRef unhashed(String reason) {
-        return new MediaRef(kind, url, null, reason);
+        return new MediaRef(kind, url, null, reason, null);
+    }
+
+    /** The SHA-256 of the bytes, for a hashed photo or video; null otherwise. */
+    public String sha256() {
+        return hashes != null ? hashes.sha256() : video != null ? video.sha256() : null;
     }
 }

@@ -51,6 +51,11 @@ public final class Documents {
                 item.put("pdq", ref.hashes().pdq());
                 item.put("quality", ref.hashes().quality());
                 mediaSha256.add(ref.hashes().sha256());
+            } else if (ref.video() != null) {
+                // A video is referenced by its digests; its frames live once, in its media document.
+                item.put("sha256", ref.video().sha256());
+                item.put("md5", ref.video().md5());
+                mediaSha256.add(ref.video().sha256());
             } else if (ref.unhashedReason() != null) {
                 item.put("unhashed", ref.unhashedReason());
             }
@@ -155,7 +160,7 @@ public final class Documents {
         for (MediaRef ref : m.media()) {
             // A photo is identified by its bytes once hashed: CDN addresses of the same photo change between crawls.
             content.append('\u0000').append(ref.kind()).append(' ')
-                    .append(ref.hashes() != null ? ref.hashes().sha256() : nullSafe(ref.url()));
+                    .append(ref.sha256() != null ? ref.sha256() : nullSafe(ref.url()));
         }
         return Sha256.hex(content.toString());
     }

@@ -145,7 +145,7 @@ public final class ElasticsearchImageSearch implements ImageSearch {
     }
 
     private Map<String, PdqHash> allHashes() {
-        return scan(Query.of(q -> q.matchAll(m -> m)));
+        return scan(Query.of(q -> q.exists(e -> e.field("pdq")))); // photos: a video's frames are matched by VideoSearch
     }
 
     /** Every hit of the query, paged by SHA-256, with only the PDQ doc value fetched. */
@@ -219,7 +219,8 @@ public final class ElasticsearchImageSearch implements ImageSearch {
         try {
             @SuppressWarnings({"unchecked", "rawtypes"})
             SearchResponse<Map<String, Object>> response = (SearchResponse) client.search(s -> s.index(names.media())
-                    .query(q -> q.terms(t -> t.field(field).terms(v -> v.value(terms)))).size(PAGE), Map.class);
+                    .query(q -> q.bool(b -> b.filter(f -> f.terms(t -> t.field(field).terms(v -> v.value(terms))))
+                            .mustNot(n -> n.term(t -> t.field("kind").value(VideoDocuments.KIND))))).size(PAGE), Map.class);
             for (Hit<Map<String, Object>> hit : response.hits().hits()) {
                 ImageRecord record = record(hit.source());
                 out.computeIfAbsent(field.equals("md5") ? record.md5() : record.sha256(), k -> new ArrayList<>()).add(record);
@@ -238,9 +239,9 @@ public final class ElasticsearchImageSearch implements ImageSearch {
                 List<String> slice = ids.subList(i, Math.min(ids.size(), i + PAGE));
                 @SuppressWarnings({"unchecked", "rawtypes"})
                 var response = (co.elastic.clients.elasticsearch.core.MgetResponse<Map<String, Object>>) (co.elastic.clients.elasticsearch.core.MgetResponse)
-                        client.mget(g -> g.index(names.media()).ids(slice).sourceExcludes("pdq_chunks", "pdq_vector"), Map.class);
+                        client.mget(g -> g.index(names.media()).ids(slice).sourceExcludes("pdq_chunks", "pdq_vector", "frames", "frame_chunks"), Map.class);
                 for (var item : response.docs()) {
-                    if (item.isResult() && item.result().found()) {
+                    if (item.isResult() && item.result().found() && !VideoDocuments.KIND.equals(item.result().source().get("kind"))) {
                         out.put(item.result().id(), record(item.result().source()));
                     }
                 }

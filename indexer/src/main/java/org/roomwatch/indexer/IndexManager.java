@@ -62,25 +62,45 @@ public final class IndexManager {
         }
     }
 
+    /**
+     * Checks an existing index against its mapping. Fields the mapping gained since the index was created (a new kind
+     * of media, say) are added in place, which Elasticsearch allows for new fields; a field whose type changed cannot
+     * be, and start-up is refused with what differs.
+     */
     private void verify(String index, String mapping, byte[] body) throws IOException {
+        JsonNode mappings = JSON.readTree(body).path("mappings");
         Map<String, String> expected = new LinkedHashMap<>();
-        flatten(JSON.readTree(body).path("mappings").path("properties"), "", expected);
-        GetMappingResponse response = client.indices().getMapping(m -> m.index(index));
-        Map<String, String> actual = new LinkedHashMap<>();
-        response.result().values().forEach(v -> flatten(v.mappings().properties(), "", actual));
+        flatten(mappings.path("properties"), "", expected);
+        Map<String, String> actual = actualFields(index);
+        List<String> missing = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         expected.forEach((field, type) -> {
             String found = actual.get(field);
             if (found == null) {
-                problems.add(field + " is missing");
+                missing.add(field);
             } else if (!found.equals(type)) {
                 problems.add(field + " is " + found + ", expected " + type);
             }
         });
+        if (problems.isEmpty() && !missing.isEmpty()) {
+            byte[] properties = JSON.writeValueAsBytes(JSON.createObjectNode().set("properties", mappings.path("properties")));
+            client.indices().putMapping(p -> p.index(index).withJson(new ByteArrayInputStream(properties)));
+            log.info("Added fields {} to index {} (mappings/{}.json gained them)", missing, index, mapping);
+            Map<String, String> after = actualFields(index);
+            missing.removeIf(after::containsKey);
+            missing.forEach(field -> problems.add(field + " is missing"));
+        }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("index " + index + " does not match mappings/" + mapping + ".json: "
                     + String.join("; ", problems) + ". Reindex into a new prefix or delete the index.");
         }
+    }
+
+    private Map<String, String> actualFields(String index) throws IOException {
+        GetMappingResponse response = client.indices().getMapping(m -> m.index(index));
+        Map<String, String> actual = new LinkedHashMap<>();
+        response.result().values().forEach(v -> flatten(v.mappings().properties(), "", actual));
+        return actual;
     }
 
     private static void flatten(JsonNode properties, String prefix, Map<String, String> out) {

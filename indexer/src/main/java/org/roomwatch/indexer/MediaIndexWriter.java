@@ -18,9 +18,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.roomwatch.core.ImageHashes;
 import org.roomwatch.core.MediaRef;
 import org.roomwatch.core.Message;
+import org.roomwatch.core.VideoHashes;
 
 /**
- * Keeps one document per distinct image (id: SHA-256) with where and when it was seen. The node has no scripting,
+ * Keeps one document per distinct image or video (id: SHA-256) with where and when it was seen. The node has no scripting,
  * so sightings are merged here: read the documents, merge, write back conditionally on the sequence number read;
  * a document another crawl changed in between (409) is read and merged again. Merging is idempotent: a re-crawl of
  * the same message changes nothing.
@@ -41,16 +42,24 @@ public final class MediaIndexWriter {
         this.names = names;
     }
 
-    /** One image seen in one message. */
-    public record Sighting(ImageHashes hashes, String room, String messageId, Instant seenAt) {}
+    /** One image (its hashes) or video (its vPDQ and digests) seen in one message. */
+    public record Sighting(ImageHashes hashes, VideoHashes video, String room, String messageId, Instant seenAt) {
+        public Sighting(ImageHashes hashes, String room, String messageId, Instant seenAt) {
+            this(hashes, null, room, messageId, seenAt);
+        }
+
+        public String sha256() {
+            return hashes != null ? hashes.sha256() : video.sha256();
+        }
+    }
 
     public static List<Sighting> sightings(List<Message> messages) {
         List<Sighting> sightings = new ArrayList<>();
         for (Message m : messages) {
             Instant seen = m.postedAt() != null ? m.postedAt() : m.capturedAt();
             for (MediaRef ref : m.media()) {
-                if (ref.hashes() != null) {
-                    sightings.add(new Sighting(ref.hashes(), m.roomId(), m.id(), seen));
+                if (ref.hashes() != null || ref.video() != null) {
+                    sightings.add(new Sighting(ref.hashes(), ref.video(), m.roomId(), m.id(), seen));
                 }
             }
         }
@@ -61,7 +70,7 @@ public final class MediaIndexWriter {
     public void write(List<Sighting> sightings) {
         Map<String, List<Sighting>> pending = new LinkedHashMap<>();
         for (Sighting s : sightings) {
-            pending.computeIfAbsent(s.hashes().sha256(), k -> new ArrayList<>()).add(s);
+            pending.computeIfAbsent(s.sha256(), k -> new ArrayList<>()).add(s);
         }
         for (int attempt = 1; !pending.isEmpty(); attempt++) {
             if (attempt > MAX_ATTEMPTS) {
@@ -107,7 +116,7 @@ public final class MediaIndexWriter {
                     operations.add(BulkOperation.of(o -> o.index(i -> i.index(names.media()).id(result.id())
                             .ifSeqNo(seqNo).ifPrimaryTerm(primaryTerm).document(merged))));
                 } else {
-                    Map<String, Object> created = merge(newDocument(seen.get(0).hashes()), seen);
+                    Map<String, Object> created = merge(newDocument(seen.get(0)), seen);
                     operations.add(BulkOperation.of(o -> o.create(c -> c.index(names.media()).id(result.id()).document(created))));
                 }
             }
@@ -133,9 +142,14 @@ public final class MediaIndexWriter {
         }
     }
 
+    static Map<String, Object> newDocument(Sighting s) {
+        return s.hashes() != null ? newDocument(s.hashes()) : VideoDocuments.newDocument(s.video());
+    }
+
     static Map<String, Object> newDocument(ImageHashes h) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("sha256", h.sha256());
+        doc.put("kind", "photo");
         doc.put("md5", h.md5());
         doc.put("pdq", h.pdq());
         doc.put("pdq_chunks", PdqTerms.chunks(h.pdq()));

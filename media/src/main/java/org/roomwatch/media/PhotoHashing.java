@@ -8,12 +8,14 @@ import org.roomwatch.core.ImageHashes;
 import org.roomwatch.core.MediaKind;
 import org.roomwatch.core.MediaRef;
 import org.roomwatch.core.Message;
+import org.roomwatch.core.VideoHashes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hash and discard, for every source alike: each photo (and sticker) of a message that the source's fetcher can
- * fetch is read into memory under the size cap, hashed, and dropped; the message keeps only the hashes. A photo that
+ * Hash and discard, for every source alike: each photo (and sticker) and, given a {@link VideoHasher}, each video of a
+ * message that the source's fetcher can fetch is read into memory under its size cap, hashed (a video: digests and
+ * vPDQ), and dropped; the message keeps only the hashes. A photo that
  * cannot be had or decoded is marked with the reason and logged by address, and the batch goes on; a failure of the
  * source itself ({@code E}: an account that lost its session) fails the batch. Nothing here writes a byte anywhere.
  *
@@ -44,10 +46,18 @@ public final class PhotoHashing<E extends Exception> {
 
     private final PhotoFetcher<E> fetcher;
     private final ImageHasher hasher;
+    private final VideoHasher videoHasher;
 
+    /** Photos only: videos are left as they are. */
     public PhotoHashing(PhotoFetcher<E> fetcher, ImageHasher hasher) {
+        this(fetcher, hasher, null);
+    }
+
+    /** Photos and videos; {@code videoHasher} null leaves videos as they are. */
+    public PhotoHashing(PhotoFetcher<E> fetcher, ImageHasher hasher, VideoHasher videoHasher) {
         this.fetcher = fetcher;
         this.hasher = hasher;
+        this.videoHasher = videoHasher;
     }
 
     /** The messages with their fetchable photos hashed (an album or a repost pointing at one address twice is fetched once). */
@@ -80,17 +90,22 @@ public final class PhotoHashing<E extends Exception> {
                 done = hashOne(ref, message);
                 byUrl.put(ref.url(), done);
             }
-            media.add(new MediaRef(ref.kind(), ref.url(), done.hashes(), done.unhashedReason()));
+            media.add(new MediaRef(ref.kind(), ref.url(), done.hashes(), done.unhashedReason(), done.video()));
         }
         return message.withMedia(media);
     }
 
     private boolean isPicture(MediaRef ref) {
-        return (ref.kind() == MediaKind.PHOTO || ref.kind() == MediaKind.STICKER) && ref.url() != null
-                && ref.hashes() == null && ref.unhashedReason() == null && fetcher.fetches(ref);
+        boolean hashable = ref.kind() == MediaKind.PHOTO || ref.kind() == MediaKind.STICKER
+                || (ref.kind() == MediaKind.VIDEO && videoHasher != null);
+        return hashable && ref.url() != null && ref.hashes() == null && ref.video() == null && ref.unhashedReason() == null
+                && fetcher.fetches(ref);
     }
 
     private MediaRef hashOne(MediaRef ref, Message message) throws E, InterruptedException {
+        if (ref.kind() == MediaKind.VIDEO) {
+            return hashVideo(ref, message);
+        }
         try {
             byte[] bytes = fetcher.fetch(ref, hasher.decoder().limits().maxBytes());
             return ref.withHashes(hashesOf(hasher.hash(bytes, false)));
@@ -102,6 +117,31 @@ public final class PhotoHashing<E extends Exception> {
         }
     }
 
+    private MediaRef hashVideo(MediaRef ref, Message message) throws E, InterruptedException {
+        try {
+            byte[] bytes = fetcher.fetch(ref, videoHasher.limits().maxBytes());
+            return ref.withVideo(videoHashesOf(videoHasher.hash(bytes)));
+        } catch (PhotoUnavailableException e) {
+            return skip(ref, message, e.getMessage());
+        } catch (VideoRefusedException e) {
+            // The digests of bytes read whole are kept with the reason: a refused video can still be named by hash.
+            String digests = e.digests() == null ? "" : " (SHA-256 " + e.digests().sha256() + ", MD5 " + e.digests().md5() + ")";
+            return skip(ref, message, e.getMessage() + digests);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            return skip(ref, message, "could not be hashed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** What a message keeps of a hashed video: its digests, shape and vPDQ. */
+    public static VideoHashes videoHashesOf(VideoFingerprint f) {
+        List<VideoHashes.Frame> frames = new ArrayList<>(f.frames().size());
+        for (VideoFrameHash h : f.frames()) {
+            frames.add(new VideoHashes.Frame(h.frameNumber(), h.quality(), h.hash().hex(), h.timestamp()));
+        }
+        return new VideoHashes(f.digests().sha256(), f.digests().md5(), f.bytes(), f.durationSeconds(), f.width(), f.height(),
+                f.format(), frames);
+    }
+
     /** What a message keeps of a hashed photo: its digests, PDQ and shape. */
     public static ImageHashes hashesOf(ImageFingerprint f) {
         return new ImageHashes(f.digests().sha256(), f.digests().md5(), f.pdq().hex(), f.quality(), f.width(), f.height(),
@@ -109,7 +149,7 @@ public final class PhotoHashing<E extends Exception> {
     }
 
     private static MediaRef skip(MediaRef ref, Message message, String reason) {
-        log.info("Photo of {} not hashed ({}): {}", message.id(), ref.url(), reason);
+        log.info("{} of {} not hashed ({}): {}", ref.kind() == MediaKind.VIDEO ? "Video" : "Photo", message.id(), ref.url(), reason);
         return ref.unhashed(reason);
     }
 }

@@ -39,6 +39,10 @@ public final class VideoHasher {
         this(VideoLimits.DEFAULT, 1);
     }
 
+    public VideoLimits limits() {
+        return limits;
+    }
+
     /** The digests and vPDQ of a whole video in memory; the bytes are only read. */
     public VideoFingerprint hash(byte[] bytes) throws VideoRefusedException {
         if (bytes.length == 0) {

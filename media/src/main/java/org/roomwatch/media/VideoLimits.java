@@ -12,6 +12,12 @@ public record VideoLimits(long maxBytes, Duration maxDuration, int maxFramesHash
     public static final VideoLimits DEFAULT = new VideoLimits(200L * 1024 * 1024, Duration.ofMinutes(30), 1800, 3840, 2160,
             Duration.ofMinutes(2), 1.0);
 
+    /** The limits as configured ({@code media.maxVideo*}, {@code media.videoSecondsPerHash}). */
+    public static VideoLimits from(org.roomwatch.core.config.MediaConfig media) {
+        return new VideoLimits(media.maxVideoBytes(), media.maxVideoDuration(), media.maxVideoFramesHashed(), media.maxVideoWidth(),
+                media.maxVideoHeight(), media.maxVideoDecodeTime(), media.videoSecondsPerHash());
+    }
+
     public VideoLimits {
         if (maxBytes < 1 || maxFramesHashed < 1 || maxWidth < 1 || maxHeight < 1) {
             throw new IllegalArgumentException("video limits must be positive: maxBytes=" + maxBytes + ", maxFramesHashed="

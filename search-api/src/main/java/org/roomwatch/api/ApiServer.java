@@ -25,10 +25,12 @@ import org.roomwatch.core.hashes.HashSetMatcher;
 import org.roomwatch.core.hashes.HashSets;
 import org.roomwatch.core.search.ImageSearch;
 import org.roomwatch.core.search.SearchService;
+import org.roomwatch.core.search.VideoSearch;
 import org.roomwatch.core.watch.AlertInbox;
 import org.roomwatch.core.watch.RetroRuns;
 import org.roomwatch.core.watch.Watchlists;
 import org.roomwatch.media.ImageHasher;
+import org.roomwatch.media.VideoHasher;
 import org.roomwatch.tagging.Tagging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -169,9 +171,17 @@ public final class ApiServer implements AutoCloseable {
 
     /** Adds the image routes: near-duplicate search, exact lookups. */
     public ApiServer withImages(ImageSearch images, ImageHasher hasher) {
+        return withImages(images, hasher, null, null);
+    }
+
+    /** Adds the image routes and, given {@code videos}, the video routes; image searches then list video frames too. */
+    public ApiServer withImages(ImageSearch images, ImageHasher hasher, VideoSearch videos, VideoHasher videoHasher) {
         this.imageSearch = images;
         this.imageHasher = hasher;
-        new ImageRoutes(images, hasher, json, this::problem).register(app);
+        new ImageRoutes(images, videos, hasher, json, this::problem).register(app);
+        if (videos != null) {
+            new VideoRoutes(videos, videoHasher, json, this::problem).register(app);
+        }
         return this;
     }
 

@@ -17,6 +17,7 @@ import java.util.function.BiConsumer;
 import org.roomwatch.core.search.ImageMatch;
 import org.roomwatch.core.search.ImageSearch.PdqQuery;
 import org.roomwatch.core.search.ImageSearch;
+import org.roomwatch.core.search.VideoSearch;
 import org.roomwatch.media.Dihedral;
 import org.roomwatch.media.ImageFingerprint;
 import org.roomwatch.media.ImageHasher;
@@ -38,12 +39,15 @@ final class ImageRoutes {
     static final int MAX_SEARCH_DISTANCE = 64;
 
     private final ImageSearch images;
+    private final VideoSearch videos;
     private final ImageHasher hasher;
     private final ObjectMapper json;
     private final BiConsumer<Context, Problem> problem;
 
-    ImageRoutes(ImageSearch images, ImageHasher hasher, ObjectMapper json, BiConsumer<Context, Problem> problem) {
+    /** {@code videos} may be null: image searches then list no video frames. */
+    ImageRoutes(ImageSearch images, VideoSearch videos, ImageHasher hasher, ObjectMapper json, BiConsumer<Context, Problem> problem) {
         this.images = images;
+        this.videos = videos;
         this.hasher = hasher;
         this.json = json;
         this.problem = problem;
@@ -81,7 +85,14 @@ final class ImageRoutes {
         body.put("query", query.described());
         body.put("total", matches.size());
         body.put("matches", matches);
-        ApiSecurity.results(ctx, matches.size());
+        int results = matches.size();
+        if (videos != null) {
+            // A still cut from a fake, or a fake made from a photo: the videos with a frame near the image.
+            List<VideoSearch.FrameMatch> frames = videos.videosWithFrameNear(query.hashes(), query.maxDistance());
+            body.put("videos", frames);
+            results += frames.size();
+        }
+        ApiSecurity.results(ctx, results);
         ctx.json(body);
     }
 
@@ -274,7 +285,7 @@ final class ImageRoutes {
         };
     }
 
-    private static String abbreviate(String s) {
+    static String abbreviate(String s) {
         return s.length() > 80 ? s.substring(0, 80) + "..." : s;
     }
 }

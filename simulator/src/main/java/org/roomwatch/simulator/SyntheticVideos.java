@@ -58,6 +58,18 @@ public final class SyntheticVideos {
 
     private SyntheticVideos() {}
 
+    private static final java.util.Map<String, byte[]> POSTED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A short clip as the simulated rooms post it (3 s, 320x180, 10 frames a second): clip {@code seed}'s pictures, or
+     * ({@code reencoded}) the same pictures at a lower bitrate, different bytes that vPDQ matches. Made once per
+     * variant and kept in memory (synthetic, so keeping it is harmless), since encoding costs more than serving.
+     */
+    public static byte[] posted(long seed, boolean reencoded) {
+        return POSTED.computeIfAbsent(seed + (reencoded ? "r" : ""), k -> make(
+                Spec.mp4(seed).size(320, 180).fps(10).length(3).bitrate(reencoded ? 150_000 : 400_000)));
+    }
+
     public static byte[] make(Spec spec) {
         SeekableByteArrayOutputStream out = new SeekableByteArrayOutputStream();
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(out, spec.width(), spec.height(), 0);

@@ -4,7 +4,7 @@ package org.roomwatch.core.config;
  * Images and videos: fetched into memory, hashed, dropped. Limits apply before anything is decoded, and for videos
  * while they are decoded too.
  *
- * @param hashImages        fetch and hash the photos crawled posts carry
+ * @param hashImages        fetch and hash the photos and videos crawled posts carry
  * @param maxImageBytes     images larger than this are not fetched past the cap nor decoded
  * @param maxImagePixels    images whose header declares more pixels than this are not decoded (decompression bombs)
  * @param nearDuplicateMethod how near-duplicate search runs, all exact: {@code mih} (16-bit chunk terms, distances

@@ -210,10 +210,11 @@ public final class AccountGateway {
     }
 
     /**
-     * A photo's bytes, in memory only: TDLib downloads into its files directory, the file is read and then deleted at
-     * once through TDLib (and from the disk, should TDLib have left it).
+     * A photo's or video's bytes, in memory only: TDLib downloads into its files directory, the file is read and then
+     * deleted at once through TDLib (and from the disk, should TDLib have left it). {@code capKey} names the
+     * configured cap in the refusal.
      */
-    public byte[] photo(int fileId, long maxBytes) throws TdException, InterruptedException, IOException {
+    public byte[] media(int fileId, long maxBytes, String capKey) throws TdException, InterruptedException, IOException {
         JsonNode file = call(TdRequests.downloadFile(fileId));
         Path path = Path.of(file.path("local").path("path").asText(""));
         try {
@@ -221,7 +222,7 @@ public final class AccountGateway {
                 throw new IOException("TDLib did not complete the download of file " + fileId);
             }
             if (Files.size(path) > maxBytes) {
-                throw new IOException("photo is larger than media.maxImageBytes (" + maxBytes + " bytes)");
+                throw new IOException("the file is larger than " + capKey + " (" + maxBytes + " bytes)");
             }
             return Files.readAllBytes(path);
         } finally {

@@ -21,6 +21,7 @@ import org.roomwatch.core.SourceException;
 import org.roomwatch.core.account.CrawlAccount;
 import org.roomwatch.core.text.Sha256;
 import org.roomwatch.media.ImageHasher;
+import org.roomwatch.media.VideoHasher;
 import org.roomwatch.media.PhotoHashing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,17 +42,19 @@ public final class AccountRoomSource implements RoomSource {
 
     private final AccountPool pool;
     private final ImageHasher hasher;
+    private final VideoHasher videoHasher;
     private final int maxMessages;
     private final Clock clock;
     private final Map<String, Binding> bindings = new ConcurrentHashMap<>();
     private final Map<Long, String> roomsByChat = new ConcurrentHashMap<>();
 
-    public AccountRoomSource(AccountPool pool, ImageHasher hasher, int maxMessages, Clock clock) {
+    public AccountRoomSource(AccountPool pool, ImageHasher hasher, VideoHasher videoHasher, int maxMessages, Clock clock) {
         if (maxMessages < 1) {
             throw new IllegalArgumentException("maxMessages must be at least 1, got " + maxMessages);
         }
         this.pool = pool;
         this.hasher = hasher;
+        this.videoHasher = videoHasher;
         this.maxMessages = maxMessages;
         this.clock = clock;
     }
@@ -172,23 +175,24 @@ public final class AccountRoomSource implements RoomSource {
                 false, InviteStatus.NOT_AN_INVITE, now, seenThrough, Sha256.hex(raw));
     }
 
-    /** Photos into memory, hashed, gone: the file is deleted from TDLib's cache right after reading. */
+    /** Photos and videos into memory, hashed, gone: the file is deleted from TDLib's cache right after reading. */
     Message hashPhotos(AccountGateway gateway, Message m) throws TdException, InterruptedException {
-        return new PhotoHashing<>(new AccountPhotos(gateway), hasher).hash(m);
+        return new PhotoHashing<>(new AccountPhotos(gateway), hasher, videoHasher).hash(m);
     }
 
-    /** An account's photos: TDLib downloads them into its (memory) files directory, read and deleted at once. */
+    /** An account's photos and videos: TDLib downloads them into its (memory) files directory, read and deleted at once. */
     private record AccountPhotos(AccountGateway gateway) implements PhotoHashing.PhotoFetcher<TdException> {
         @Override
         public boolean fetches(MediaRef ref) {
-            return ref.kind() == MediaKind.PHOTO && TdMessages.fileId(ref.url()) >= 0;
+            return (ref.kind() == MediaKind.PHOTO || ref.kind() == MediaKind.VIDEO) && TdMessages.fileId(ref.url()) >= 0;
         }
 
         @Override
         public byte[] fetch(MediaRef ref, long maxBytes) throws PhotoHashing.PhotoUnavailableException, TdException,
                 InterruptedException {
             try {
-                return gateway.photo(TdMessages.fileId(ref.url()), maxBytes);
+                return gateway.media(TdMessages.fileId(ref.url()), maxBytes,
+                        ref.kind() == MediaKind.VIDEO ? "media.maxVideoBytes" : "media.maxImageBytes");
             } catch (IOException e) {
                 throw new PhotoHashing.PhotoUnavailableException(e.getMessage());
             } catch (TdException e) {

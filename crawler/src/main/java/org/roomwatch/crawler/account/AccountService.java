@@ -20,6 +20,7 @@ import org.roomwatch.core.account.TdJson;
 import org.roomwatch.core.config.AccountsConfig;
 import org.roomwatch.core.ingest.IngestPipeline;
 import org.roomwatch.media.ImageHasher;
+import org.roomwatch.media.VideoHasher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,14 +45,15 @@ public final class AccountService implements AccountOperations, AutoCloseable {
     private final List<TdSession> sessions = new ArrayList<>();
     private final ScheduledExecutorService sync;
 
-    private AccountService(AccountsConfig config, TdJson td, byte[] key, JdbcCrawlAccounts store, ImageHasher hasher, Clock clock) {
+    private AccountService(AccountsConfig config, TdJson td, byte[] key, JdbcCrawlAccounts store, ImageHasher hasher,
+                           VideoHasher videoHasher, Clock clock) {
         this.config = config;
         this.key = key.clone();
         this.store = store;
         this.clock = clock;
         this.clients = new TdClients(td);
         this.pool = new AccountPool(clock);
-        this.source = new AccountRoomSource(pool, hasher, config.maxMessagesPerCrawl(), clock);
+        this.source = new AccountRoomSource(pool, hasher, videoHasher, config.maxMessagesPerCrawl(), clock);
         this.sync = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "account-states");
             t.setDaemon(true);
@@ -61,8 +63,9 @@ public final class AccountService implements AccountOperations, AutoCloseable {
 
     /** Starts the stored accounts; live updates go through {@code ingest}, as crawled batches do. */
     public static AccountService start(AccountsConfig config, TdJson td, byte[] key, JdbcCrawlAccounts store,
-                                       IngestPipeline ingest, ImageHasher hasher, Clock clock) throws InterruptedException {
-        AccountService service = new AccountService(config, td, key, store, hasher, clock);
+                                       IngestPipeline ingest, ImageHasher hasher, VideoHasher videoHasher, Clock clock)
+            throws InterruptedException {
+        AccountService service = new AccountService(config, td, key, store, hasher, videoHasher, clock);
         try {
             service.startAll(ingest);
             return service;

@@ -112,13 +112,26 @@ public final class TdMessages {
                             + file.path("remote").path("unique_id").asText()));
                 }
             }
-            case "messageVideo", "messageAnimation" -> media.add(new MediaRef(MediaKind.VIDEO, null));
-            case "messageDocument" -> media.add(new MediaRef(MediaKind.DOCUMENT, null));
+            case "messageVideo" -> media.add(video(content.path("video").path("video")));
+            case "messageAnimation" -> media.add(video(content.path("animation").path("animation")));
+            case "messageVideoNote" -> media.add(video(content.path("video_note").path("video")));
+            case "messageDocument" -> {
+                // A video sent as a file is a video all the same: the rooms send fakes both ways.
+                JsonNode document = content.path("document");
+                media.add(document.path("mime_type").asText("").startsWith("video/")
+                        ? video(document.path("document")) : new MediaRef(MediaKind.DOCUMENT, null));
+            }
             case "messageAudio", "messageVoiceNote" -> media.add(new MediaRef(MediaKind.AUDIO, null));
             case "messageSticker" -> media.add(new MediaRef(MediaKind.STICKER, null));
             default -> { }
         }
         return media;
+    }
+
+    /** A video's reference: its TDLib file as a {@link #FILE_PREFIX} address, or none when the message names no file. */
+    private static MediaRef video(JsonNode file) {
+        return new MediaRef(MediaKind.VIDEO, file.has("id")
+                ? FILE_PREFIX + file.path("id").asInt() + ":" + file.path("remote").path("unique_id").asText() : null);
     }
 
     /** The file id in a {@link #FILE_PREFIX} address, or -1. */

@@ -1,11 +1,12 @@
 package org.roomwatch.crawler.http;
 
 import java.net.URI;
+import org.roomwatch.core.MediaKind;
 import org.roomwatch.core.MediaRef;
 import org.roomwatch.media.PhotoHashing.PhotoFetcher;
 import org.roomwatch.media.PhotoHashing.PhotoUnavailableException;
 
-/** Photos at web addresses (t.me's pages), fetched politely into memory under the cap; the public crawl's photo source. */
+/** Photos and videos at web addresses (t.me's pages), fetched politely into memory under the cap; the public crawl's photo source. */
 public final class WebPhotos implements PhotoFetcher<RuntimeException> {
     private final PoliteFetcher fetcher;
 
@@ -28,7 +29,8 @@ public final class WebPhotos implements PhotoFetcher<RuntimeException> {
             throw new PhotoUnavailableException("unusable address");
         }
         try {
-            FetchResponse response = fetcher.get(uri, maxBytes, "media.maxImageBytes");
+            FetchResponse response = fetcher.get(uri, maxBytes,
+                    ref.kind() == MediaKind.VIDEO ? "media.maxVideoBytes" : "media.maxImageBytes");
             if (response.status() != 200) {
                 throw new PhotoUnavailableException("fetch answered HTTP " + response.status());
             }

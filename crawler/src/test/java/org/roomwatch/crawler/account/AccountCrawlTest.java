@@ -39,6 +39,7 @@ import org.roomwatch.indexer.testing.IndicesExtension;
 import org.roomwatch.indexer.testing.TestIndices;
 import org.roomwatch.media.DecodeLimits;
 import org.roomwatch.media.ImageHasher;
+import org.roomwatch.media.VideoHasher;
 import org.roomwatch.simulator.SyntheticPictures;
 import org.roomwatch.simulator.tdlib.FakeChat;
 import org.roomwatch.simulator.tdlib.FakeTdlib;
@@ -97,7 +98,7 @@ class AccountCrawlTest {
         names = indices.names();
         writer = new BulkMessageWriter(client, names, new MessageEnricher(), new ConfigLoader().defaults().elasticsearch());
         pool = new AccountPool(Clock.systemUTC());
-        source = new AccountRoomSource(pool, new ImageHasher(DecodeLimits.DEFAULT), 100, Clock.systemUTC());
+        source = new AccountRoomSource(pool, new ImageHasher(DecodeLimits.DEFAULT), new VideoHasher(), 100, Clock.systemUTC());
         crawler = new RoomCrawler(registry, Map.of(SourceKind.ACCOUNT, source), IngestPipeline.storing(writer), Clock.systemUTC());
     }
 

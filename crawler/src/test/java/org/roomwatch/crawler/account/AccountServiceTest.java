@@ -33,6 +33,7 @@ import org.roomwatch.core.config.ConfigLoader;
 import org.roomwatch.core.ingest.IngestPipeline;
 import org.roomwatch.media.DecodeLimits;
 import org.roomwatch.media.ImageHasher;
+import org.roomwatch.media.VideoHasher;
 import org.roomwatch.simulator.tdlib.FakeChat;
 import org.roomwatch.simulator.tdlib.FakeTdlib;
 import org.roomwatch.testkit.ControlPlaneExtension;
@@ -79,7 +80,7 @@ class AccountServiceTest {
     }
 
     private AccountService start() throws InterruptedException {
-        return AccountService.start(config, td, key, store, IngestPipeline.storing(capture), new ImageHasher(DecodeLimits.DEFAULT), Clock.systemUTC());
+        return AccountService.start(config, td, key, store, IngestPipeline.storing(capture), new ImageHasher(DecodeLimits.DEFAULT), new VideoHasher(), Clock.systemUTC());
     }
 
     @Test

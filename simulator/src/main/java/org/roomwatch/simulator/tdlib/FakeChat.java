@@ -16,9 +16,22 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * the server's message number shifted left by 20 bits (what t.me links show is {@code id >> 20}).
  */
 public final class FakeChat {
-    /** A message to post: text (or a photo's caption), an optional photo, forward origin, reply and views. */
+    /**
+     * A message to post: text (or a photo's or video's caption), an optional photo, forward origin, reply and views;
+     * optionally a video instead of the photo, sent as the given TDLib content type ({@code messageVideo},
+     * {@code messageAnimation}, {@code messageVideoNote} or {@code messageDocument} with a video MIME type).
+     */
     public record Post(long senderUserId, String text, byte[] photo, String forwardedFromChannel, Long replyToServerId,
-                       int views, Instant date) {
+                       int views, Instant date, byte[] video, String videoContent) {
+        public Post(long senderUserId, String text, byte[] photo, String forwardedFromChannel, Long replyToServerId, int views,
+                    Instant date) {
+            this(senderUserId, text, photo, forwardedFromChannel, replyToServerId, views, date, null, null);
+        }
+
+        public static Post video(long sender, String caption, byte[] video, String contentType, Instant date) {
+            return new Post(sender, caption, null, null, null, 0, date, video, contentType);
+        }
+
         public static Post text(long sender, String text, Instant date) {
             return new Post(sender, text, null, null, null, 0, date);
         }
@@ -218,10 +231,33 @@ public final class FakeChat {
             content.set("photo", photo);
             content.set("caption", formatted(post.text() == null ? "" : post.text()));
             m.set("content", content);
+        } else if (post.video() != null) {
+            m.set("content", videoContent(td.registerPhoto(post.video()), post));
         } else {
             m.set("content", textContent(post.text()));
         }
         return m;
+    }
+
+    /** A video as TDLib describes each kind of it: the file sits under a different field in each. */
+    private static ObjectNode videoContent(int fileId, Post post) {
+        ObjectNode content = FakeTdlib.json().createObjectNode().put("@type", post.videoContent());
+        ObjectNode file = file(fileId, post.video().length);
+        switch (post.videoContent()) {
+            case "messageVideo" -> content.set("video", FakeTdlib.json().createObjectNode().put("@type", "video").put("duration", 3)
+                    .put("width", 320).put("height", 180).put("mime_type", "video/mp4").set("video", file));
+            case "messageAnimation" -> content.set("animation", FakeTdlib.json().createObjectNode().put("@type", "animation")
+                    .put("duration", 3).put("mime_type", "video/mp4").set("animation", file));
+            case "messageVideoNote" -> content.set("video_note", FakeTdlib.json().createObjectNode().put("@type", "videoNote")
+                    .put("duration", 3).put("length", 240).set("video", file));
+            case "messageDocument" -> content.set("document", FakeTdlib.json().createObjectNode().put("@type", "document")
+                    .put("file_name", "clip.mp4").put("mime_type", "video/mp4").set("document", file));
+            default -> throw new IllegalArgumentException("not a video content type: " + post.videoContent());
+        }
+        if (!post.videoContent().equals("messageVideoNote")) {
+            content.set("caption", formatted(post.text() == null ? "" : post.text()));
+        }
+        return content;
     }
 
     static ObjectNode file(int fileId, long size) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.roomwatch.simulator.SimPost;
 import org.roomwatch.simulator.SimRoom;
 import org.roomwatch.simulator.SyntheticPictures;
+import org.roomwatch.simulator.SyntheticVideos;
 
 /**
  * Simulated rooms as the fake TDLib shows them to an account: each room a chat with its username, each post a message
@@ -56,8 +57,9 @@ public final class SimulatedAccountWorld {
             return id;
         });
         byte[] photo = photos && p.photos() > 0 ? SyntheticPictures.png(p.id() % 11 * 31, false) : null;
+        byte[] video = photos && photo == null && p.video() ? SyntheticVideos.posted(p.id() % 7, false) : null;
         return new FakeChat.Post(user, p.text() == null ? "" : p.text(), photo, p.forwardedFrom(), p.replyTo(), (int) p.views(),
-                p.date());
+                p.date(), video, video == null ? null : "messageVideo");
     }
 
     /** The names of the rooms in this world. */
