@@ -180,7 +180,7 @@ class CrawlImagesTest {
     }
 
     /** Regular files under the temporary directory and the working directory changed since {@code since}. */
-    private static List<Path> changedSince(FileTime since) throws IOException {
+    static List<Path> changedSince(FileTime since) throws IOException {
         List<Path> changed = new ArrayList<>();
         for (Path root : List.of(Path.of(System.getProperty("java.io.tmpdir")), Path.of("").toAbsolutePath())) {
             changed.addAll(FilesChanged.since(root, since));
@@ -190,7 +190,7 @@ class CrawlImagesTest {
         return changed;
     }
 
-    private static void assertNoImageBytesIn(List<Path> files, List<byte[]> served) throws IOException {
+    static void assertNoImageBytesIn(List<Path> files, List<byte[]> served) throws IOException {
         List<byte[]> needles = new ArrayList<>();
         for (byte[] image : served) {
             int mid = image.length / 2 / 3 * 3; // base64 of the whole file encodes bytes from a multiple of 3 as a unit

@@ -41,6 +41,7 @@ import org.roomwatch.media.DecodeLimits;
 import org.roomwatch.media.ImageHasher;
 import org.roomwatch.media.VideoHasher;
 import org.roomwatch.simulator.SyntheticPictures;
+import org.roomwatch.simulator.SyntheticVideos;
 import org.roomwatch.simulator.tdlib.FakeChat;
 import org.roomwatch.simulator.tdlib.FakeTdlib;
 import org.roomwatch.testkit.ControlPlaneExtension;
@@ -315,5 +316,45 @@ class AccountCrawlTest {
         assertTrue(catchUp.ok(), catchUp.summary());
         assertEquals(3, registry.position("c404live").cursor());
         assertEquals(3, count(), "the catch-up finds nothing new to add");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyKindOfVideoTdlibSendsIsHashedAndItsFileGoneAtOnce() throws Exception {
+        AccountGateway kim = logIn("kim", KIM, "11111");
+        FakeChat room = td.addChat(-1_000_000_000_505L, null, "영상 방", false, 12);
+        byte[] clip = SyntheticVideos.posted(3, false);
+        room.backfill(List.of(
+                FakeChat.Post.video(5001, "영상", clip, "messageVideo", T0),
+                FakeChat.Post.video(5001, "움짤", SyntheticVideos.posted(3, true), "messageAnimation", T0.plusSeconds(60)),
+                FakeChat.Post.video(5002, null, clip, "messageVideoNote", T0.plusSeconds(120)),
+                FakeChat.Post.video(5002, "파일로", clip, "messageDocument", T0.plusSeconds(180)),
+                FakeChat.Post.video(5002, "깨진 영상", "<html>error</html>".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        "messageVideo", T0.plusSeconds(240))));
+        td.addInvite("https://t.me/+fakeVideos", room.id(), false);
+        assertEquals(AccountGateway.JoinOutcome.JOINED, kim.join("https://t.me/+fakeVideos"));
+        source.bind("c505videos", room.id());
+        pool.assign("c505videos", "kim");
+        registry.put(new WatchedRoom("c505videos", SourceKind.ACCOUNT, Duration.ofMinutes(5)));
+        RoomCrawler.Outcome outcome = crawler.crawl("c505videos");
+        assertTrue(outcome.ok(), outcome.summary());
+        assertEquals(5, count());
+
+        String clipSha = org.roomwatch.media.MediaDigests.of(clip).sha256();
+        for (int n = 1; n <= 5; n++) {
+            Map<String, Object> item = (Map<String, Object>) ((List<?>) doc(n).get("media")).get(0);
+            assertEquals("video", item.get("kind"), "message " + n);
+            if (n == 2) {
+                assertNotNull(item.get("sha256"), "the re-encoded animation is hashed");
+            } else if (n == 5) {
+                assertTrue(String.valueOf(item.get("unhashed")).contains("cannot read it as a video"), String.valueOf(item));
+            } else {
+                assertEquals(clipSha, item.get("sha256"), "message " + n + " carries the same clip");
+            }
+        }
+        client.indices().refresh(r -> r.index(names.media()));
+        assertEquals(2, client.count(c -> c.index(names.media()).query(q -> q.term(t -> t.field("kind").value("video")))).count(),
+                "one document per distinct video");
+        assertEquals(List.of(), FakeTdlib.filesUnder(files("kim")), "every downloaded video is deleted once hashed");
     }
 }
