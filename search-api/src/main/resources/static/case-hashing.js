@@ -1,6 +1,7 @@
 /*
  * The case page's hashing: each chosen photo is read and decoded in this page, hashed (PDQ with its quality, MD5,
- * SHA-256) and forgotten; only the hashes are sent, as JSON. Nothing is sent at all when the browser lacks what this
+ * SHA-256) and forgotten; each chosen video likewise (MD5, SHA-256 and its vPDQ, by video-hashing.js); only the
+ * hashes are sent, as JSON. Nothing is sent at all when the browser lacks what this
  * needs: the page says so instead.
  */
 (function () {
@@ -24,6 +25,7 @@
     if (!window.crypto || !window.crypto.subtle || typeof window.crypto.subtle.digest !== 'function') missing.push('Web Crypto (SHA-256)');
     if (typeof window.fetch !== 'function') missing.push('fetch');
     if (!window.RoomwatchHash) missing.push('roomwatch-hash.js');
+    if (!window.RoomwatchVideo) missing.push('video-hashing.js');
     return missing;
   }
 
@@ -49,6 +51,13 @@
   }
 
   async function hashFile(file, index) {
+    if (file.type.startsWith('video/')) {
+      const v = await RoomwatchVideo.hashVideo(file);
+      // Shown as its frame count and its best frame's quality: a video none of whose frames reach 50 is found only
+      // as an exact copy, as a plain photo is.
+      return { video: true, label: say('영상 ', 'Video ') + (index + 1), md5: v.md5, sha256: v.sha256, vpdq: v.vpdq,
+        pdq: v.frames.length + say('개 장면 (vPDQ)', ' frames (vPDQ)'), quality: Math.max(0, ...v.frames.map(f => f.quality)) };
+    }
     const bytes = new Uint8Array(await file.arrayBuffer());
     const sha256 = hex(await crypto.subtle.digest('SHA-256', bytes));
     const md5 = RoomwatchHash.md5(bytes);
@@ -129,7 +138,8 @@
       counselor: form.elements.counselor.value.trim(),
       consentNote: form.elements.consentNote.value.trim(),
       notify: notify,
-      photos: hashed.map(p => ({ label: p.label, pdq: p.pdq, quality: p.quality, md5: p.md5, sha256: p.sha256 })),
+      photos: hashed.filter(p => !p.video).map(p => ({ label: p.label, pdq: p.pdq, quality: p.quality, md5: p.md5, sha256: p.sha256 })),
+      videos: hashed.filter(p => p.video).map(v => ({ label: v.label, md5: v.md5, sha256: v.sha256, vpdq: v.vpdq })),
     };
     submit.disabled = true;
     try {

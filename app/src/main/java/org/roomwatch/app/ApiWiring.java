@@ -51,7 +51,8 @@ final class ApiWiring {
         closeables.push(retro);
         ImageSearch images = new ElasticsearchImageSearch(infra.searchClient(), infra.names(),
                 ElasticsearchImageSearch.method(config.media().nearDuplicateMethod()));
-        HashSetMatcher matcher = new HashSetMatcher(ingest.hashSets, images);
+        ElasticsearchVideoSearch videos = new ElasticsearchVideoSearch(infra.searchClient(), infra.names());
+        HashSetMatcher matcher = new HashSetMatcher(ingest.hashSets, images, videos);
         SecurityConfig security = config.security();
         users = new JdbcUsers(db, security.lockoutAfter(), security.lockoutFor(), security.minPasswordLength(), security.tokenLifetime());
         // A request with a token then costs no database round trip (PostgreSQL; revocations are announced to every process).
@@ -69,7 +70,7 @@ final class ApiWiring {
         }
         api = new ApiServer(new ElasticsearchSearchService(infra.searchClient(), infra.names(), ingest.tagging), watcher, infra::elasticsearchHealthy)
                 .withSecurity(new ApiSecurity(users, audit, security, Clock.systemUTC(), cases, ingest.watchlists))
-                .withImages(images, ingest.hasher, new ElasticsearchVideoSearch(infra.searchClient(), infra.names()), ingest.videoHasher)
+                .withImages(images, ingest.hasher, videos, ingest.videoHasher)
                 .withHashSets(ingest.hashSets, matcher)
                 .withCases(cases, ingest.hashSets, matcher, new ElasticsearchCaseSightings(infra.searchClient(), infra.names()), ingest.watchlists)
                 .withEvidence(new ElasticsearchEvidenceRecords(infra.searchClient(), infra.names()), this::evidenceKey)

@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.roomwatch.controlplane.ControlPlaneDatabase;
 import org.roomwatch.controlplane.JdbcHashSets;
 import org.roomwatch.core.hashes.HashSetEntry;
 import org.roomwatch.core.hashes.HashSetInfo;
 import org.roomwatch.core.hashes.HashSets;
+import org.roomwatch.media.hashlist.HashEntry;
 import org.roomwatch.media.hashlist.HashListException;
 import org.roomwatch.media.hashlist.HashListParser;
 import picocli.CommandLine.Command;
@@ -42,7 +42,7 @@ final class HashSetCommand {
             List<HashSetEntry> entries;
             try {
                 entries = HashListParser.parse(Files.readAllBytes(file)).stream()
-                        .map(e -> new HashSetEntry(e.kind().name().toLowerCase(Locale.ROOT), e.value(), e.label())).toList();
+                        .map(HashEntry::toSetEntry).toList();
             } catch (HashListException e) {
                 spec.commandLine().getErr().println("roomwatch hashset: " + file + ": " + e.problems().size() + " problem(s); nothing was imported");
                 e.problems().forEach(p -> spec.commandLine().getErr().println("  " + p));

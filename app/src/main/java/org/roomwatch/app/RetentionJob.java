@@ -63,6 +63,8 @@ final class RetentionJob {
                 for (ImageMatch i : m.images()) {
                     images.add(i.image().sha256());
                 }
+                // A case's videos are held as its photos are: their documents and the messages carrying them.
+                m.videos().forEach(v -> images.add(v.video().sha256()));
             }
         }
         List<RetentionSweep.Result> results = sweep.sweep(now, retention, new RetentionSweep.Held(images, watchlists));

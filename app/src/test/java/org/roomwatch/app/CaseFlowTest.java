@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -82,8 +81,8 @@ class CaseFlowTest {
                 app.users().add("counselor.han", Role.ANALYST, PASSWORD, "test");
                 app.users().add("officer.kim", Role.INVESTIGATOR, PASSWORD, "test");
                 String base = "http://127.0.0.1:" + app.apiPort();
-                Session counselor = session(base, "counselor.han");
-                Session officer = session(base, "officer.kim");
+                ApiSession counselor = session(base, "counselor.han");
+                ApiSession officer = session(base, "officer.kim");
                 awaitCrawled(app);
 
                 // Her photo is post 3's picture; a flat grey photo has too little detail for near-duplicate matching.
@@ -192,8 +191,8 @@ class CaseFlowTest {
                 // that it exists; only an admin can name another analyst on it, who then sees it.
                 app.users().add("counselor.yoon", Role.ANALYST, PASSWORD, "test");
                 app.users().add("admin.cho", Role.ADMIN, PASSWORD, "test");
-                Session other = session(base, "counselor.yoon");
-                Session caseAdmin = session(base, "admin.cho");
+                ApiSession other = session(base, "counselor.yoon");
+                ApiSession caseAdmin = session(base, "admin.cho");
                 String watchlistId = result.path("case").path("watchlistId").asText();
                 for (String path : List.of("/api/cases/" + number, "/api/cases/" + number + "/export?format=csv", "/cases/" + number,
                         "/api/takedown?set=" + set, "/api/hashsets/" + set, "/api/hashsets/" + set + "/matches",
@@ -228,7 +227,7 @@ class CaseFlowTest {
                 }
                 assertEquals(Set.of("indexed:pdq", "indexed:md5", "indexed:sha256", "listed:pdq", "listed:md5", "listed:sha256"), signals);
                 List<String> takedownCsv = counselor.get(base + "/api/takedown?set=" + set + "&format=csv").body().lines().toList();
-                assertEquals("\uFEFFsource,pdq,md5,sha256,first_seen,last_seen,rooms,case_numbers", takedownCsv.get(0));
+                assertEquals("\uFEFFsource,pdq,md5,sha256,first_seen,last_seen,rooms,case_numbers,kind,vpdq", takedownCsv.get(0));
                 assertTrue(takedownCsv.stream().anyMatch(l -> l.startsWith("indexed,") && l.contains("telegram:case_room_")), takedownCsv.toString());
                 assertEquals(2, takedownCsv.stream().filter(l -> l.startsWith("listed,")).count(), "one row per photo of the case");
                 String searched = counselor.get(base + "/api/takedown?format=csv&pdq=" + herPhoto.path("pdq").asText()).body();
@@ -240,7 +239,7 @@ class CaseFlowTest {
 
                 // An evidence bundle of the two messages and their rooms, for the prosecutor: signed, verifiable, audited.
                 app.users().add("admin.lee", Role.ADMIN, PASSWORD, "test");
-                Session admin = session(base, "admin.lee");
+                ApiSession admin = session(base, "admin.lee");
                 String selection = "{\"messages\": [\"telegram:case_room_a:3\", \"telegram:case_room_b:25\"],"
                         + " \"rooms\": [\"telegram:case_room_a\", \"telegram:case_room_b\"], \"case\": \"2026-서울-0001\","
                         + " \"reason\": \"검찰 요청 (합성)\"}";
@@ -383,7 +382,7 @@ class CaseFlowTest {
     }
 
     /** Until the indices' refreshes make both rooms' copies of the picture, and their posts, searchable. */
-    private void awaitSearchable(Session session, String base, String pdq) throws Exception {
+    private void awaitSearchable(ApiSession session, String base, String pdq) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         String found = "";
         while (System.nanoTime() < deadline) {
@@ -399,7 +398,7 @@ class CaseFlowTest {
         throw new AssertionError("the crawled pictures never became searchable: " + found);
     }
 
-    private long photoPosts(Session session, String base, String room) throws Exception {
+    private long photoPosts(ApiSession session, String base, String room) throws Exception {
         return json.readTree(session.get(base + "/api/messages?hasMedia=true&room=" + room).body()).path("total").asLong();
     }
 
@@ -421,28 +420,7 @@ class CaseFlowTest {
         return out;
     }
 
-    private Session session(String base, String user) throws Exception {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/login"))
-                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"user\": \"" + user + "\", \"password\": \"" + PASSWORD + "\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), r.body());
-        return new Session(client, json.readTree(r.body()).get("csrf").asText());
-    }
-
-    private record Session(HttpClient client, String csrf) {
-        HttpResponse<String> get(String url) throws Exception {
-            return client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> post(String url, String jsonBody) throws Exception {
-            return send(HttpRequest.newBuilder(URI.create(url)).header("content-type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
-        }
-
-        HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-            return client.send(request.header("X-CSRF-Token", csrf).build(), HttpResponse.BodyHandlers.ofString());
-        }
+    private static ApiSession session(String base, String user) throws Exception {
+        return ApiSession.login(base, user, PASSWORD);
     }
 }

@@ -8,7 +8,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The video benchmark, small: a row per resolution with its frames and the split of decode and PDQ; numbers not judged. */
+/**
+ * The video benchmark, small: a row per resolution with its frames and the split of decode and PDQ (numbers not
+ * judged), and the search over stored videos, whose recall against the brute force must be whole.
+ */
 class VideoBenchTest {
     @Test
     void aRowPerResolutionWithDecodeAndPdqApart() {
@@ -17,7 +20,7 @@ class VideoBenchTest {
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         BenchRun run;
         try {
-            run = BenchRun.of("videos", "--seconds", "2", "--rounds", "1");
+            run = BenchRun.of("videos", "--seconds", "2", "--rounds", "1", "--videos", "400", "--frames", "20", "--queries", "6");
         } finally {
             System.setOut(real);
         }
@@ -30,6 +33,16 @@ class VideoBenchTest {
             assertEquals("2", cells[3].trim(), "one frame a second is hashed: " + row);
             assertTrue(Double.parseDouble(cells[8].trim()) > 0, "PDQ takes some time: " + row);
         }
+        for (String kind : new String[] {"re-encoded copies", "quarter-length pieces", "unrelated clips"}) {
+            String row = out.lines().filter(l -> l.startsWith("| " + kind)).findFirst().orElseThrow(() -> new AssertionError(out));
+            String[] cells = row.split("\\|");
+            assertEquals("6", cells[2].trim(), row);
+            assertEquals("1.0000", cells[3].trim(), "every match the brute force finds is found: " + row);
+            assertEquals("0", cells[4].trim(), "and nothing else: " + row);
+            if (!kind.equals("unrelated clips")) {
+                assertTrue(Integer.parseInt(cells[5].trim()) >= 6, "each copy finds at least its original: " + row);
+            }
+        }
     }
 
     @Test
@@ -37,5 +50,8 @@ class VideoBenchTest {
         BenchRun run = BenchRun.of("videos", "--seconds", "0");
         assertEquals(2, run.code());
         assertTrue(run.err().contains("--seconds and --rounds must each be at least 1"), run.err());
+        BenchRun few = BenchRun.of("videos", "--videos", "3");
+        assertEquals(2, few.code());
+        assertTrue(few.err().contains("--videos must be at least 20"), few.err());
     }
 }

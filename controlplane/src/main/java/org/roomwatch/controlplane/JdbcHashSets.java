@@ -7,9 +7,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.roomwatch.core.VideoHashes;
 import org.roomwatch.core.hashes.HashSetEntry;
 import org.roomwatch.core.hashes.HashSetInfo;
 import org.roomwatch.core.hashes.HashSets;
@@ -57,6 +60,7 @@ public final class JdbcHashSets implements HashSets {
                     }
                     insert.executeBatch();
                 }
+                insertFrames(c, name, entries);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -65,6 +69,31 @@ public final class JdbcHashSets implements HashSets {
             return new HashSetInfo(name, description, entries.size(), now);
         } catch (SQLException e) {
             throw new IllegalStateException("could not save hash set " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void insertFrames(Connection c, String name, List<HashSetEntry> entries) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO hash_set_video_frames (set_name, video, position,"
+                + " frame_number, quality, pdq, seconds) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            int pending = 0;
+            for (HashSetEntry e : entries) {
+                for (int i = 0; i < e.frames().size(); i++) {
+                    VideoHashes.Frame f = e.frames().get(i);
+                    insert.setString(1, name);
+                    insert.setString(2, e.value());
+                    insert.setInt(3, i);
+                    insert.setInt(4, f.frameNumber());
+                    insert.setInt(5, f.quality());
+                    insert.setString(6, f.pdq());
+                    insert.setDouble(7, f.timestamp());
+                    insert.addBatch();
+                    if (++pending == 1000) {
+                        insert.executeBatch();
+                        pending = 0;
+                    }
+                }
+            }
+            insert.executeBatch();
         }
     }
 
@@ -107,6 +136,21 @@ public final class JdbcHashSets implements HashSets {
                     out.add(new HashSetEntry(r.getString(1), r.getString(2), r.getString(3)));
                 }
             }
+            if (out.stream().noneMatch(HashSetEntry::isVideo)) {
+                return out;
+            }
+            Map<String, List<VideoHashes.Frame>> frames = new HashMap<>();
+            try (PreparedStatement f = c.prepareStatement("SELECT video, frame_number, quality, pdq, seconds FROM hash_set_video_frames"
+                    + " WHERE set_name = ? ORDER BY video, position")) {
+                f.setString(1, name);
+                try (ResultSet r = f.executeQuery()) {
+                    while (r.next()) {
+                        frames.computeIfAbsent(r.getString(1), k -> new ArrayList<>())
+                                .add(new VideoHashes.Frame(r.getInt(2), r.getInt(3), r.getString(4), r.getDouble(5)));
+                    }
+                }
+            }
+            out.replaceAll(e -> e.isVideo() ? new HashSetEntry(e.kind(), e.value(), e.label(), frames.getOrDefault(e.value(), List.of())) : e);
             return out;
         } catch (SQLException e) {
             throw new IllegalStateException("could not read hash set " + name + ": " + e.getMessage(), e);

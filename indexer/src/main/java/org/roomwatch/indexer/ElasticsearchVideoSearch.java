@@ -29,12 +29,18 @@ import org.roomwatch.media.Vpdq;
  * frame (its chunks and their one-bit neighbours) is true for every video that has a partner for that frame; a video
  * matching a share {@code p} of the query's frames makes at least {@code ceil(p × n)} of the n clauses true. That is
  * asked of the node as the query's minimum-should-match, which leaves, among random videos, practically only true
- * matches to fetch; each is then compared frame by frame here. A query with many frames is asked in groups, each
- * with its proportional share (by the pigeonhole principle, a match reaches it in at least one group).
+ * matches to fetch; each is then compared frame by frame here. Not every frame need be asked: among any {@code s} of
+ * the query's frames at most {@code n − needed} lack a partner in a matching video, so at least
+ * {@code s − (n − needed)} of their clauses hold. Asking about 2.5 times the slack (at least 24 frames) keeps that
+ * share high enough to stay selective while the node looks up fewer terms (the cost of a search grows with them: 272
+ * per frame). A query with many frames is asked in groups, each with its proportional share (by the pigeonhole
+ * principle, a match reaches it in at least one group).
  */
 public final class ElasticsearchVideoSearch implements VideoSearch {
     /** Clauses per request: each is a terms query of 272 terms. */
     static final int FRAMES_PER_REQUEST = 256;
+    /** The fewest query frames asked of the node (all of them when the query has fewer). */
+    static final int MIN_ASKED_FRAMES = 24;
     private static final int PAGE = 500;
     private static final String[] NOT_RETURNED = {"frame_chunks", "pdq_chunks", "pdq_vector"};
 
@@ -60,10 +66,13 @@ public final class ElasticsearchVideoSearch implements VideoSearch {
         }
         // At least one pair, whatever the threshold: a video sharing no frame with the query is no match.
         int needed = Math.max(1, (int) Math.ceil(prepared.size() * queryPercent / 100.0 - 1e-9));
+        int slack = prepared.size() - needed;
+        List<VideoFrameHash> asked = spread(prepared, Math.min(prepared.size(), Math.max(MIN_ASKED_FRAMES, (int) Math.ceil(2.5 * slack))));
+        int askedNeeded = Math.max(1, asked.size() - slack);
         Map<String, Map<String, Object>> candidates = new java.util.LinkedHashMap<>();
-        for (int from = 0; from < prepared.size(); from += FRAMES_PER_REQUEST) {
-            List<VideoFrameHash> group = prepared.subList(from, Math.min(prepared.size(), from + FRAMES_PER_REQUEST));
-            int groupNeeded = Math.max(1, (int) Math.ceil((double) needed * group.size() / prepared.size() - 1e-9));
+        for (int from = 0; from < asked.size(); from += FRAMES_PER_REQUEST) {
+            List<VideoFrameHash> group = asked.subList(from, Math.min(asked.size(), from + FRAMES_PER_REQUEST));
+            int groupNeeded = Math.max(1, (int) Math.ceil((double) askedNeeded * group.size() / asked.size() - 1e-9));
             scan(clauses(group, groupNeeded), hit -> candidates.putIfAbsent(hit.id(), hit.source()));
         }
         List<VideoMatch> matches = new ArrayList<>();
@@ -79,6 +88,18 @@ public final class ElasticsearchVideoSearch implements VideoSearch {
                 .thenComparing(Comparator.comparingDouble(VideoMatch::comparedPercent).reversed())
                 .thenComparing(m -> m.video().sha256()));
         return matches;
+    }
+
+    /** {@code count} of the frames, spread evenly over the video (a cut copy keeps some of them wherever it was cut). */
+    static List<VideoFrameHash> spread(List<VideoFrameHash> frames, int count) {
+        if (count >= frames.size()) {
+            return frames;
+        }
+        List<VideoFrameHash> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            out.add(frames.get((int) ((long) i * frames.size() / count)));
+        }
+        return out;
     }
 
     /** Videos of which at least {@code needed} of the frames have a chunk within one bit of one of the video's. */
@@ -144,6 +165,15 @@ public final class ElasticsearchVideoSearch implements VideoSearch {
         scan(Query.of(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("kind").value(VideoDocuments.KIND)))
                 .filter(f -> f.ids(i -> i.values(id))))), hit -> found.add(record(hit.source())));
         return found.stream().findFirst();
+    }
+
+    @Override
+    public List<VideoHashes.Frame> frames(String sha256) {
+        String id = sha256.strip().toLowerCase(Locale.ROOT);
+        List<VideoHashes.Frame> frames = new ArrayList<>();
+        scan(Query.of(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("kind").value(VideoDocuments.KIND)))
+                .filter(f -> f.ids(i -> i.values(id))))), hit -> frames.addAll(VideoDocuments.frames(hit.source())));
+        return frames;
     }
 
     @Override

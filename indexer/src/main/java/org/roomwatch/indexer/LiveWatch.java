@@ -84,7 +84,7 @@ public final class LiveWatch {
             return;
         }
         for (BulkMessageWriter.Prepared p : batch) {
-            List<WatchMatcher.Hit> hits = current.match(p.document());
+            List<WatchMatcher.Hit> hits = current.match(p.document(), p.message());
             if (!hits.isEmpty()) {
                 for (AlertStore.NewAlert alert : alerts.raise(p.document(), p.message().id(), hits)) {
                     log.info("Alert {} ({} rule(s) of {})", alert.id(), hits.size(), alert.document().get("watchlist_name"));

@@ -5,12 +5,17 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.roomwatch.core.MediaRef;
+import org.roomwatch.core.Message;
+import org.roomwatch.core.VideoHashes;
 import org.roomwatch.core.hashes.HashSetEntry;
 import org.roomwatch.core.hashes.HashSets;
 import org.roomwatch.core.watch.Rule;
 import org.roomwatch.core.watch.Watchlist;
 import org.roomwatch.media.PdqHash;
 import org.roomwatch.media.PdqIndex;
+import org.roomwatch.media.VideoFrameHash;
+import org.roomwatch.media.Vpdq;
 import org.roomwatch.tagging.AhoCorasick;
 import org.roomwatch.tagging.NormalizedText;
 import org.roomwatch.tagging.SchoolNames;
@@ -18,13 +23,17 @@ import org.roomwatch.tagging.SchoolNames;
 /**
  * Every active rule of every watchlist compiled for one pass over an enriched message document: one Aho-Corasick
  * automaton over all terms (normalised, spaces ignored), lookups for schools, people and rooms (the enrichment
- * already resolved them), exact digests and PDQ distances for hash sets. Immutable; recompiled when lists change.
+ * already resolved them), exact digests and PDQ distances for hash sets; for a message's videos, their frames
+ * against the image rules (a still within the distance of a frame) and their vPDQ against the listed videos (the
+ * posted video as the query, ThreatExchange's thresholds). Immutable; recompiled when lists change.
  */
 public final class WatchMatcher {
     /** A rule that matched: what matched (the term, the id) or, for images, the PDQ distance. */
     public record Hit(Watchlist list, Rule rule, String matched, Integer distance) {}
 
     private record Pdq(PdqHash hash, Rule rule, Watchlist list) {}
+
+    private record Video(List<VideoFrameHash> frames, Rule rule, Watchlist list) {}
 
     /** Image rules indexed by hash (exact multi-index lookup instead of a comparison per stored hash). */
     private final PdqIndex pdqIndex;
@@ -38,6 +47,7 @@ public final class WatchMatcher {
     private final Map<String, List<Rule>> byRoom = new HashMap<>();
     private final Map<String, List<Rule>> byDigest = new HashMap<>();
     private final List<Pdq> pdq = new ArrayList<>();
+    private final List<Video> videos = new ArrayList<>();
     private final Map<String, Watchlist> lists = new LinkedHashMap<>();
     private final int rules;
     private final List<Rule> discovered = new ArrayList<>();
@@ -68,6 +78,9 @@ public final class WatchMatcher {
                         for (HashSetEntry e : hashSets.entries(rule.value())) {
                             if (e.kind().equals("pdq")) {
                                 pdq.add(new Pdq(PdqHash.fromHex(e.value()), rule, list));
+                            } else if (e.isVideo()) {
+                                videos.add(new Video(e.frames().stream().map(f -> new VideoFrameHash(f.frameNumber(), f.quality(),
+                                        PdqHash.fromHex(f.pdq()), f.timestamp())).toList(), rule, list));
                             } else {
                                 byDigest.computeIfAbsent(e.value(), k -> new ArrayList<>()).add(rule);
                             }
@@ -142,6 +155,47 @@ public final class WatchMatcher {
             }
         }
         return hits;
+    }
+
+    /** {@link #match(Map)}, and the message's videos against image and video rules. */
+    public List<Hit> match(Map<String, Object> doc, Message message) {
+        List<Hit> hits = match(doc);
+        for (MediaRef ref : message.media()) {
+            if (ref.video() != null) {
+                matchVideo(ref.video(), hits);
+            }
+        }
+        return hits;
+    }
+
+    private void matchVideo(VideoHashes video, List<Hit> hits) {
+        if (pdq.isEmpty() && videos.isEmpty()) {
+            return;
+        }
+        List<VideoFrameHash> frames = new ArrayList<>();
+        for (VideoHashes.Frame f : video.frames()) {
+            frames.add(new VideoFrameHash(f.frameNumber(), f.quality(), PdqHash.fromHex(f.pdq()), f.timestamp()));
+        }
+        // A listed photo within its threshold of a frame: one hit per rule, at the nearest frame.
+        Map<Rule, Hit> nearest = new LinkedHashMap<>();
+        for (VideoFrameHash frame : Vpdq.prepared(frames)) {
+            for (int i : pdqIndex.within(frame.hash(), maxThreshold)) {
+                Pdq p = pdq.get(i);
+                int d = frame.hash().distance(p.hash());
+                Hit current = nearest.get(p.rule());
+                if (d <= p.rule().threshold() && (current == null || d < current.distance())) {
+                    nearest.put(p.rule(), new Hit(p.list(), p.rule(), video.sha256(), d));
+                }
+            }
+        }
+        hits.addAll(nearest.values());
+        for (Video listed : videos) {
+            Vpdq.Comparison c = Vpdq.compare(frames, listed.frames(), Vpdq.DISTANCE);
+            if (!c.pairs().isEmpty() && c.matches(Vpdq.QUERY_THRESHOLD_PERCENT, Vpdq.COMPARED_THRESHOLD_PERCENT)) {
+                hits.add(new Hit(listed.list(), listed.rule(), video.sha256(),
+                        c.pairs().stream().mapToInt(Vpdq.FramePair::distance).min().orElse(0)));
+            }
+        }
     }
 
     private void byId(List<Hit> hits, Map<String, List<Rule>> rules, List<String> ids) {

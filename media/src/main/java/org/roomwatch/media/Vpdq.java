@@ -16,11 +16,11 @@ import java.util.Map;
  * <p>Also ThreatExchange's line format of a vPDQ: {@code frame,quality,hex,timestamp} (seconds, three decimals).
  */
 public final class Vpdq {
-    public static final int QUALITY_THRESHOLD = 50;
+    public static final int QUALITY_THRESHOLD = org.roomwatch.core.search.VideoSearch.QUALITY_THRESHOLD;
     public static final int DISTANCE = PdqHash.MATCH_DISTANCE;
     /** python-threatexchange's defaults: 80 % of the query's frames, any share of the other's. */
-    public static final double QUERY_THRESHOLD_PERCENT = 80.0;
-    public static final double COMPARED_THRESHOLD_PERCENT = 0.0;
+    public static final double QUERY_THRESHOLD_PERCENT = org.roomwatch.core.search.VideoSearch.QUERY_THRESHOLD_PERCENT;
+    public static final double COMPARED_THRESHOLD_PERCENT = org.roomwatch.core.search.VideoSearch.COMPARED_THRESHOLD_PERCENT;
 
     /** A query frame and the nearest frame of the other video within the distance. */
     public record FramePair(VideoFrameHash query, VideoFrameHash compared, int distance) {}

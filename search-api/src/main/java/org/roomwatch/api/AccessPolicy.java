@@ -31,7 +31,7 @@ final class AccessPolicy {
     private final Map<String, Rule> rules = new LinkedHashMap<>();
 
     AccessPolicy() {
-        open("GET /api/health", "GET /api/ready", "GET /metrics", "GET /api/openapi.json", "POST /api/login", "GET /static/app.css", "GET /static/roomwatch-hash.js", "GET /static/case-hashing.js", "GET /static/workbench.js", "GET /static/htmx.min.js", "GET /static/image-hashing.js", "GET /", "GET /login",
+        open("GET /api/health", "GET /api/ready", "GET /metrics", "GET /api/openapi.json", "POST /api/login", "GET /static/app.css", "GET /static/roomwatch-hash.js", "GET /static/case-hashing.js", "GET /static/workbench.js", "GET /static/htmx.min.js", "GET /static/image-hashing.js", "GET /static/video-hashing.js", "GET /static/video-page.js", "GET /", "GET /login",
                 "POST /login");
         loggedIn("POST /logout", "POST /api/logout", "GET /api/me", "GET /api/me/tokens", "POST /api/me/tokens", "DELETE /api/me/tokens/{id}");
         role(Role.INVESTIGATOR, "GET /api/messages", "GET /api/rooms", "GET /api/rooms/{id}", "GET /api/rooms/watched",
@@ -39,7 +39,7 @@ final class AccessPolicy {
                 "GET /api/videos", "GET /api/videos/{sha256}", "POST /api/videos/search",
                 "GET /api/schools", "GET /api/schools/{id}/rooms", "GET /api/mentions", "GET /api/hashsets",
                 "GET /search", "GET /schools/{id}",
-                "GET /rooms/{id}", "GET /images", "POST /images", "POST /api/evidence", "GET /messages/{id}", "GET /search/export.csv", "GET /schools", "GET /pick/schools", "GET /pick/rooms",
+                "GET /rooms/{id}", "GET /images", "POST /images", "GET /videos", "POST /videos", "POST /api/evidence", "GET /messages/{id}", "GET /search/export.csv", "GET /schools", "GET /pick/schools", "GET /pick/rooms",
                 "POST /evidence");
         role(Role.ANALYST, "GET /api/alerts", "POST /api/alerts/{id}/state", "GET /api/discovered",
                 "GET /api/discovered/{id}", "POST /api/discovered/{id}/watch", "POST /api/discovered/{id}/dismiss",

@@ -40,6 +40,8 @@ public final class ApiServer implements AutoCloseable {
     private boolean securityDecided;
     private ApiSecurity security;
     private org.roomwatch.core.search.ImageSearch imageSearch;
+    private VideoSearch videoSearch;
+    private VideoRoutes videoRoutes;
     private ImageHasher imageHasher;
     private Watchlists pageWatchlists;
     private AlertInbox pageAlerts;
@@ -178,9 +180,11 @@ public final class ApiServer implements AutoCloseable {
     public ApiServer withImages(ImageSearch images, ImageHasher hasher, VideoSearch videos, VideoHasher videoHasher) {
         this.imageSearch = images;
         this.imageHasher = hasher;
+        this.videoSearch = videos;
         new ImageRoutes(images, videos, hasher, json, this::problem).register(app);
         if (videos != null) {
-            new VideoRoutes(videos, videoHasher, json, this::problem).register(app);
+            videoRoutes = new VideoRoutes(videos, videoHasher, json, this::problem);
+            videoRoutes.register(app);
         }
         return this;
     }
@@ -252,7 +256,7 @@ public final class ApiServer implements AutoCloseable {
         this.caseRoutes = routes;
         this.cases = cases;
         new CasePages(cases, routes::results).register(app);
-        new TakedownRoutes(sets, matcher, imageSearch, cases, json, this::problem).register(app);
+        new TakedownRoutes(sets, matcher, imageSearch, videoSearch, cases, json, this::problem).register(app);
         return this;
     }
 
@@ -294,6 +298,9 @@ public final class ApiServer implements AutoCloseable {
         SchoolLookup schools = new SchoolLookup(tagging);
         SearchFilters filters = new SearchFilters(schools, search);
         new WebPages(search, imageSearch, imageHasher, users, audit, schools, filters, () -> messageViews).register(app);
+        if (videoRoutes != null) {
+            new VideoPages(videoRoutes).register(app);
+        }
         if (messageViews != null && evidence != null) {
             new MessagePages(messageViews, evidence, filters).register(app);
         }

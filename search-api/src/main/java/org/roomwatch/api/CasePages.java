@@ -22,7 +22,7 @@ final class CasePages {
     private static final String PAGE_JS = resource("/static/case-hashing.js");
     /** Scripts and requests from this server only: the page cannot send anything, photos least of all, elsewhere. */
     private static final String POLICY = "default-src 'self'; script-src 'self'; connect-src 'self'; img-src 'self';"
-            + " style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+            + " style-src 'self'; media-src 'self' blob:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     private final Cases cases;
     private final Function<CaseFile, CaseRoutes.Results> results;
@@ -107,7 +107,7 @@ final class CasePages {
         field(form, I18n.t(lang, "case.consentWhatTheVictimAgreed"), "consentNote", "text", true);
         field(form, I18n.t(lang, "case.alertEMailOptional"), "notify", "text", false);
         Element photos = form.appendElement("label").text(I18n.t(lang, "case.photosHashedHereNotSent"));
-        photos.appendElement("input").attr("type", "file").attr("id", "photos").attr("accept", "image/png,image/jpeg,image/gif,image/bmp")
+        photos.appendElement("input").attr("type", "file").attr("id", "photos").attr("accept", "image/png,image/jpeg,image/gif,image/bmp,video/mp4,video/webm")
                 .attr("multiple", "");
         form.appendElement("button").attr("type", "submit").attr("id", "open-case").attr("disabled", "")
                 .text(I18n.t(lang, "case.sendTheHashesAndOpen"));
@@ -119,6 +119,7 @@ final class CasePages {
         }
         table.appendElement("tbody");
         doc.body().appendElement("script").attr("src", "/static/roomwatch-hash.js");
+        doc.body().appendElement("script").attr("src", "/static/video-hashing.js");
         doc.body().appendElement("script").attr("src", "/static/case-hashing.js");
         ctx.header("Content-Security-Policy", POLICY);
         Layout.send(ctx, doc);

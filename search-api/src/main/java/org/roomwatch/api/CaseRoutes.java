@@ -39,7 +39,7 @@ final class CaseRoutes {
     static final int MAX_PHOTOS = 500;
     /** Messages shown in a case's results; the export has every one. */
     static final int SHOWN_MESSAGES = 1000;
-    private static final Set<String> FIELDS = Set.of("caseNumber", "counselor", "consentNote", "notify", "photos");
+    private static final Set<String> FIELDS = Set.of("caseNumber", "counselor", "consentNote", "notify", "photos", "videos");
     private static final Set<String> PHOTO_FIELDS = Set.of("label", "pdq", "quality", "md5", "sha256");
     private static final List<String> EXPORT_COLUMNS = List.of("case", "photo", "matched_by", "distance", "image_sha256",
             "room_id", "room", "message_id", "permalink", "posted_at", "captured_at", "deleted_at", "seen_through");
@@ -138,7 +138,10 @@ final class CaseRoutes {
             }
             notifyNode.forEach(n -> notify.add(n.asText()));
         }
-        List<PhotoHashes> photos = photos(body.get("photos"));
+        boolean hasVideos = body.path("videos").isArray() && !body.path("videos").isEmpty();
+        List<PhotoHashes> photos = photos(body.get("photos"), hasVideos);
+        List<CaseVideos.CaseVideo> videos = CaseVideos.parse(body.get("videos"),
+                new LinkedHashSet<>(photos.stream().map(PhotoHashes::label).toList()));
         if (cases.find(number).isPresent()) {
             ctx.status(409).contentType("application/problem+json").json(new Problem(Problem.BASE + "case-exists",
                     "Case exists", 409, "case " + number + " already exists; its photos cannot be replaced, open a new case", "caseNumber"));
@@ -152,13 +155,18 @@ final class CaseRoutes {
         } catch (IllegalArgumentException e) {
             throw new BadParameter("notify", e.getMessage());
         }
-        sets.replace(setName, "case " + number, entries(photos));
-        CaseFile file = cases.create(new CaseFile(number, setName, counselor, consent, watchlistId, photos.size(), actor, Instant.now()));
+        List<HashSetEntry> entries = new ArrayList<>(entries(photos));
+        entries.addAll(CaseVideos.entries(videos));
+        sets.replace(setName, "case " + number, entries);
+        // The case counts what the counselor hashed: photos and videos alike.
+        CaseFile file = cases.create(new CaseFile(number, setName, counselor, consent, watchlistId, photos.size() + videos.size(),
+                actor, Instant.now()));
         watchlists.addRule(watchlistId, RuleKind.HASHSET, setName, MAX_DISTANCE, actor);
         Results results = results(file);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("case", file);
         out.put("weakPhotos", photos.stream().filter(p -> !p.matchable()).map(PhotoHashes::label).toList());
+        out.put("weakVideos", CaseVideos.weak(videos));
         out.put("results", results);
         ApiSecurity.results(ctx, results.messages());
         ctx.status(201).json(out);
@@ -177,7 +185,10 @@ final class CaseRoutes {
         return List.copyOf(entries.values());
     }
 
-    private static List<PhotoHashes> photos(JsonNode node) {
+    private static List<PhotoHashes> photos(JsonNode node, boolean hasVideos) {
+        if (hasVideos && (node == null || node.isNull() || (node.isArray() && node.isEmpty()))) {
+            return List.of(); // a case of videos only
+        }
         if (node == null || !node.isArray() || node.isEmpty()) {
             throw new BadParameter("photos", "photos is a list of at least one photo's hashes: {\"pdq\", \"quality\", \"md5\", \"sha256\"}");
         }

@@ -3,10 +3,8 @@ package org.roomwatch.api;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -14,6 +12,7 @@ import org.roomwatch.core.hashes.HashSetEntry;
 import org.roomwatch.core.hashes.HashSetInfo;
 import org.roomwatch.core.hashes.HashSetMatcher;
 import org.roomwatch.core.hashes.HashSets;
+import org.roomwatch.media.hashlist.HashEntry;
 import org.roomwatch.media.hashlist.HashListException;
 import org.roomwatch.media.hashlist.HashListParser;
 
@@ -61,10 +60,9 @@ final class HashSetRoutes {
     private void importSet(Context ctx) throws IOException {
         String name = name(ctx);
         Params p = new Params(ctx, Set.of("description"));
-        byte[] body;
-        try (InputStream in = ctx.bodyInputStream()) {
-            body = in.readNBytes(MAX_LIST_BYTES + 1);
-        }
+        // Read as bytes the server keeps: the audit entry, written first, has read a JSON list already (its stream is
+        // spent), and the request cap bounds what is read.
+        byte[] body = ctx.bodyAsBytes();
         if (body.length > MAX_LIST_BYTES) {
             problem.accept(ctx, Problem.invalidBody("hash lists over " + MAX_LIST_BYTES + " bytes are not accepted; split the list"));
             return;
@@ -72,7 +70,7 @@ final class HashSetRoutes {
         List<HashSetEntry> entries;
         try {
             entries = HashListParser.parse(body).stream()
-                    .map(e -> new HashSetEntry(e.kind().name().toLowerCase(Locale.ROOT), e.value(), e.label())).toList();
+                    .map(HashEntry::toSetEntry).toList();
         } catch (HashListException e) {
             ctx.status(400).contentType("application/problem+json");
             Map<String, Object> doc = new LinkedHashMap<>();

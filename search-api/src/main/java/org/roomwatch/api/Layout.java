@@ -52,6 +52,8 @@ final class Layout {
             nav.appendText(" · ");
             nav.appendElement("a").attr("href", "/images").text(I18n.t(lang, "images"));
             nav.appendText(" · ");
+            nav.appendElement("a").attr("href", "/videos").text(I18n.t(lang, "videos"));
+            nav.appendText(" · ");
             nav.appendElement("a").attr("href", "/schools").text(I18n.t(lang, "nav.schools"));
             if (role != null && role.includes(Role.ANALYST)) {
                 for (String[] link : new String[][] {{"/watchlists", "nav.watchlists"}, {"/alerts", "nav.alerts"},

@@ -16,8 +16,9 @@ final class SecurityHeaders {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Referrer-Policy", "no-referrer");
+        // media-src blob: lets a page decode a video chosen on this device (a local object URL) to hash it there.
         ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self';"
-                + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+                + " media-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
         if (!ctx.path().startsWith("/static/")) {
             ctx.header("Cache-Control", "no-store");
         }

@@ -9,8 +9,9 @@ import org.roomwatch.core.hashes.HashSetMatcher;
 import org.roomwatch.core.search.ImageMatch;
 
 /**
- * Where a case's photos appear: every message that carries an image matching one of the case's hashes, with the
- * photo it matched, how (pdq within a distance, or an exact digest), and each room's state.
+ * Where a case's photos and videos appear: every message that carries an image or video matching one of the case's
+ * hashes, with the photo or video it matched, how (pdq within a distance, an exact digest, vpdq, or a photo as a frame
+ * of a video), and each room's state.
  */
 public interface CaseSightings {
     /** How a stored image matched the case: the photo's label, the kind of hash and the distance (0 for digests). */
@@ -34,6 +35,12 @@ public interface CaseSightings {
                 ImageHit hit = new ImageHit(m.entry().label() == null ? m.entry().value() : m.entry().label(),
                         m.entry().kind(), image.distance(), image.image().firstSeen(), image.image().lastSeen());
                 best.merge(image.image().sha256(), hit, (a, b) -> b.distance() < a.distance() ? b : a);
+            }
+            // A video is found in messages by its SHA-256 as a photo is: its sightings, rooms and exports follow.
+            for (org.roomwatch.core.hashes.VideoHit video : m.videos()) {
+                ImageHit hit = new ImageHit(m.entry().label() == null ? m.entry().value() : m.entry().label(),
+                        video.matchedBy(), video.distance(), video.video().firstSeen(), video.video().lastSeen());
+                best.merge(video.video().sha256(), hit, (a, b) -> b.distance() < a.distance() ? b : a);
             }
         }
         return best;

@@ -9,6 +9,12 @@ import org.roomwatch.core.VideoHashes;
  * every stored frame within the distance of a still image.
  */
 public interface VideoSearch {
+    /** ThreatExchange's defaults: a match covers 80 % of the query's frames and any share of the other's. */
+    double QUERY_THRESHOLD_PERCENT = 80.0;
+    double COMPARED_THRESHOLD_PERCENT = 0.0;
+    /** Frames under this PDQ quality take no part in matching. */
+    int QUALITY_THRESHOLD = 50;
+
     /** A frame of the query paired with the nearest frame of the stored video within the distance. */
     record FramePair(int queryFrame, double queryTimestamp, int storedFrame, double storedTimestamp, int distance) {}
 
@@ -33,6 +39,9 @@ public interface VideoSearch {
     List<FrameMatch> videosWithFrameNear(List<ImageSearch.PdqQuery> queries, int maxDistance);
 
     Optional<VideoRecord> bySha256(String sha256);
+
+    /** The frames of a stored video as they were hashed; empty when no such video is stored. */
+    List<VideoHashes.Frame> frames(String sha256);
 
     /** The stored videos with this MD5 (the digest StopNCII-style lists give). */
     List<VideoRecord> byMd5(String md5);

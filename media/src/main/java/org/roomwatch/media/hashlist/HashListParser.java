@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.roomwatch.media.Vpdq;
 
 /**
  * Reads known-hash lists in the forms they arrive in:
@@ -19,8 +20,11 @@ import java.util.Map;
  *       {@code label} or {@code id}), in any order; or no header, one hash per line, 32 hex digits read as MD5 and
  *       64 as PDQ (hash lists of this kind carry PDQ; a SHA-256 list needs its header). Blank lines and lines
  *       starting with {@code #} are skipped.</li>
- *   <li>StopNCII-style JSON: records with {@code signalType} ({@code ImagePDQ}, {@code VideoMD5}, {@code ImageMD5})
- *       and {@code hashValue}, as an array, as {@code {"hashes": [...]}}, or one record per line.</li>
+ *   <li>StopNCII-style JSON: records with {@code signalType} ({@code ImagePDQ}, {@code VideoMD5}, {@code ImageMD5},
+ *       or {@code VideoVPDQ} whose {@code hashValue} is a vPDQ's lines) and {@code hashValue}, as an array, as
+ *       {@code {"hashes": [...]}}, or one record per line.</li>
+ *   <li>A vPDQ file in ThreatExchange's format: one line {@code frame,quality,hex,timestamp} per hashed frame of one
+ *       video; it becomes one entry.</li>
  * </ul>
  * All or nothing: any bad row fails the import with every problem listed, so a half-imported list never passes for
  * a whole one. Duplicates are kept once.
@@ -36,7 +40,35 @@ public final class HashListParser {
         if (trimmed.isEmpty()) {
             throw new HashListException(List.of("the list is empty"));
         }
-        return trimmed.startsWith("[") || trimmed.startsWith("{") ? json(trimmed) : csv(text);
+        if (trimmed.startsWith("[") || trimmed.startsWith("{")) {
+            return json(trimmed);
+        }
+        return looksLikeVpdq(trimmed) ? vpdq(trimmed, "the vPDQ file", null) : csv(text);
+    }
+
+    private static final java.util.regex.Pattern VPDQ_LINE = java.util.regex.Pattern.compile("\\s*\\d+\\s*,\\s*\\d+\\s*,\\s*[0-9A-Fa-f]+\\s*,.*");
+
+    /** Most lines read frame,quality,hex,timestamp: a vPDQ, even if a line of it is broken (it is then reported). */
+    private static boolean looksLikeVpdq(String text) {
+        long lines = 0;
+        long frames = 0;
+        for (String line : text.split("\r?\n")) {
+            String l = line.strip();
+            if (l.isEmpty() || l.startsWith("#")) {
+                continue;
+            }
+            lines++;
+            frames += VPDQ_LINE.matcher(l).matches() && l.split(",", -1).length == 4 ? 1 : 0;
+        }
+        return lines > 0 && frames * 2 > lines;
+    }
+
+    private static List<HashEntry> vpdq(String lines, String where, String label) throws HashListException {
+        try {
+            return List.of(HashEntry.vpdq(Vpdq.parse(lines), label));
+        } catch (IllegalArgumentException e) {
+            throw new HashListException(List.of(where + ": " + e.getMessage()));
+        }
     }
 
     private static String decode(byte[] content) throws HashListException {
@@ -90,7 +122,7 @@ public final class HashListParser {
                 label = cell(cells, header, "id");
             }
             boolean any = false;
-            for (HashKind kind : HashKind.values()) {
+            for (HashKind kind : List.of(HashKind.PDQ, HashKind.MD5, HashKind.SHA256)) { // a vPDQ is many lines, not a cell
                 String raw = cell(cells, header, kind.name().toLowerCase(Locale.ROOT));
                 if (raw == null) {
                     continue;
@@ -134,7 +166,8 @@ public final class HashListParser {
         List<JsonNode> records = new ArrayList<>();
         try {
             JsonNode root = JSON.readTree(text);
-            JsonNode array = root.isArray() ? root : root.get("hashes");
+            // An array, {"hashes": [...]}, or a takedown list of roomwatch's own ({"records": [...]}).
+            JsonNode array = root.isArray() ? root : root.has("records") ? root.get("records") : root.get("hashes");
             if (array != null && array.isArray()) {
                 array.forEach(records::add);
             } else {
@@ -169,13 +202,25 @@ public final class HashListParser {
                 problems.add(where + ": needs signalType and hashValue");
                 continue;
             }
+            String label = r.hasNonNull("id") ? r.get("id").asText() : r.hasNonNull("caseNumber") ? r.get("caseNumber").asText() : null;
+            if (type.equalsIgnoreCase("VideoVPDQ") || type.equalsIgnoreCase("vPDQ")) {
+                try {
+                    HashEntry video = vpdq(value, where, label).get(0);
+                    entries.putIfAbsent(video.kind() + video.value(), video);
+                } catch (HashListException e) {
+                    problems.addAll(e.problems());
+                }
+                continue;
+            }
             HashKind kind = switch (type) {
-                case "ImagePDQ", "PDQ" -> HashKind.PDQ;
-                case "VideoMD5", "ImageMD5", "MD5" -> HashKind.MD5;
+                case "ImagePDQ", "PDQ", "pdq" -> HashKind.PDQ;
+                case "VideoMD5", "ImageMD5", "MD5", "md5" -> HashKind.MD5;
+                case "SHA256", "sha256", "VideoSHA256", "ImageSHA256" -> HashKind.SHA256;
                 default -> null;
             };
             if (kind == null) {
-                problems.add(where + ": signalType " + abbreviate(type) + " is not one roomwatch matches (ImagePDQ, VideoMD5, ImageMD5)");
+                problems.add(where + ": signalType " + abbreviate(type) + " is not one roomwatch matches (ImagePDQ, VideoMD5, ImageMD5,"
+                        + " SHA256, VideoVPDQ)");
                 continue;
             }
             String hex = clean(value);
@@ -183,7 +228,6 @@ public final class HashListParser {
                 problems.add(where + ": " + type + " hashValue must be " + kind.hexDigits() + " hex digits, got " + abbreviate(value));
                 continue;
             }
-            String label = r.hasNonNull("id") ? r.get("id").asText() : r.hasNonNull("caseNumber") ? r.get("caseNumber").asText() : null;
             entries.putIfAbsent(kind + hex, new HashEntry(kind, hex, label));
         }
         return finish(entries, problems);
