@@ -84,4 +84,52 @@ class WatchMatcherTest {
         assertEquals(List.of(), matcher.matchDiscovered(null, List.of()));
         assertEquals(List.of(), rules(Map.of("text", "지인방")), "discovered-room rules do not match messages");
     }
+
+    /** A posted video: {@code n} frames, frame {@code at} (if any) showing {@code still}, the others random. */
+    private static org.roomwatch.core.Message videoPost(List<org.roomwatch.core.VideoHashes.Frame> frames) {
+        org.roomwatch.core.VideoHashes video = new org.roomwatch.core.VideoHashes("ab".repeat(32), "cd".repeat(16), 1000, frames.size(),
+                320, 180, "mp4", frames);
+        return new org.roomwatch.core.Message("telegram", "r", 1, "https://t.me/r/1", Instant.EPOCH, null, "", List.of(), null, null,
+                0L, false, false, List.of(new org.roomwatch.core.MediaRef(org.roomwatch.core.MediaKind.VIDEO, "https://t.me/v.mp4")
+                        .withVideo(video)), Instant.EPOCH, "https://t.me/s/r", "ee".repeat(32));
+    }
+
+    private static List<org.roomwatch.core.VideoHashes.Frame> frames(long seed, int n, int flipped) {
+        java.util.Random random = new java.util.Random(seed);
+        List<org.roomwatch.core.VideoHashes.Frame> out = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            PdqHash h = new PdqHash(random.nextLong(), random.nextLong(), random.nextLong(), random.nextLong());
+            for (int b = 0; b < flipped; b++) {
+                h = h.flip(b * 9);
+            }
+            out.add(new org.roomwatch.core.VideoHashes.Frame(i * 25, 90, h.hex(), i));
+        }
+        return out;
+    }
+
+    @Test
+    void aPostedVideoMatchesAListedVideoByItsFramesAndAListedPhotoByOneFrame() {
+        List<org.roomwatch.core.VideoHashes.Frame> hers = frames(1, 20, 0);
+        Watchlist caseList = new Watchlist("wl-v", "사건 18", "kim", true, true, 1, List.of(), List.of(
+                rule("v1", "wl-v", RuleKind.HASHSET, "case18", 31)));
+        WatchMatcher videos = new WatchMatcher(List.of(caseList, b), new FixedSets(Map.of("case18", List.of(
+                new HashSetEntry(HashSetEntry.VPDQ, "ef".repeat(32), "영상 1", hers)))));
+        // Re-encoded (every frame 12 bits off) and cut to its second half: all of the posted frames are hers.
+        List<WatchMatcher.Hit> hits = videos.match(Map.of(), videoPost(frames(1, 20, 12).subList(10, 20)));
+        assertEquals(List.of("v1"), hits.stream().map(h -> h.rule().id()).toList());
+        assertEquals(12, hits.get(0).distance());
+        assertEquals(List.of(), videos.match(Map.of(), videoPost(frames(2, 20, 0))), "another clip");
+        // Posted with 15 unrelated seconds added to her 5: a quarter of the posted video is hers, under 80 %.
+        List<org.roomwatch.core.VideoHashes.Frame> padded = new java.util.ArrayList<>(frames(3, 15, 0));
+        padded.addAll(hers.subList(0, 5));
+        assertEquals(List.of(), videos.match(Map.of(), videoPost(padded)));
+
+        // A listed photo (rule r7: within 5 of VICTIM) shown as one frame of a posted video.
+        List<org.roomwatch.core.VideoHashes.Frame> withStill = new java.util.ArrayList<>(frames(4, 10, 0));
+        withStill.set(6, new org.roomwatch.core.VideoHashes.Frame(150, 80, VICTIM.flip(3).flip(9).hex(), 6));
+        List<WatchMatcher.Hit> still = videos.match(Map.of(), videoPost(withStill));
+        assertEquals(List.of("r7"), still.stream().map(h -> h.rule().id()).toList());
+        assertEquals(1, still.get(0).distance());
+        assertEquals("ab".repeat(32), still.get(0).matched(), "the hit names the video by its SHA-256");
+    }
 }

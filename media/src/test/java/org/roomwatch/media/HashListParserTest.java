@@ -67,4 +67,41 @@ class HashListParserTest {
         assertEquals(List.of("line 2: not a JSON record"), assertThrows(HashListException.class,
                 () -> parse("{\"signalType\":\"ImagePDQ\",\"hashValue\":\"" + PDQ + "\"}\n{broken")).problems());
     }
+
+    @Test
+    void aVpdqFileIsOneVideoWithItsFrames() throws Exception {
+        String vpdq = "# vPDQ of a synthetic clip\n0,100," + PDQ + ",0.000\n25,87," + PDQ.replace('3', '4') + ",1.000\n";
+        List<HashEntry> entries = parse(vpdq);
+        assertEquals(1, entries.size());
+        HashEntry video = entries.get(0);
+        assertEquals(HashKind.VPDQ, video.kind());
+        assertEquals(2, video.frames().size());
+        assertEquals(25, video.frames().get(1).frameNumber());
+        assertEquals(1.0, video.frames().get(1).timestamp(), 1e-9);
+        // Its value names the vPDQ: the same frames give the same entry, so an import twice keeps it once.
+        assertEquals(video.value(), parse("0,100," + PDQ + ",0.000\r\n25,87," + PDQ.replace('3', '4') + ",1.000").get(0).value());
+        assertEquals(64, video.value().length());
+        assertEquals("vpdq", video.toSetEntry().kind());
+        assertEquals(2, video.toSetEntry().frames().size());
+    }
+
+    @Test
+    void videoRecordsAsStopNciiStyleJsonAndRoomwatchsOwnTakedownList() throws Exception {
+        String lines = "0,100," + PDQ + ",0.000\n30,90," + PDQ + ",1.000";
+        List<HashEntry> entries = parse("{\"format\": \"stopncii-style hash records\", \"records\": ["
+                + "{\"signalType\": \"VideoMD5\", \"hashValue\": \"" + MD5 + "\", \"caseNumbers\": [\"2026-1\"]},"
+                + "{\"signalType\": \"sha256\", \"hashValue\": \"" + SHA + "\"},"
+                + "{\"signalType\": \"VideoVPDQ\", \"hashValue\": \"" + lines.replace("\n", "\\n") + "\", \"id\": \"v-1\"}]}");
+        assertEquals(List.of(HashKind.MD5, HashKind.SHA256, HashKind.VPDQ), entries.stream().map(HashEntry::kind).toList());
+        assertEquals("v-1", entries.get(2).label());
+        assertEquals(2, entries.get(2).frames().size());
+    }
+
+    @Test
+    void aBrokenVpdqSaysWhichLineAndImportsNothing() {
+        HashListException e = assertThrows(HashListException.class, () -> parse("0,100," + PDQ + ",0.000\n1,100,xyz,1.000\n2,100," + PDQ + ",2.000"));
+        assertTrue(e.getMessage().contains("line 2"), e.getMessage());
+        HashListException json = assertThrows(HashListException.class, () -> parse("[{\"signalType\": \"VideoVPDQ\", \"hashValue\": \"0,100\"}]"));
+        assertTrue(json.problems().get(0).startsWith("record 1:"), json.problems().toString());
+    }
 }
