@@ -134,6 +134,9 @@ class CrawlVideosTest {
         client.indices().flush(f -> f.index(names.messages(), names.media()));
 
         assertNull(reasonOf("videos_a", 1));
+        Map<String, Object> poster = media("videos_a", 1).get(1);
+        assertEquals("poster", poster.get("kind"), "the still the video is shown with is hashed as a photo");
+        assertEquals(64, String.valueOf(poster.get("pdq")).length(), String.valueOf(poster));
         assertEquals(MediaDigests.of(served.get(0)).sha256(), item("videos_a", 1).get("sha256"));
         assertTrue(reasonOf("videos_a", 3).contains("cannot read it as a video"), reasonOf("videos_a", 3));
         assertTrue(reasonOf("videos_a", 4).contains("SHA-256 " + MediaDigests.of(Arrays.copyOf(whole, whole.length / 3)).sha256()),
@@ -157,11 +160,45 @@ class CrawlVideosTest {
         CrawlImagesTest.assertNoImageBytesIn(CrawlImagesTest.changedSince(start), served);
     }
 
-    @SuppressWarnings("unchecked")
+    @Test
+    void aVideoThatNeverFinishesArrivingIsGivenUpAndTheCrawlGoesOn() throws Exception {
+        SimRoom room = new SimRoom("stall_room", "멈춘 방", "설명", false, 10, true);
+        room.add(new SimPost(1, T0, null, "영상", null, null, 1, false, 0, true, null, false));
+        room.add(new SimPost(2, T0.plusSeconds(60), null, "글", null, null, 1, false, 0, false, null, false));
+        site.add(room);
+        // Headers and the first bytes of a real clip, then nothing for three minutes.
+        byte[] clip = SyntheticVideos.posted(1, false);
+        site.serveStalling(video("stall_room", 1), "video/mp4", Arrays.copyOf(clip, 1000), Duration.ofMinutes(3));
+        CrawlerConfig crawl = new ConfigLoader().load(null, Map.of("ROOMWATCH_CRAWLER_REQUESTTIMEOUT", "1s")).crawler()
+                .withTelegramBaseUrl(site.baseUrl()).withRequestsPerSecondPerHost(500);
+        PoliteFetcher fetcher = new PoliteFetcher(crawl, Clock.systemUTC(), duration -> { });
+        VideoLimits d = VideoLimits.DEFAULT;
+        VideoHasher videoHasher = new VideoHasher(new VideoLimits(100_000, d.maxDuration(), d.maxFramesHashed(), d.maxWidth(),
+                d.maxHeight(), d.maxDecodeTime(), d.secondsPerHash()), 1);
+        RoomCrawler crawler = new RoomCrawler(registry, Map.of(SourceKind.PUBLIC,
+                new PublicRoomSource(fetcher, site.baseUrl(), 100, Clock.systemUTC())), IngestPipeline.storing(writer,
+                new PhotoHashing<>(new WebPhotos(fetcher), new ImageHasher(DecodeLimits.DEFAULT), videoHasher)::hash), Clock.systemUTC());
+        registry.put(new WatchedRoom("stall_room", SourceKind.PUBLIC, Duration.ofMinutes(5)));
+        long start = System.nanoTime();
+        RoomCrawler.Outcome outcome = crawler.crawl("stall_room");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertTrue(outcome.ok(), outcome.summary());
+        assertEquals(2, outcome.stored());
+        // The request timeout (1 s) plus the 100,000-byte cap at 256 KB/s: under two seconds, not three minutes.
+        assertTrue(seconds < 30, "the crawl waited " + seconds + " s");
+        client.indices().refresh(r -> r.index(names.messages()));
+        assertTrue(reasonOf("stall_room", 1).contains("did not finish arriving within 1 s"), reasonOf("stall_room", 1));
+    }
+
     private Map<String, Object> item(String room, long id) throws IOException {
+        return media(room, id).get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> media(String room, long id) throws IOException {
         Map<String, Object> source = client.get(g -> g.index(names.messages()).id("telegram:" + room + ":" + id), Map.class).source();
         assertNotNull(source, "message " + id);
-        return ((List<Map<String, Object>>) source.get("media")).get(0);
+        return (List<Map<String, Object>>) source.get("media");
     }
 
     private String reasonOf(String room, long id) throws IOException {

@@ -94,6 +94,9 @@ class PublicChannelParserTest {
         assertEquals("https://cdn.example.invalid/file/a1.jpg", album.media().get(0).url());
         Message video = post(104);
         assertEquals(MediaKind.VIDEO, video.media().get(0).kind());
+        // The still it is shown with before it plays: hashed as a photo is (a fake's poster is a still of it).
+        assertEquals(MediaKind.POSTER, video.media().get(1).kind());
+        assertEquals("https://cdn.example.invalid/file/v1-thumb.jpg", video.media().get(1).url());
         Message doc = post(105);
         assertEquals(MediaKind.DOCUMENT, doc.media().get(0).kind());
     }

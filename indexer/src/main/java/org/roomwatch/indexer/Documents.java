@@ -38,7 +38,7 @@ public final class Documents {
         doc.put("edited", m.edited());
         doc.put("service", m.service());
         doc.put("has_media", m.hasMedia());
-        doc.put("media_count", m.media().size());
+        doc.put("media_count", mediaCount(m));
         List<Map<String, Object>> media = new ArrayList<>();
         List<String> mediaSha256 = new ArrayList<>();
         for (MediaRef ref : m.media()) {
@@ -80,7 +80,7 @@ public final class Documents {
         doc.put("content_sha256", messageDoc.get("content_sha256"));
         doc.put("text", messageDoc.get("text"));
         doc.put("edited", m.edited());
-        doc.put("media_count", m.media().size());
+        doc.put("media_count", mediaCount(m));
         doc.put("first_captured_at", messageDoc.get("captured_at"));
         doc.put("seen_through", m.seenThrough());
         doc.put("raw_sha256", m.rawSha256());
@@ -148,6 +148,11 @@ public final class Documents {
         doc.put("seen_through", r.seenThrough());
         doc.put("raw_sha256", r.rawSha256());
         return doc;
+    }
+
+    /** The media items a post carries; a video's poster is part of its video. */
+    static long mediaCount(Message m) {
+        return m.media().stream().filter(r -> r.kind() != org.roomwatch.core.MediaKind.POSTER).count();
     }
 
     public static String roomVersionId(Room r) {

@@ -96,7 +96,7 @@ public final class PhotoHashing<E extends Exception> {
     }
 
     private boolean isPicture(MediaRef ref) {
-        boolean hashable = ref.kind() == MediaKind.PHOTO || ref.kind() == MediaKind.STICKER
+        boolean hashable = ref.kind() == MediaKind.PHOTO || ref.kind() == MediaKind.STICKER || ref.kind() == MediaKind.POSTER
                 || (ref.kind() == MediaKind.VIDEO && videoHasher != null);
         return hashable && ref.url() != null && ref.hashes() == null && ref.video() == null && ref.unhashedReason() == null
                 && fetcher.fetches(ref);

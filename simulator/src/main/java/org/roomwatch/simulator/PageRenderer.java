@@ -73,7 +73,11 @@ final class PageRenderer {
             html.append("</div></div></div>");
         }
         if (post.video()) {
-            html.append("<a class=\"tgme_widget_message_video_player\" href=\"").append(link).append("\"><div class=\"tgme_widget_message_video_wrap\"><video src=\"")
+            // The poster t.me shows before the video plays: a picture of the site's (a still of the clip is not needed).
+            html.append("<a class=\"tgme_widget_message_video_player\" href=\"").append(link)
+                    .append("\"><i class=\"tgme_widget_message_video_thumb\" style=\"background-image:url('").append(baseUrl)
+                    .append("/img/").append(room.name()).append('/').append(post.id()).append("-9.png')\"></i>")
+                    .append("<div class=\"tgme_widget_message_video_wrap\"><video src=\"")
                     .append(baseUrl).append("/vid/").append(room.name()).append('/').append(post.id())
                     .append(".mp4\" class=\"tgme_widget_message_video js-message_video\" width=\"100%\"></video></div></a>");
         }

@@ -121,6 +121,18 @@ public final class TelegramSite implements AutoCloseable {
     }
 
     /** Serves exactly these bytes for this path and query (e.g. "/s/broken" or "/s/room?before=5"). */
+    /**
+     * Answers {@code pathAndQuery} with 200, headers and {@code start}, then nothing more for {@code hold}: a body
+     * that never finishes arriving.
+     */
+    public void serveStalling(String pathAndQuery, String contentType, byte[] start, java.time.Duration hold) {
+        stalling.put(pathAndQuery, new Stall(contentType, start.clone(), hold));
+    }
+
+    private record Stall(String contentType, byte[] start, java.time.Duration hold) {}
+
+    private final Map<String, Stall> stalling = new ConcurrentHashMap<>();
+
     public void serveRaw(String pathAndQuery, int status, String contentType, byte[] body) {
         raws.put(pathAndQuery, new Raw(status, contentType, body, null));
     }
@@ -177,6 +189,19 @@ public final class TelegramSite implements AutoCloseable {
                     send(exchange, fault.getValue().status(), "text/plain", "simulated failure".getBytes(StandardCharsets.UTF_8));
                     return;
                 }
+            }
+            Stall stall = stalling.get(key);
+            if (stall != null) {
+                exchange.getResponseHeaders().add("Content-Type", stall.contentType());
+                exchange.sendResponseHeaders(200, 0); // chunked: no length, so the client waits for more
+                exchange.getResponseBody().write(stall.start());
+                exchange.getResponseBody().flush();
+                try {
+                    Thread.sleep(stall.hold().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return;
             }
             Raw raw = raws.get(key);
             if (raw != null) {

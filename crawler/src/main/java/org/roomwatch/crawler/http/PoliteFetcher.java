@@ -32,6 +32,20 @@ public final class PoliteFetcher {
     private final Clock clock;
     private final Sleeper sleeper;
 
+    /**
+     * The slowest a body may arrive, on average, before it is given up: the request timeout covers the wait for the
+     * headers only, and a server that sends a few bytes and then nothing (or trickles a "video" forever) would hold a
+     * crawl thread for good. A body gets the request timeout plus its cap at this rate (a 200 MB video: 13 minutes).
+     */
+    static final long MIN_BODY_BYTES_PER_SECOND = 256 * 1024;
+    /** Closes a body's stream at its deadline, which ends the read that waits on it. */
+    private static final java.util.concurrent.ScheduledExecutorService DEADLINES =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "fetch-body-deadlines");
+                t.setDaemon(true);
+                return t;
+            });
+
     public PoliteFetcher(CrawlerConfig config, Clock clock, Sleeper sleeper) {
         this.config = config;
         this.clock = clock;
@@ -124,8 +138,32 @@ public final class PoliteFetcher {
                 .GET().build();
         HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         byte[] body;
+        Duration allowed = bodyDeadline(maxBytes);
+        java.util.concurrent.atomic.AtomicBoolean expired = new java.util.concurrent.atomic.AtomicBoolean();
         try (InputStream in = response.body()) {
-            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            java.util.concurrent.ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
+                expired.set(true);
+                try {
+                    in.close();
+                } catch (IOException ignored) {
+                    // closing is all that was wanted; the read below fails either way
+                }
+            }, allowed.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            try {
+                body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            } catch (IOException e) {
+                if (expired.get()) {
+                    throw new FetchException(uri + " did not finish arriving within " + allowed.toSeconds() + " s (the request timeout"
+                            + " plus " + capName + " at " + MIN_BODY_BYTES_PER_SECOND / 1024 + " KB/s); it was given up", response.statusCode(), false);
+                }
+                throw e;
+            } finally {
+                deadline.cancel(false);
+            }
+            if (expired.get()) {
+                throw new FetchException(uri + " did not finish arriving within " + allowed.toSeconds() + " s; it was given up",
+                        response.statusCode(), false);
+            }
         }
         if (body.length > maxBytes) {
             throw new FetchException(uri + " is larger than " + capName + " (" + maxBytes
@@ -134,6 +172,10 @@ public final class PoliteFetcher {
         return new FetchResponse(uri, response.statusCode(), response.headers().firstValue("Location").orElse(null),
                 response.headers().firstValue("Content-Type").orElse(null),
                 response.headers().firstValue("Retry-After").orElse(null), body);
+    }
+
+    Duration bodyDeadline(long maxBytes) {
+        return config.requestTimeout().plusMillis(Math.max(0, maxBytes) * 1000 / MIN_BODY_BYTES_PER_SECOND);
     }
 
     private java.util.Optional<Duration> retryAfter(FetchResponse response) {

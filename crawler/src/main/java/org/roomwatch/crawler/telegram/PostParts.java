@@ -18,7 +18,8 @@ final class PostParts {
     private static final List<String> WANTED = List.of("tgme_widget_message_date", "tgme_widget_message_text",
             "tgme_widget_message_from_author", "tgme_widget_message_owner_name", "tgme_widget_message_forwarded_from_name",
             "tgme_widget_message_reply", "tgme_widget_message_views", "tgme_widget_message_meta",
-            "tgme_widget_message_video_player", "tgme_widget_message_sticker", "tgme_widget_message_photo",
+            "tgme_widget_message_video_player", "tgme_widget_message_video_thumb", "tgme_widget_message_sticker",
+            "tgme_widget_message_photo",
             "tgme_widget_message_photo_wrap", "tgme_widget_message_document", "tgme_widget_message_document_wrap");
     /** From tgme_widget_message_photo on, the classes of photos and documents. */
     private static final int FIRST_MEDIA = WANTED.indexOf("tgme_widget_message_photo");

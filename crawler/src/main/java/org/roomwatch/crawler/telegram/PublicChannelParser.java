@@ -201,6 +201,12 @@ public final class PublicChannelParser {
                 media.add(new MediaRef(MediaKind.VIDEO, link(player, "href")));
             }
         }
+        for (Element thumb : parts.all("tgme_widget_message_video_thumb")) {
+            String url = backgroundUrl(thumb.attr("style"));
+            if (url != null) {
+                media.add(new MediaRef(MediaKind.POSTER, absolute(thumb, url)));
+            }
+        }
         // "a.tgme_widget_message_document, .tgme_widget_message_document_wrap"; a wrap holding its link counts once.
         for (Element doc : parts.matching(e -> e.hasClass("tgme_widget_message_document_wrap")
                 || (e.normalName().equals("a") && e.hasClass("tgme_widget_message_document")))) {
