@@ -263,11 +263,11 @@ public final class ElasticsearchImageSearch implements ImageSearch {
                 instant(s.get("first_seen")), instant(s.get("last_seen")));
     }
 
-    private static int number(Object o) {
+    static int number(Object o) {
         return o == null ? 0 : ((Number) o).intValue();
     }
 
-    private static Instant instant(Object o) {
+    static Instant instant(Object o) {
         return o == null ? null : Instant.parse((String) o);
     }
 }

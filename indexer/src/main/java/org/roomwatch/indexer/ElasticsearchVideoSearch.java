@@ -8,7 +8,6 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -160,20 +159,21 @@ public final class ElasticsearchVideoSearch implements VideoSearch {
 
     @Override
     public Optional<VideoRecord> bySha256(String sha256) {
-        String id = sha256.strip().toLowerCase(Locale.ROOT);
-        List<VideoRecord> found = new ArrayList<>();
-        scan(Query.of(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("kind").value(VideoDocuments.KIND)))
-                .filter(f -> f.ids(i -> i.values(id))))), hit -> found.add(record(hit.source())));
-        return found.stream().findFirst();
+        return source(sha256).map(ElasticsearchVideoSearch::record);
     }
 
     @Override
     public List<VideoHashes.Frame> frames(String sha256) {
+        return source(sha256).map(VideoDocuments::frames).orElse(List.of());
+    }
+
+    /** A stored video's document by the SHA-256 of its bytes (a photo's never). */
+    private Optional<Map<String, Object>> source(String sha256) {
         String id = sha256.strip().toLowerCase(Locale.ROOT);
-        List<VideoHashes.Frame> frames = new ArrayList<>();
+        List<Map<String, Object>> found = new ArrayList<>();
         scan(Query.of(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("kind").value(VideoDocuments.KIND)))
-                .filter(f -> f.ids(i -> i.values(id))))), hit -> frames.addAll(VideoDocuments.frames(hit.source())));
-        return frames;
+                .filter(f -> f.ids(i -> i.values(id))))), hit -> found.add(hit.source()));
+        return found.stream().findFirst();
     }
 
     @Override
@@ -226,18 +226,11 @@ public final class ElasticsearchVideoSearch implements VideoSearch {
         return new VideoRecord((String) s.get("sha256"), (String) s.get("md5"),
                 s.get("bytes") == null ? 0 : ((Number) s.get("bytes")).longValue(),
                 s.get("duration_seconds") == null ? 0 : ((Number) s.get("duration_seconds")).doubleValue(),
-                number(s.get("width")), number(s.get("height")), (String) s.get("format"), number(s.get("frames_hashed")),
+                ElasticsearchImageSearch.number(s.get("width")), ElasticsearchImageSearch.number(s.get("height")), (String) s.get("format"), ElasticsearchImageSearch.number(s.get("frames_hashed")),
                 List.copyOf((List<String>) s.getOrDefault("rooms", List.of())),
                 List.copyOf((List<String>) s.getOrDefault("messages", List.of())),
-                Boolean.TRUE.equals(s.get("messages_truncated")), number(s.get("count")),
-                instant(s.get("first_seen")), instant(s.get("last_seen")));
+                Boolean.TRUE.equals(s.get("messages_truncated")), ElasticsearchImageSearch.number(s.get("count")),
+                ElasticsearchImageSearch.instant(s.get("first_seen")), ElasticsearchImageSearch.instant(s.get("last_seen")));
     }
 
-    private static int number(Object o) {
-        return o == null ? 0 : ((Number) o).intValue();
-    }
-
-    private static Instant instant(Object o) {
-        return o == null ? null : Instant.parse((String) o);
-    }
 }

@@ -159,6 +159,11 @@ public final class MediaIndexWriter {
         doc.put("height", h.height());
         doc.put("format", h.format());
         doc.put("bytes", h.bytes());
+        return unseen(doc);
+    }
+
+    /** A new document's sightings, before the first is merged in: none. */
+    static Map<String, Object> unseen(Map<String, Object> doc) {
         doc.put("rooms", List.of());
         doc.put("messages", List.of());
         doc.put("messages_truncated", false);

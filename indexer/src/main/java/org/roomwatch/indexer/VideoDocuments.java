@@ -45,11 +45,7 @@ public final class VideoDocuments {
         }
         doc.put("frames", frames);
         doc.put("frame_chunks", List.copyOf(chunks));
-        doc.put("rooms", List.of());
-        doc.put("messages", List.of());
-        doc.put("messages_truncated", false);
-        doc.put("count", 0);
-        return doc;
+        return MediaIndexWriter.unseen(doc);
     }
 
     /** The frames of a stored video document, as they were hashed. */

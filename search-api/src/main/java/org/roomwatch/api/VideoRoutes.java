@@ -99,24 +99,9 @@ final class VideoRoutes {
                 + " JSON {\"vpdq\": \"lines\", \"queryThreshold\": 80, \"comparedThreshold\": 0}");
     }
 
-    private Query fromJson(Context ctx) throws IOException {
-        JsonNode body;
-        try {
-            body = json.readTree(ctx.body());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            problem.accept(ctx, Problem.invalidBody("the body is not JSON: " + e.getOriginalMessage()));
-            return null;
-        }
-        if (body == null || !body.isObject()) {
-            problem.accept(ctx, Problem.invalidBody("expected {\"vpdq\": \"frame,quality,hex,timestamp lines\"}"));
-            return null;
-        }
-        for (var it = body.fieldNames(); it.hasNext(); ) {
-            String field = it.next();
-            if (!Set.of("vpdq", "queryThreshold", "comparedThreshold").contains(field)) {
-                throw new BadParameter(field, "unknown field '" + field + "'; allowed: comparedThreshold, queryThreshold, vpdq");
-            }
-        }
+    private Query fromJson(Context ctx) {
+        JsonNode body = JsonBody.object(ctx, json, "expected {\"vpdq\": \"frame,quality,hex,timestamp lines\"}");
+        JsonBody.allowOnly(body, Set.of("vpdq", "queryThreshold", "comparedThreshold"), null);
         JsonNode vpdq = body.get("vpdq");
         if (vpdq == null || !(vpdq.isTextual() || vpdq.isArray())) {
             throw new BadParameter("vpdq", "vpdq is required: the video's vPDQ as lines frame,quality,hex,timestamp"
