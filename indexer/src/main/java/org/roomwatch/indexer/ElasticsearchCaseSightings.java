@@ -42,7 +42,8 @@ public final class ElasticsearchCaseSightings implements CaseSightings {
                 PitScan.scan(client, names.messages(), PAGE, s -> s
                         .query(q -> q.terms(t -> t.field("media_sha256").terms(v -> v.value(terms))))
                         .source(src -> src.filter(f -> f.includes("room_id", "room", "message_id", "permalink",
-                                "posted_at", "captured_at", "deleted_at", "seen_through", "media_sha256"))), hits -> {
+                                "posted_at", "captured_at", "deleted_at", "seen_through", "media_sha256", "sender_id", "author",
+                                "views", "forwarded_from", "raw_sha256"))), hits -> {
                     for (Hit<Map> hit : hits) {
                         emit(hit.source(), images, each);
                     }
@@ -62,9 +63,48 @@ public final class ElasticsearchCaseSightings implements CaseSightings {
                 each.accept(new Sighting(hit.photo(), hit.matchedBy(), hit.distance(), (String) sha,
                         (String) doc.get("room_id"), (String) doc.get("room"), ((Number) doc.get("message_id")).longValue(),
                         (String) doc.get("permalink"), instant(doc.get("posted_at")), instant(doc.get("captured_at")),
-                        instant(doc.get("deleted_at")), (String) doc.get("seen_through")));
+                        instant(doc.get("deleted_at")), (String) doc.get("seen_through"), poster(doc),
+                        doc.get("views") == null ? null : ((Number) doc.get("views")).longValue(), (String) doc.get("forwarded_from"),
+                        (String) doc.get("raw_sha256")));
             }
         }
+    }
+
+    /** Who posted: the sender's id where the source gives one, else the author's signature, else unknown. */
+    private static String poster(Map<String, Object> doc) {
+        Object sender = doc.get("sender_id");
+        if (sender != null && !sender.toString().isBlank()) {
+            return "sender:" + sender;
+        }
+        Object author = doc.get("author");
+        return author == null || author.toString().isBlank() ? null : "author:" + author;
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Map<String, RoomAudience> audiences(Collection<String> roomIds) {
+        Map<String, RoomAudience> out = new java.util.LinkedHashMap<>();
+        List<String> ids = new ArrayList<>(new java.util.LinkedHashSet<>(roomIds));
+        try {
+            for (int from = 0; from < ids.size(); from += TERMS_PER_QUERY) {
+                List<String> slice = ids.subList(from, Math.min(ids.size(), from + TERMS_PER_QUERY));
+                MgetResponse<Map> rooms = client.mget(m -> m.index(names.rooms()).ids(slice), Map.class);
+                rooms.docs().forEach(d -> {
+                    if (d.isResult() && d.result().found()) {
+                        Map<String, Object> r = d.result().source();
+                        out.put(d.result().id(), new RoomAudience(d.result().id(), (String) r.get("title"), number(r.get("members")),
+                                number(r.get("subscribers")), instant(r.get("captured_at"))));
+                    }
+                });
+            }
+        } catch (IOException e) {
+            throw new IndexWriteException("could not read the rooms' audiences: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    private static Long number(Object value) {
+        return value == null ? null : ((Number) value).longValue();
     }
 
     @Override

@@ -17,10 +17,25 @@ public interface CaseSightings {
     /** How a stored image matched the case: the photo's label, the kind of hash and the distance (0 for digests). */
     record ImageHit(String photo, String matchedBy, int distance, Instant firstSeen, Instant lastSeen) {}
 
-    /** One message in which a matching image appears. */
+    /**
+     * One message in which a matching image appears, with who posted it (the sender's id, or the author's signature
+     * where the source gives only that), its views as captured, its forward origin as the source gave it, and the
+     * SHA-256 of the raw payload it was parsed from.
+     */
     record Sighting(String photo, String matchedBy, int distance, String imageSha256, String roomId, String room,
                            long messageId, String permalink, Instant postedAt, Instant capturedAt, Instant deletedAt,
-                           String seenThrough) {}
+                           String seenThrough, String poster, Long views, String forwardedFrom, String rawSha256) {}
+
+    /** A room's audience as last captured: members (groups) or subscribers (channels), and when; null when never captured. */
+    record RoomAudience(String roomId, String title, Long members, Long subscribers, Instant capturedAt) {
+        /** The room's audience, members or subscribers, or null when neither was captured. */
+        public Long audience() {
+            return subscribers != null ? subscribers : members;
+        }
+    }
+
+    /** The rooms' audiences by room id; a room never crawled is absent. */
+    Map<String, RoomAudience> audiences(java.util.Collection<String> roomIds);
 
     /** A room where matches appear: its state as last captured, and when and how often the case's photos were seen there. */
     record RoomSummary(String roomId, String title, String kind, Boolean hasPreview, String invite,

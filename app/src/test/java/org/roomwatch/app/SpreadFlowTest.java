@@ -1,0 +1,181 @@
+package org.roomwatch.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.roomwatch.core.MessageDeletion;
+import org.roomwatch.core.config.ConfigLoader;
+import org.roomwatch.core.config.RoomwatchConfig;
+import org.roomwatch.core.security.Role;
+import org.roomwatch.indexer.BulkMessageWriter;
+import org.roomwatch.indexer.MessageEnricher;
+import org.roomwatch.indexer.testing.IndicesExtension;
+import org.roomwatch.indexer.testing.TestIndices;
+import org.roomwatch.media.DecodeLimits;
+import org.roomwatch.media.ImageFingerprint;
+import org.roomwatch.media.ImageHasher;
+import org.roomwatch.simulator.SimPost;
+import org.roomwatch.simulator.SimRoom;
+import org.roomwatch.simulator.SyntheticPictures;
+import org.roomwatch.simulator.TelegramSite;
+
+/**
+ * A known spread in the simulated site, and every number of it checked through the API: her photo first posted in
+ * spread_a, forwarded from there to b, c and d, posted again in e and f, forwarded into g from a room never crawled,
+ * and one posting deleted; each room with its own audience and posters. The spread answers the totals, the first
+ * poster and the graph's edges exactly, and only to those the case names.
+ */
+@ExtendWith(IndicesExtension.class)
+class SpreadFlowTest {
+    private static final String PASSWORD = "a synthetic passphrase";
+    private static final Instant T0 = Instant.parse("2026-10-01T00:00:00Z");
+
+    @TempDir
+    Path dir;
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** room -> {post id, audience, views, author, forwarded from}: ids agreeing modulo 11 show the same picture. */
+    private static final Map<String, Object[]> POSTINGS = new LinkedHashMap<>();
+
+    static {
+        POSTINGS.put("spread_a", new Object[] {3L, 1000L, 900L, "관리자A", null});
+        POSTINGS.put("spread_b", new Object[] {14L, 5000L, 400L, "유포1", "spread_a/3"});
+        POSTINGS.put("spread_c", new Object[] {25L, 200L, 150L, "유포1", "spread_a/3"});
+        POSTINGS.put("spread_d", new Object[] {36L, 300L, 20L, null, "spread_a/3"});
+        POSTINGS.put("spread_e", new Object[] {47L, 50L, 55L, "유포2", null});
+        POSTINGS.put("spread_f", new Object[] {58L, 70L, 40L, "유포2", null});
+        POSTINGS.put("spread_g", new Object[] {69L, 10L, 5L, null, "spread_z/1"});
+    }
+
+    @Test
+    void theSpreadOfAKnownPostingHistoryCountsEveryThingOnce(TestIndices indices) throws Exception {
+        try (TelegramSite site = TelegramSite.start()) {
+            StringBuilder rooms = new StringBuilder("rooms:\n");
+            POSTINGS.forEach((name, p) -> {
+                SimRoom room = new SimRoom(name, "방 " + name, "합성", true, (Long) p[1], true);
+                long id = (Long) p[0];
+                room.add(new SimPost(1, T0, null, "첫 글", null, null, 1, false, 0, false, null, false));
+                room.add(new SimPost(id, T0.plusSeconds(id * 60), (String) p[3], "사진", (String) p[4], null, (Long) p[2], false, 1,
+                        false, null, false));
+                site.add(room);
+                rooms.append("  - name: ").append(name).append("\n    interval: 1s\n");
+            });
+            Path file = dir.resolve("roomwatch.yml");
+            Files.writeString(file, "crawler:\n  telegramBaseUrl: \"" + site.baseUrl() + "\"\n  requestsPerSecondPerHost: 200\n"
+                    + "security:\n  evidenceKeyFile: \"" + dir.resolve("keys/evidence.pem") + "\"\n" + rooms);
+            RoomwatchConfig config = new ConfigLoader().load(file, Map.of(
+                    "ROOMWATCH_ELASTICSEARCH_URL", indices.url().toString(),
+                    "ROOMWATCH_ELASTICSEARCH_INDEXPREFIX", indices.prefix(),
+                    "ROOMWATCH_DATABASE_JDBCURL", "jdbc:h2:file:" + dir.resolve("db"),
+                    "ROOMWATCH_SECURITY_COOKIESECURE", "false",
+                    "ROOMWATCH_API_PORT", "0"));
+            try (Roomwatch app = Roomwatch.start(config, Set.of(ProcessRole.CRAWLER, ProcessRole.API))) {
+                app.users().add("counselor.han", Role.ANALYST, PASSWORD, "test");
+                app.users().add("analyst.lee", Role.ANALYST, PASSWORD, "test");
+                String base = "http://127.0.0.1:" + app.apiPort();
+                ApiSession counselor = ApiSession.login(base, "counselor.han", PASSWORD);
+                awaitCrawled(app);
+                awaitIndexed(counselor, base);
+
+                // One posting deleted, as an account sees it happen (public pages do not say).
+                try (BulkMessageWriter writer = new BulkMessageWriter(indices.client(), indices.names(), new MessageEnricher(),
+                        new ConfigLoader().defaults().elasticsearch())) {
+                    writer.writeDeletions(List.of(new MessageDeletion("telegram", "spread_e", 47, T0.plusSeconds(86_400), "test")));
+                }
+                indices.client().indices().refresh(r -> r.index(indices.names().messages()));
+
+                ImageFingerprint her = new ImageHasher(DecodeLimits.DEFAULT).hash(SyntheticPictures.png(3 % 11 * 31, false), false);
+                ObjectNode body = json.createObjectNode();
+                body.put("caseNumber", "2026-광주-0031");
+                body.put("counselor", "상담사 한가람");
+                body.put("consentNote", "피해자 본인이 동의함 (합성 자료)");
+                ObjectNode photo = body.putArray("photos").addObject();
+                photo.put("pdq", her.pdq().hex()).put("quality", her.quality()).put("md5", her.digests().md5())
+                        .put("sha256", her.digests().sha256());
+                assertEquals(201, counselor.post(base + "/api/cases", body.toString()).statusCode());
+
+                String path = "/api/cases/" + URLEncoder.encode("2026-광주-0031", StandardCharsets.UTF_8) + "/spread";
+                JsonNode spread = json.readTree(counselor.get(base + path).body());
+                JsonNode t = spread.path("totals");
+                assertEquals(7, t.path("rooms").asInt(), spread.toString());
+                assertEquals(7, t.path("postings").asInt());
+                // An unsigned channel post is the channel's own (t.me names the channel as its author): d and g count as theirs.
+                assertEquals(5, t.path("distinctPosters").asInt(), "관리자A, 유포1, 유포2, and channels d and g");
+                assertEquals(0, t.path("postingsWithoutPoster").asInt());
+                assertEquals(1000 + 5000 + 200 + 300 + 50 + 70 + 10, t.path("audienceUpperBound").asLong());
+                assertEquals(0, t.path("roomsWithUnknownAudience").asInt());
+                assertEquals(900 + 400 + 150 + 20 + 55 + 40 + 5, t.path("views").asLong());
+                assertEquals(6, t.path("online").asInt());
+                assertEquals(1, t.path("deleted").asInt());
+                assertEquals("telegram:spread_a", spread.path("first").path("roomId").asText());
+                assertEquals("author:관리자A", spread.path("first").path("poster").asText());
+                assertEquals(64, spread.path("first").path("rawSha256").asText().length(), "each posting names its raw payload");
+
+                Set<String> edges = new HashSet<>();
+                spread.path("edges").forEach(e -> edges.add(e.path("from").asText() + ">" + e.path("to").asText() + ":" + e.path("kind").asText()));
+                assertEquals(Set.of("telegram:spread_a>telegram:spread_b:forward", "telegram:spread_a>telegram:spread_c:forward",
+                        "telegram:spread_a>telegram:spread_d:forward", "telegram:spread_a>telegram:spread_e:shared",
+                        "telegram:spread_a>telegram:spread_f:shared", "telegram:spread_z>telegram:spread_g:forward"), edges);
+                JsonNode unwatched = null;
+                for (JsonNode node : spread.path("rooms")) {
+                    if (node.path("roomId").asText().equals("telegram:spread_z")) {
+                        unwatched = node;
+                    }
+                }
+                assertTrue(unwatched != null && !unwatched.path("watched").asBoolean(), "an origin never crawled: " + spread.path("rooms"));
+
+                // Need to know: another analyst learns nothing, not even that the case exists; a wrong number is a 404.
+                ApiSession other = ApiSession.login(base, "analyst.lee", PASSWORD);
+                assertEquals(404, other.get(base + path).statusCode());
+                assertEquals(404, counselor.get(base + "/api/cases/no-such-case/spread").statusCode());
+                assertEquals(400, counselor.get(base + path + "?format=pdf").statusCode(), "an unknown parameter is named");
+            }
+        }
+    }
+
+    private static void awaitCrawled(Roomwatch app) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline) {
+            boolean all = true;
+            for (Map.Entry<String, Object[]> e : POSTINGS.entrySet()) {
+                all &= app.registry().position(e.getKey()).cursor() == (Long) e.getValue()[0];
+            }
+            if (all) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the rooms were never crawled");
+    }
+
+    /** Until every room's photo post is searchable. */
+    private void awaitIndexed(ApiSession session, String base) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long found = 0;
+        while (System.nanoTime() < deadline) {
+            found = json.readTree(session.get(base + "/api/messages?hasMedia=true").body()).path("total").asLong();
+            if (found == POSTINGS.size()) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the photo posts never became searchable: " + found);
+    }
+}

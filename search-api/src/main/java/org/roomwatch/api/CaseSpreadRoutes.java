@@ -1,0 +1,67 @@
+package org.roomwatch.api;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import org.roomwatch.core.cases.CaseFile;
+import org.roomwatch.core.cases.CaseSightings;
+import org.roomwatch.core.cases.Cases;
+import org.roomwatch.core.cases.Spread;
+import org.roomwatch.core.hashes.HashSetMatcher;
+
+/**
+ * The extent of harm of a case, for officers and for court: how its images and videos spread (every posting in time
+ * order, the first, forwards, the rooms with their audiences, and totals). Need to know holds as for the case itself:
+ * someone the case does not name gets a 404 (the access table), and the read is audited before it happens.
+ */
+final class CaseSpreadRoutes {
+    private final Cases cases;
+    private final HashSetMatcher matcher;
+    private final CaseSightings sightings;
+    private final BiConsumer<Context, Problem> problem;
+
+    CaseSpreadRoutes(Cases cases, HashSetMatcher matcher, CaseSightings sightings, BiConsumer<Context, Problem> problem) {
+        this.cases = cases;
+        this.matcher = matcher;
+        this.sightings = sightings;
+        this.problem = problem;
+    }
+
+    void register(Javalin app) {
+        app.get("/api/cases/{number}/spread", this::spread);
+    }
+
+    private void spread(Context ctx) {
+        new Params(ctx, Set.of());
+        String number = ctx.pathParam("number");
+        CaseFile file = cases.find(number).orElse(null);
+        if (file == null) {
+            problem.accept(ctx, Problem.notFound("no case " + number));
+            return;
+        }
+        Spread spread = spread(file);
+        ApiSecurity.results(ctx, spread.postings().size());
+        ctx.json(spread);
+    }
+
+    /** The case's spread as the index holds it now. A case with no sightings has an empty spread that says so. */
+    Spread spread(CaseFile file) {
+        Map<String, CaseSightings.ImageHit> images = CaseSightings.images(matcher.match(file.hashSet(), CaseRoutes.MAX_DISTANCE));
+        List<CaseSightings.Sighting> all = new ArrayList<>();
+        sightings.forEach(images, all::add);
+        Set<String> rooms = new LinkedHashSet<>();
+        for (CaseSightings.Sighting s : all) {
+            rooms.add(s.roomId());
+            String origin = Spread.originRoom(s.forwardedFrom());
+            if (origin != null) {
+                rooms.add(origin);
+            }
+        }
+        return Spread.of(file.caseNumber(), all, sightings.audiences(rooms));
+    }
+}
