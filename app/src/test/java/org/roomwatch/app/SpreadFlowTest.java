@@ -146,7 +146,42 @@ class SpreadFlowTest {
                 assertEquals(404, other.get(base + path).statusCode());
                 assertEquals(404, counselor.get(base + "/api/cases/no-such-case/spread").statusCode());
                 assertEquals(400, counselor.get(base + path + "?format=pdf").statusCode(), "an unknown parameter is named");
+
+                // The page: the same totals and every posting; the charts' data in a JSON block, the library from here.
+                org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(counselor.get(base + "/cases/"
+                        + URLEncoder.encode("2026-광주-0031", StandardCharsets.UTF_8) + "/spread").body());
+                assertEquals(7, page.select("#postings tbody tr").size(), page.toString());
+                assertTrue(page.selectFirst("#totals").text().contains("≤ " + (1000 + 5000 + 200 + 300 + 50 + 70 + 10)), page.selectFirst("#totals").text());
+                assertEquals(7, json.readTree(page.getElementById("spread-data").data()).path("spread").path("postings").size());
+                assertTrue(page.select("script[src]").eachAttr("src").containsAll(List.of("/static/echarts.min.js", "/static/spread-page.js")));
+                assertTrue(counselor.get(base + "/static/echarts.min.js").body().length() > 500_000, "ECharts is served from here");
+                assertEquals(404, other.get(base + "/cases/" + URLEncoder.encode("2026-광주-0031", StandardCharsets.UTF_8) + "/spread").statusCode());
+                if (Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver"))) {
+                    drawnInABrowser(base, "/cases/" + URLEncoder.encode("2026-광주-0031", StandardCharsets.UTF_8) + "/spread");
+                } else if (System.getenv("CI") != null) {
+                    throw new AssertionError("Chromium is required under CI to see the spread's pictures drawn");
+                } else {
+                    System.out.println("SKIPPED the spread page in a browser: Chromium is not installed (apt-get install chromium chromium-driver)");
+                }
             }
+        }
+    }
+
+    /** The spread page in Chromium: both pictures drawn by ECharts under the page's CSP, nothing serious for axe. */
+    private static void drawnInABrowser(String base, String path) throws Exception {
+        org.openqa.selenium.WebDriver driver = Browser.open();
+        try {
+            Browser.logIn(driver, base, "counselor.han", PASSWORD);
+            driver.get(base + path);
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30)).until(
+                    d -> "drawn".equals(d.findElement(org.openqa.selenium.By.tagName("body")).getAttribute("data-charts")));
+            for (String id : List.of("timeline", "graph")) {
+                assertEquals(1, driver.findElements(org.openqa.selenium.By.cssSelector("#" + id + " canvas")).size(), id + " is drawn");
+            }
+            assertTrue(Browser.seriousViolations(driver).isEmpty(), Browser.seriousViolations(driver).toString());
+            Browser.shoot(driver, "case-spread");
+        } finally {
+            driver.quit();
         }
     }
 

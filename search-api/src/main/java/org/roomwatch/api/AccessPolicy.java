@@ -31,7 +31,7 @@ final class AccessPolicy {
     private final Map<String, Rule> rules = new LinkedHashMap<>();
 
     AccessPolicy() {
-        open("GET /api/health", "GET /api/ready", "GET /metrics", "GET /api/openapi.json", "POST /api/login", "GET /static/app.css", "GET /static/roomwatch-hash.js", "GET /static/case-hashing.js", "GET /static/workbench.js", "GET /static/htmx.min.js", "GET /static/image-hashing.js", "GET /static/video-hashing.js", "GET /static/video-page.js", "GET /", "GET /login",
+        open("GET /api/health", "GET /api/ready", "GET /metrics", "GET /api/openapi.json", "POST /api/login", "GET /static/app.css", "GET /static/roomwatch-hash.js", "GET /static/case-hashing.js", "GET /static/workbench.js", "GET /static/htmx.min.js", "GET /static/image-hashing.js", "GET /static/video-hashing.js", "GET /static/video-page.js", "GET /static/echarts.min.js", "GET /static/spread-page.js", "GET /", "GET /login",
                 "POST /login");
         loggedIn("POST /logout", "POST /api/logout", "GET /api/me", "GET /api/me/tokens", "POST /api/me/tokens", "DELETE /api/me/tokens/{id}");
         role(Role.INVESTIGATOR, "GET /api/messages", "GET /api/rooms", "GET /api/rooms/{id}", "GET /api/rooms/watched",
@@ -51,7 +51,7 @@ final class AccessPolicy {
                 "POST /api/cases", "GET /api/cases", "GET /cases/new", "GET /cases");
         // A victim's case, its hash set and its watchlist: the analysts it names only (need to know).
         owned(Role.ANALYST, Ownership.Scope.CASE, "number", "GET /api/cases/{number}", "GET /api/cases/{number}/export",
-                "GET /api/cases/{number}/spread",
+                "GET /api/cases/{number}/spread", "GET /cases/{number}/spread",
                 "GET /cases/{number}", "POST /cases/{number}/evidence");
         // Investigators read hash sets (known lists) but not a case's: that is where her photos appear.
         owned(Role.INVESTIGATOR, Ownership.Scope.HASHSET, "name", "GET /api/hashsets/{name}", "GET /api/hashsets/{name}/matches");

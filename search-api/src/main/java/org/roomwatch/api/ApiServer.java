@@ -256,7 +256,9 @@ public final class ApiServer implements AutoCloseable {
         this.caseRoutes = routes;
         this.cases = cases;
         new CasePages(cases, routes::results).register(app);
-        new CaseSpreadRoutes(cases, matcher, sightings, this::problem).register(app);
+        CaseSpreadRoutes spread = new CaseSpreadRoutes(cases, matcher, sightings, this::problem);
+        spread.register(app);
+        new SpreadPages(cases, spread, json).register(app);
         new TakedownRoutes(sets, matcher, imageSearch, videoSearch, cases, json, this::problem).register(app);
         return this;
     }

@@ -177,6 +177,8 @@ final class CasePages {
         export.appendElement("h2").attr("id", "files-h").text(I18n.t(lang, "case.files"));
         Element links = export.appendElement("ul");
         String base = "/api/cases/" + path(file.caseNumber());
+        links.appendElement("li").appendElement("a").attr("id", "spread-link").attr("href", "/cases/" + path(file.caseNumber()) + "/spread")
+                .text(I18n.t(lang, "spread.title"));
         links.appendElement("li").appendElement("a").attr("id", "export-csv").attr("href", base + "/export?format=csv").text(I18n.t(lang, "case.exportCsv"));
         links.appendElement("li").appendElement("a").attr("href", base + "/export?format=jsonl").text(I18n.t(lang, "case.exportJsonLines"));
         String takedown = "/api/takedown?set=" + java.net.URLEncoder.encode(file.hashSet(), StandardCharsets.UTF_8);
