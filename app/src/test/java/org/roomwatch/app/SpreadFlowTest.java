@@ -10,6 +10,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -156,6 +157,44 @@ class SpreadFlowTest {
                 assertTrue(page.select("script[src]").eachAttr("src").containsAll(List.of("/static/echarts.min.js", "/static/spread-page.js")));
                 assertTrue(counselor.get(base + "/static/echarts.min.js").body().length() > 500_000, "ECharts is served from here");
                 assertEquals(404, other.get(base + "/cases/" + URLEncoder.encode("2026-광주-0031", StandardCharsets.UTF_8) + "/spread").statusCode());
+                // The report for court: a PDF whose text (extracted here) says the same, with every posting's evidence.
+                HttpResponse<byte[]> report = counselor.client().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base
+                        + "/api/cases/" + URLEncoder.encode("2026-광주-0031", StandardCharsets.UTF_8) + "/report")).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                assertEquals(200, report.statusCode(), new String(report.body(), StandardCharsets.UTF_8));
+                assertTrue(report.headers().firstValue("content-type").orElse("").startsWith("application/pdf"), report.headers().toString());
+                try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(report.body())) {
+                    String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+                    assertTrue(text.contains("사건 2026-광주-0031") && text.contains("상담사 한가람"), text);
+                    assertTrue(text.contains("방 7 · 게시 7 · 서로 다른 게시자 5"), text);
+                    assertTrue(text.contains("도달 가능 인원 상한 " + (1000 + 5000 + 200 + 300 + 50 + 70 + 10)), text);
+                    assertTrue(text.contains("남아 있음 6 / 삭제됨 1"), text);
+                    assertTrue(text.contains("최초 게시: telegram:spread_a #3") && text.contains("author:관리자A"), text);
+                    for (JsonNode posting : spread.path("postings")) {
+                        assertTrue(text.contains(posting.path("permalink").asText()), "every posting's permalink: " + posting);
+                        assertTrue(text.contains(posting.path("rawSha256").asText()), "and its raw payload's SHA-256");
+                    }
+                    pdf.getPages().forEach(pg -> pg.getResources().getFontNames().forEach(name -> {
+                        try {
+                            assertTrue(pg.getResources().getFont(name).isEmbedded(), "the Korean font travels with the report");
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }));
+                }
+                // A case seen nowhere: its report says so (and its spread is empty), rather than failing.
+                ObjectNode unseen = body.deepCopy().put("caseNumber", "2026-광주-0032");
+                ((ObjectNode) unseen.path("photos").get(0)).put("pdq", "ab".repeat(32)).put("md5", "cd".repeat(16)).put("sha256", "ef".repeat(32));
+                assertEquals(201, counselor.post(base + "/api/cases", unseen.toString()).statusCode());
+                byte[] empty = counselor.client().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/cases/"
+                        + URLEncoder.encode("2026-광주-0032", StandardCharsets.UTF_8) + "/report")).build(),
+                        HttpResponse.BodyHandlers.ofByteArray()).body();
+                try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(empty)) {
+                    assertTrue(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).contains("어디에서도 발견되지 않았습니다"));
+                }
+                assertEquals(404, other.client().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/cases/"
+                        + URLEncoder.encode("2026-광주-0031", StandardCharsets.UTF_8) + "/report")).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode(), "outside the case: as if it did not exist");
                 if (Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver"))) {
                     drawnInABrowser(base, "/cases/" + URLEncoder.encode("2026-광주-0031", StandardCharsets.UTF_8) + "/spread");
                 } else if (System.getenv("CI") != null) {

@@ -51,7 +51,7 @@ final class AccessPolicy {
                 "POST /api/cases", "GET /api/cases", "GET /cases/new", "GET /cases");
         // A victim's case, its hash set and its watchlist: the analysts it names only (need to know).
         owned(Role.ANALYST, Ownership.Scope.CASE, "number", "GET /api/cases/{number}", "GET /api/cases/{number}/export",
-                "GET /api/cases/{number}/spread", "GET /cases/{number}/spread",
+                "GET /api/cases/{number}/spread", "GET /api/cases/{number}/report", "GET /cases/{number}/spread",
                 "GET /cases/{number}", "POST /cases/{number}/evidence");
         // Investigators read hash sets (known lists) but not a case's: that is where her photos appear.
         owned(Role.INVESTIGATOR, Ownership.Scope.HASHSET, "name", "GET /api/hashsets/{name}", "GET /api/hashsets/{name}/matches");

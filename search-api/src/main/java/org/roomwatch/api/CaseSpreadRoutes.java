@@ -34,6 +34,30 @@ final class CaseSpreadRoutes {
 
     void register(Javalin app) {
         app.get("/api/cases/{number}/spread", this::spread);
+        app.get("/api/cases/{number}/report", this::report);
+    }
+
+    /** The spread as a PDF for court (Korean font embedded); refused with 503, naming the package, without a font. */
+    private void report(Context ctx) throws java.io.IOException {
+        new Params(ctx, Set.of());
+        String number = ctx.pathParam("number");
+        CaseFile file = cases.find(number).orElse(null);
+        if (file == null) {
+            problem.accept(ctx, Problem.notFound("no case " + number));
+            return;
+        }
+        java.util.Optional<java.nio.file.Path> font = CaseReport.font();
+        if (font.isEmpty()) {
+            ctx.status(503).contentType("application/problem+json").json(new Problem(Problem.BASE + "no-report-font",
+                    "No Korean font for the report", 503, "the report embeds a Korean font and none is installed: "
+                    + CaseReport.FONTS.get(0) + " (apt-get install fonts-nanum)", null));
+            return;
+        }
+        Spread spread = spread(file);
+        byte[] pdf = CaseReport.pdf(file, spread, java.time.Instant.now(), ApiSecurity.actor(ctx, "-"), font.get());
+        ApiSecurity.results(ctx, spread.postings().size());
+        Attachment.name(ctx, "spread-" + file.caseNumber() + ".pdf");
+        ctx.contentType("application/pdf").result(pdf);
     }
 
     private void spread(Context ctx) {

@@ -57,8 +57,11 @@ final class SpreadPages {
         ApiSecurity.results(ctx, spread.postings().size());
         Document doc = Layout.page(ctx, I18n.t(lang, "spread.title") + " · " + file.caseNumber());
         Element main = Layout.main(doc);
-        main.appendElement("p").appendElement("a").attr("href", "/cases/" + CasePages.path(file.caseNumber()))
-                .text(I18n.t(lang, "case.case") + file.caseNumber());
+        Element links = main.appendElement("p");
+        links.appendElement("a").attr("href", "/cases/" + CasePages.path(file.caseNumber())).text(I18n.t(lang, "case.case") + file.caseNumber());
+        links.appendText(" · ");
+        links.appendElement("a").attr("id", "report").attr("href", "/api/cases/" + CasePages.path(file.caseNumber()) + "/report")
+                .text(I18n.t(lang, "spread.report"));
         if (spread.postings().isEmpty()) {
             main.appendElement("p").attr("id", "no-spread").text(I18n.t(lang, "spread.none"));
             Layout.send(ctx, doc);
