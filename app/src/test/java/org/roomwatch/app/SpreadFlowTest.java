@@ -182,6 +182,21 @@ class SpreadFlowTest {
                         }
                     }));
                 }
+                // A bundle of the whole case carries the report, listed in the signed manifest like every other file.
+                HttpResponse<byte[]> bundle = counselor.client().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/cases/"
+                        + URLEncoder.encode("2026-광주-0031", StandardCharsets.UTF_8) + "/evidence"))
+                        .header("content-type", "application/x-www-form-urlencoded").header("X-CSRF-Token", counselor.csrf())
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("reason=" + URLEncoder.encode("검찰 송치", StandardCharsets.UTF_8)))
+                        .build(), HttpResponse.BodyHandlers.ofByteArray());
+                assertEquals(200, bundle.statusCode(), new String(bundle.body(), StandardCharsets.UTF_8));
+                Path zip = Files.write(dir.resolve("bundle.zip"), bundle.body());
+                try (java.nio.file.FileSystem fs = java.nio.file.FileSystems.newFileSystem(zip)) {
+                    assertTrue(Files.size(fs.getPath("reports/spread.pdf")) > 1000);
+                    assertTrue(Files.readString(fs.getPath("manifest.json")).contains("reports/spread.pdf"));
+                }
+                CommandRun verified = CommandRun.of("evidence", "verify", zip.toString());
+                assertTrue(verified.out().contains("signature valid"), verified.out() + verified.err());
+
                 // A case seen nowhere: its report says so (and its spread is empty), rather than failing.
                 ObjectNode unseen = body.deepCopy().put("caseNumber", "2026-광주-0032");
                 ((ObjectNode) unseen.path("photos").get(0)).put("pdq", "ab".repeat(32)).put("md5", "cd".repeat(16)).put("sha256", "ef".repeat(32));

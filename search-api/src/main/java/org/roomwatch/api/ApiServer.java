@@ -42,6 +42,7 @@ public final class ApiServer implements AutoCloseable {
     private org.roomwatch.core.search.ImageSearch imageSearch;
     private VideoSearch videoSearch;
     private VideoRoutes videoRoutes;
+    private CaseSpreadRoutes spreadRoutes;
     private ImageHasher imageHasher;
     private Watchlists pageWatchlists;
     private AlertInbox pageAlerts;
@@ -258,6 +259,7 @@ public final class ApiServer implements AutoCloseable {
         new CasePages(cases, routes::results).register(app);
         CaseSpreadRoutes spread = new CaseSpreadRoutes(cases, matcher, sightings, this::problem);
         spread.register(app);
+        this.spreadRoutes = spread;
         new SpreadPages(cases, spread, json).register(app);
         new TakedownRoutes(sets, matcher, imageSearch, videoSearch, cases, json, this::problem).register(app);
         return this;
@@ -265,7 +267,8 @@ public final class ApiServer implements AutoCloseable {
 
     /** Adds evidence bundles of selected messages and rooms, signed with the deployment's key (made when first needed). */
     public ApiServer withEvidence(org.roomwatch.core.evidence.EvidenceRecords records, java.util.function.Supplier<org.roomwatch.core.evidence.EvidenceKey> key) {
-        evidence = new EvidenceRoutes(records, key, json, java.time.Clock.systemUTC(), this::problem);
+        evidence = new EvidenceRoutes(records, key, json, java.time.Clock.systemUTC(), this::problem,
+                spreadRoutes == null ? null : spreadRoutes::reportFor);
         evidence.register(app);
         return this;
     }

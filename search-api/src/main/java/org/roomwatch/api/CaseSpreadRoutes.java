@@ -73,6 +73,23 @@ final class CaseSpreadRoutes {
         ctx.json(spread);
     }
 
+    /**
+     * The report of a case named by an evidence bundle, when its maker may see the case (need to know: an officer
+     * naming someone else's case gets no report of it) and a Korean font is installed; empty otherwise.
+     */
+    java.util.Optional<byte[]> reportFor(Context ctx, String caseNumber) {
+        CaseFile file = cases.find(caseNumber).orElse(null);
+        java.util.Optional<java.nio.file.Path> font = CaseReport.font();
+        if (file == null || font.isEmpty() || !ApiSecurity.sees(ctx, Ownership.Scope.CASE, caseNumber)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(CaseReport.pdf(file, spread(file), java.time.Instant.now(), ApiSecurity.actor(ctx, "-"), font.get()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not make the report of case " + caseNumber + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The case's spread as the index holds it now. A case with no sightings has an empty spread that says so. */
     Spread spread(CaseFile file) {
         Map<String, CaseSightings.ImageHit> images = CaseSightings.images(matcher.match(file.hashSet(), CaseRoutes.MAX_DISTANCE));

@@ -31,7 +31,12 @@ final class EvidenceRoutes {
     private final Clock clock;
     private final BiConsumer<Context, Problem> problem;
 
-    EvidenceRoutes(EvidenceRecords records, Supplier<EvidenceKey> key, ObjectMapper json, Clock clock, BiConsumer<Context, Problem> problem) {
+    /** A case's report for a bundle, when the maker may see the case and one can be made; null: bundles carry none. */
+    private final java.util.function.BiFunction<Context, String, java.util.Optional<byte[]>> caseReport;
+
+    EvidenceRoutes(EvidenceRecords records, Supplier<EvidenceKey> key, ObjectMapper json, Clock clock, BiConsumer<Context, Problem> problem,
+                   java.util.function.BiFunction<Context, String, java.util.Optional<byte[]>> caseReport) {
+        this.caseReport = caseReport;
         this.records = records;
         this.key = key;
         this.json = json;
@@ -90,8 +95,11 @@ final class EvidenceRoutes {
             return missing;
         }
         String actor = ApiSecurity.actor(ctx, "-");
+        // A bundle naming a case the maker may see carries the case's spread report, signed with the rest.
+        java.util.Map<String, byte[]> attachments = caseNumber == null || caseReport == null ? java.util.Map.of()
+                : caseReport.apply(ctx, caseNumber).map(pdf -> java.util.Map.of("reports/spread.pdf", pdf)).orElse(java.util.Map.of());
         EvidenceBundle.Contents contents = new EvidenceBundle.Contents(actor, clock.instant(), caseNumber, reason,
-                messages.records(), rooms.records());
+                messages.records(), rooms.records(), attachments);
         String stamp = contents.createdAt().toString().replace(":", "").replace("-", "");
         ctx.contentType("application/zip");
         Attachment.name(ctx, "roomwatch-evidence-" + (caseNumber == null || caseNumber.isEmpty() ? "" : caseNumber + "-") + stamp + ".zip");

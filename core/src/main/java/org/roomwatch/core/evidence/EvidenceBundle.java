@@ -40,11 +40,21 @@ public final class EvidenceBundle {
             "captured_at", "raw_sha256");
 
     /**
-     * What a bundle holds: the index's documents, each with its id under {@code "id"}, and who made it for what.
+     * What a bundle holds: the index's documents, each with its id under {@code "id"}, and who made it for what;
+     * and further files by their path in the bundle (the case's spread report), listed and signed like the rest.
      * {@code caseNumber} and {@code reason} may be null.
      */
     public record Contents(String createdBy, Instant createdAt, String caseNumber, String reason,
-                           List<Map<String, Object>> messages, List<Map<String, Object>> rooms) {}
+                           List<Map<String, Object>> messages, List<Map<String, Object>> rooms, Map<String, byte[]> attachments) {
+        public Contents {
+            attachments = attachments == null ? Map.of() : Map.copyOf(attachments);
+        }
+
+        public Contents(String createdBy, Instant createdAt, String caseNumber, String reason,
+                        List<Map<String, Object>> messages, List<Map<String, Object>> rooms) {
+            this(createdBy, createdAt, caseNumber, reason, messages, rooms, Map.of());
+        }
+    }
 
     /** The manifest's own SHA-256 and the fingerprint of the key that signed it, for the audit entry. */
     public record Written(String manifestSha256, String keyFingerprint, int files) {}
@@ -58,6 +68,7 @@ public final class EvidenceBundle {
         files.put("records/rooms.json", JSON.writeValueAsBytes(contents.rooms()));
         files.put("records/rooms.csv", csv(ROOM_COLUMNS, contents.rooms()));
         files.put("records/captures.csv", captures(contents));
+        new java.util.TreeMap<>(contents.attachments()).forEach(files::put);
         String fingerprint = EvidenceKey.fingerprint(key.publicKey());
         files.put("README.txt", readme(contents, fingerprint));
 
