@@ -10,22 +10,10 @@
   const spread = data.spread;
   const labels = data.labels;
 
-  // Timeline: postings so far, and the audience reached so far (each room counted once, at its first posting).
-  const counted = new Set();
-  let audience = 0;
-  const postings = [];
-  const reach = [];
-  const audienceOf = {};
-  spread.rooms.forEach(r => { audienceOf[r.roomId] = r.audience; });
-  spread.postings.forEach((p, i) => {
-    const at = p.postedAt || p.capturedAt;
-    if (!counted.has(p.roomId)) {
-      counted.add(p.roomId);
-      audience += audienceOf[p.roomId] || 0;
-    }
-    postings.push([at, i + 1]);
-    reach.push([at, audience]);
-  });
+  // Timeline: postings so far, and the audience reached so far (each room counted once, at its first posting),
+  // worked out on the server over every posting (the list below may show only the first of them).
+  const postings = data.timeline.map(p => [p.at, p.postings]);
+  const reach = data.timeline.map(p => [p.at, p.audience]);
   const timeline = echarts.init(document.getElementById('timeline'), null, { renderer: 'canvas' });
   timeline.setOption({
     animation: false,

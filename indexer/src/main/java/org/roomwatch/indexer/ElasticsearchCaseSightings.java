@@ -20,7 +20,8 @@ import org.roomwatch.core.cases.CaseSightings;
  * in constant memory), rooms' states from the rooms index.
  */
 public final class ElasticsearchCaseSightings implements CaseSightings {
-    private static final int PAGE = 1000;
+    /** Messages per page of the point-in-time scan: large pages, since a case's spread reads them all. */
+    private static final int PAGE = 5000;
     private static final int TERMS_PER_QUERY = 1000;
 
     private final ElasticsearchClient client;

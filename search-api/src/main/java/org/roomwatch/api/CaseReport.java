@@ -149,17 +149,33 @@ final class CaseReport {
             y -= 6;
         }
 
-        private List<String> wrap(String text, float size) throws IOException {
+        /** Each character's width in font units, and whether the font draws it: asked once per character. */
+        private final java.util.Map<Integer, Float> widths = new java.util.HashMap<>();
+
+        private float width(int cp) {
+            return widths.computeIfAbsent(cp, c -> {
+                try {
+                    return font.getStringWidth(new String(Character.toChars(c)));
+                } catch (IOException | IllegalArgumentException e) {
+                    return -1f; // not in the font
+                }
+            });
+        }
+
+        private List<String> wrap(String text, float size) {
             List<String> parts = new ArrayList<>();
             StringBuilder current = new StringBuilder();
+            float used = 0;
             for (int i = 0; i < text.length(); ) {
                 int cp = text.codePointAt(i);
-                String ch = new String(Character.toChars(cp));
-                if (current.length() > 0 && font.getStringWidth(current + ch) / 1000 * size > WIDTH) {
+                float w = width(cp) / 1000 * size;
+                if (current.length() > 0 && used + w > WIDTH) {
                     parts.add(current.toString());
                     current.setLength(0);
+                    used = 0;
                 }
-                current.append(ch);
+                current.appendCodePoint(cp);
+                used += w;
                 i += Character.charCount(cp);
             }
             parts.add(current.toString());
@@ -168,14 +184,12 @@ final class CaseReport {
 
         /** The text with what the font cannot draw (an emoji in a room's title) replaced, so no line is lost. */
         private String printable(String text) {
-            StringBuilder out = new StringBuilder();
+            StringBuilder out = new StringBuilder(text.length());
             text.codePoints().forEach(cp -> {
-                String ch = new String(Character.toChars(cp));
-                try {
-                    font.encode(ch);
-                    out.append(ch);
-                } catch (IOException | IllegalArgumentException e) {
+                if (width(cp) < 0) {
                     out.append('?');
+                } else {
+                    out.appendCodePoint(cp);
                 }
             });
             return out.toString();

@@ -20,6 +20,12 @@ import org.roomwatch.core.hashes.HashSetMatcher;
  * someone the case does not name gets a 404 (the access table), and the read is audited before it happens.
  */
 final class CaseSpreadRoutes {
+    /**
+     * Postings listed in the spread's answer and page, earliest first; the totals and the graph count them all, and
+     * the case's export and report list every one.
+     */
+    static final int LISTED_POSTINGS = 1000;
+
     private final Cases cases;
     private final HashSetMatcher matcher;
     private final CaseSightings sightings;
@@ -70,7 +76,7 @@ final class CaseSpreadRoutes {
         }
         Spread spread = spread(file);
         ApiSecurity.results(ctx, spread.postings().size());
-        ctx.json(spread);
+        ctx.json(spread.listing(LISTED_POSTINGS));
     }
 
     /**

@@ -53,8 +53,9 @@ final class SpreadPages {
             Layout.send(ctx, doc);
             return;
         }
-        Spread spread = routes.spread(file);
-        ApiSecurity.results(ctx, spread.postings().size());
+        Spread whole = routes.spread(file);
+        ApiSecurity.results(ctx, whole.postings().size());
+        Spread spread = whole.listing(CaseSpreadRoutes.LISTED_POSTINGS);
         Document doc = Layout.page(ctx, I18n.t(lang, "spread.title") + " · " + file.caseNumber());
         Element main = Layout.main(doc);
         Element links = main.appendElement("p");
@@ -104,9 +105,14 @@ final class SpreadPages {
             tr.appendElement("td").text(p.forwardedFromRoom() == null ? "" : p.forwardedFromRoom());
             tr.appendElement("td").text(p.deletedAt() == null ? "" : when(p.deletedAt()));
         }
+        if (spread.postingsCut()) {
+            main.appendElement("p").attr("id", "postings-cut").text(I18n.format(lang, "spread.cut", spread.postings().size(),
+                    spread.totals().postings()));
+        }
         // The charts' data, read by spread-page.js: a JSON block is data, not script, so the page's CSP holds.
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("spread", spread);
+        data.put("timeline", whole.timeline(1000)); // over every posting, not only those listed
         data.put("labels", Map.of("postings", I18n.t(lang, "spread.postings"), "audience", I18n.t(lang, "spread.audience"),
                 "forward", I18n.t(lang, "spread.forward"), "shared", I18n.t(lang, "spread.shared"),
                 "unwatched", I18n.t(lang, "spread.unwatched")));

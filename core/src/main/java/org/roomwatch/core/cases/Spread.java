@@ -25,7 +25,45 @@ import org.roomwatch.core.cases.CaseSightings.Sighting;
  * <p>The audience reached is an upper bound: each room's audience counted once, members of several rooms counted in
  * each. A room whose audience was never captured is unknown, not zero, and is counted apart.
  */
-public record Spread(String caseNumber, Totals totals, Posting first, List<Posting> postings, List<Node> rooms, List<Edge> edges) {
+public record Spread(String caseNumber, Totals totals, Posting first, List<Posting> postings, List<Node> rooms, List<Edge> edges,
+                     boolean postingsCut) {
+    /** A point of the timeline: by this time, so many postings, reaching at most so many people (each room once). */
+    public record TimelinePoint(Instant at, int postings, long audience) {}
+
+    /** The timeline over every posting, thinned to at most {@code maxPoints} (the last point always kept). */
+    public List<TimelinePoint> timeline(int maxPoints) {
+        Map<String, Long> audience = new HashMap<>();
+        rooms.forEach(r -> audience.put(r.roomId(), r.audience()));
+        List<TimelinePoint> all = new ArrayList<>();
+        Set<String> counted = new HashSet<>();
+        long reached = 0;
+        int n = 0;
+        for (Posting p : postings) {
+            n++;
+            if (counted.add(p.roomId()) && audience.get(p.roomId()) != null) {
+                reached += audience.get(p.roomId());
+            }
+            if (p.at() != null) {
+                all.add(new TimelinePoint(p.at(), n, reached));
+            }
+        }
+        if (all.size() <= maxPoints) {
+            return all;
+        }
+        List<TimelinePoint> thinned = new ArrayList<>();
+        double step = (double) all.size() / (maxPoints - 1);
+        for (int i = 0; i < maxPoints - 1; i++) {
+            thinned.add(all.get((int) (i * step)));
+        }
+        thinned.add(all.get(all.size() - 1));
+        return thinned;
+    }
+
+    /** The same spread with at most {@code max} postings listed (the earliest); totals, graph and first are whole. */
+    public Spread listing(int max) {
+        return postings.size() <= max ? this : new Spread(caseNumber, totals, first, postings.subList(0, max), rooms, edges, true);
+    }
+
     /** One posting of one of the case's images or videos. {@code forwardedFromRoom} is the origin's room id, if known. */
     public record Posting(String photo, String mediaSha256, String matchedBy, String roomId, String room, long messageId,
                           String permalink, Instant postedAt, Instant capturedAt, Instant deletedAt, String seenThrough,
@@ -136,7 +174,7 @@ public record Spread(String caseNumber, Totals totals, Posting first, List<Posti
         }
         Totals totals = new Totals(byRoom.size(), postings.size(), posters.size(), withoutPoster, audience, unknownAudience, views,
                 withoutViews, postings.size() - deleted, deleted);
-        return new Spread(caseNumber, totals, first, List.copyOf(postings), List.copyOf(nodes), List.copyOf(edges));
+        return new Spread(caseNumber, totals, first, List.copyOf(postings), List.copyOf(nodes), List.copyOf(edges), false);
     }
 
     /** The room id a forward origin names, or null when it names none (only a person's or a channel's name). */
