@@ -43,13 +43,21 @@ final class CaseSpreadRoutes {
         app.get("/api/cases/{number}/report", this::report);
     }
 
-    /** The spread as a PDF for court (Korean font embedded); refused with 503, naming the package, without a font. */
-    private void report(Context ctx) throws java.io.IOException {
+    /** The case the path names (no parameter taken), or null when a 404 was answered. */
+    private CaseFile caseOf(Context ctx) {
         new Params(ctx, Set.of());
         String number = ctx.pathParam("number");
         CaseFile file = cases.find(number).orElse(null);
         if (file == null) {
             problem.accept(ctx, Problem.notFound("no case " + number));
+        }
+        return file;
+    }
+
+    /** The spread as a PDF for court (Korean font embedded); refused with 503, naming the package, without a font. */
+    private void report(Context ctx) throws java.io.IOException {
+        CaseFile file = caseOf(ctx);
+        if (file == null) {
             return;
         }
         java.util.Optional<java.nio.file.Path> font = CaseReport.font();
@@ -67,11 +75,8 @@ final class CaseSpreadRoutes {
     }
 
     private void spread(Context ctx) {
-        new Params(ctx, Set.of());
-        String number = ctx.pathParam("number");
-        CaseFile file = cases.find(number).orElse(null);
+        CaseFile file = caseOf(ctx);
         if (file == null) {
-            problem.accept(ctx, Problem.notFound("no case " + number));
             return;
         }
         Spread spread = spread(file);
