@@ -25,6 +25,7 @@ import org.roomwatch.indexer.ElasticsearchMessageViews;
 import org.roomwatch.indexer.ElasticsearchImageSearch;
 import org.roomwatch.indexer.ElasticsearchSearchService;
 import org.roomwatch.indexer.ElasticsearchVideoSearch;
+import org.roomwatch.indexer.ElasticsearchPostedMedia;
 import org.roomwatch.indexer.RetentionSweep;
 import org.roomwatch.indexer.RetroScans;
 import org.slf4j.Logger;
@@ -73,6 +74,7 @@ final class ApiWiring {
                 .withImages(images, ingest.hasher, videos, ingest.videoHasher)
                 .withHashSets(ingest.hashSets, matcher)
                 .withCases(cases, ingest.hashSets, matcher, new ElasticsearchCaseSightings(infra.searchClient(), infra.names()), ingest.watchlists)
+                .withClusters(new ElasticsearchPostedMedia(infra.searchClient(), infra.names()), ingest.hashSets)
                 .withEvidence(new ElasticsearchEvidenceRecords(infra.searchClient(), infra.names()), this::evidenceKey)
                 .withMessages(new ElasticsearchMessageViews(infra.searchClient(), infra.names(), ingest.tagging))
                 .withSchools(ingest.tagging)

@@ -149,6 +149,19 @@ class SpreadFlowTest {
                 assertEquals(404, counselor.get(base + "/api/cases/no-such-case/spread").statusCode());
                 assertEquals(400, counselor.get(base + path + "?format=pdf").statusCode(), "an unknown parameter is named");
 
+                // Further victims: what a room or a poster posted, in near-duplicate clusters; her case is named to the
+                // counselor, and to nobody else.
+                JsonNode fromB = json.readTree(counselor.get(base + "/api/clusters?room=telegram:spread_b").body());
+                assertEquals(1, fromB.path("clusters").size(), fromB.toString());
+                assertEquals("2026-광주-0031", fromB.path("clusters").get(0).path("cases").get(0).asText());
+                JsonNode byPoster = json.readTree(counselor.get(base + "/api/clusters?poster="
+                        + URLEncoder.encode("author:유포1", StandardCharsets.UTF_8)).body());
+                assertEquals(1, byPoster.path("clusters").size(), "her photo's copies in b and c are one cluster: " + byPoster);
+                assertEquals(0, json.readTree(other.get(base + "/api/clusters?room=telegram:spread_b").body())
+                        .path("clusters").get(0).path("cases").size(), "another analyst sees the cluster, not the case");
+                assertEquals(400, counselor.get(base + "/api/clusters?room=telegram:spread_b&poster=author:x").statusCode());
+                assertEquals(400, counselor.get(base + "/api/clusters?poster=somebody").statusCode());
+
                 // The page: the same totals and every posting; the charts' data in a JSON block, the library from here.
                 org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(counselor.get(base + "/cases/"
                         + URLEncoder.encode("2026-광주-0031", StandardCharsets.UTF_8) + "/spread").body());

@@ -36,7 +36,7 @@ final class AccessPolicy {
         loggedIn("POST /logout", "POST /api/logout", "GET /api/me", "GET /api/me/tokens", "POST /api/me/tokens", "DELETE /api/me/tokens/{id}");
         role(Role.INVESTIGATOR, "GET /api/messages", "GET /api/rooms", "GET /api/rooms/{id}", "GET /api/rooms/watched",
                 "GET /api/images", "GET /api/images/{sha256}", "POST /api/images/search", "POST /api/images/lookup",
-                "GET /api/videos", "GET /api/videos/{sha256}", "POST /api/videos/search",
+                "GET /api/videos", "GET /api/videos/{sha256}", "POST /api/videos/search", "GET /api/clusters",
                 "GET /api/schools", "GET /api/schools/{id}/rooms", "GET /api/mentions", "GET /api/hashsets",
                 "GET /search", "GET /schools/{id}",
                 "GET /rooms/{id}", "GET /images", "POST /images", "GET /videos", "POST /videos", "POST /api/evidence", "GET /messages/{id}", "GET /search/export.csv", "GET /schools", "GET /pick/schools", "GET /pick/rooms",

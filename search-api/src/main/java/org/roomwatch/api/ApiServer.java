@@ -265,6 +265,15 @@ public final class ApiServer implements AutoCloseable {
         return this;
     }
 
+    /** Adds further victims ({@code GET /api/clusters}) over what rooms and posters posted; after withImages and withCases. */
+    public ApiServer withClusters(org.roomwatch.core.cases.PostedMedia posted, HashSets sets) {
+        if (imageSearch == null || cases == null) {
+            throw new IllegalStateException("clusters need withImages and withCases first");
+        }
+        new ClusterRoutes(posted, imageSearch, videoSearch, cases, sets).register(app);
+        return this;
+    }
+
     /** Adds evidence bundles of selected messages and rooms, signed with the deployment's key (made when first needed). */
     public ApiServer withEvidence(org.roomwatch.core.evidence.EvidenceRecords records, java.util.function.Supplier<org.roomwatch.core.evidence.EvidenceKey> key) {
         evidence = new EvidenceRoutes(records, key, json, java.time.Clock.systemUTC(), this::problem,
