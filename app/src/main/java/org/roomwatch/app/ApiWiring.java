@@ -26,6 +26,7 @@ import org.roomwatch.indexer.ElasticsearchImageSearch;
 import org.roomwatch.indexer.ElasticsearchSearchService;
 import org.roomwatch.indexer.ElasticsearchVideoSearch;
 import org.roomwatch.indexer.ElasticsearchPostedMedia;
+import org.roomwatch.indexer.ElasticsearchRoomTies;
 import org.roomwatch.indexer.RetentionSweep;
 import org.roomwatch.indexer.RetroScans;
 import org.slf4j.Logger;
@@ -78,6 +79,7 @@ final class ApiWiring {
                 .withEvidence(new ElasticsearchEvidenceRecords(infra.searchClient(), infra.names()), this::evidenceKey)
                 .withMessages(new ElasticsearchMessageViews(infra.searchClient(), infra.names(), ingest.tagging))
                 .withSchools(ingest.tagging)
+                .withSchoolGraph(new ElasticsearchRoomTies(infra.searchClient(), infra.names()))
                 .withDiscovered(ingest.discovered)
                 .withWatchlists(ingest.watchlists, ingest.alerts, retro, ingest.hasher)
                 .withMailOutbox(status -> outbox.withStatus(status, 200))

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,8 +92,10 @@ class SpreadFlowTest {
                 app.users().add("analyst.lee", Role.ANALYST, PASSWORD, "test");
                 String base = "http://127.0.0.1:" + app.apiPort();
                 ApiSession counselor = ApiSession.login(base, "counselor.han", PASSWORD);
-                awaitCrawled(app);
-                awaitIndexed(counselor, base);
+                Map<String, Long> last = new LinkedHashMap<>();
+                POSTINGS.forEach((name, p) -> last.put(name, (Long) p[0]));
+                SiteCrawls.awaitCrawled(app, last);
+                SiteCrawls.awaitMediaPosts(counselor, base, POSTINGS.size());
 
                 // One posting deleted, as an account sees it happen (public pages do not say).
                 try (BulkMessageWriter writer = new BulkMessageWriter(indices.client(), indices.names(), new MessageEnricher(),
@@ -262,34 +263,5 @@ class SpreadFlowTest {
         } finally {
             driver.quit();
         }
-    }
-
-    private static void awaitCrawled(Roomwatch app) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            boolean all = true;
-            for (Map.Entry<String, Object[]> e : POSTINGS.entrySet()) {
-                all &= app.registry().position(e.getKey()).cursor() == (Long) e.getValue()[0];
-            }
-            if (all) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the rooms were never crawled");
-    }
-
-    /** Until every room's photo post is searchable. */
-    private void awaitIndexed(ApiSession session, String base) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        long found = 0;
-        while (System.nanoTime() < deadline) {
-            found = json.readTree(session.get(base + "/api/messages?hasMedia=true").body()).path("total").asLong();
-            if (found == POSTINGS.size()) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the photo posts never became searchable: " + found);
     }
 }

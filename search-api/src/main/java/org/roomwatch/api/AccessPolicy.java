@@ -31,14 +31,14 @@ final class AccessPolicy {
     private final Map<String, Rule> rules = new LinkedHashMap<>();
 
     AccessPolicy() {
-        open("GET /api/health", "GET /api/ready", "GET /metrics", "GET /api/openapi.json", "POST /api/login", "GET /static/app.css", "GET /static/roomwatch-hash.js", "GET /static/case-hashing.js", "GET /static/workbench.js", "GET /static/htmx.min.js", "GET /static/image-hashing.js", "GET /static/video-hashing.js", "GET /static/video-page.js", "GET /static/echarts.min.js", "GET /static/spread-page.js", "GET /", "GET /login",
+        open("GET /api/health", "GET /api/ready", "GET /metrics", "GET /api/openapi.json", "POST /api/login", "GET /static/app.css", "GET /static/roomwatch-hash.js", "GET /static/case-hashing.js", "GET /static/workbench.js", "GET /static/htmx.min.js", "GET /static/image-hashing.js", "GET /static/video-hashing.js", "GET /static/video-page.js", "GET /static/echarts.min.js", "GET /static/spread-page.js", "GET /static/room-graph.js", "GET /", "GET /login",
                 "POST /login");
         loggedIn("POST /logout", "POST /api/logout", "GET /api/me", "GET /api/me/tokens", "POST /api/me/tokens", "DELETE /api/me/tokens/{id}");
         role(Role.INVESTIGATOR, "GET /api/messages", "GET /api/rooms", "GET /api/rooms/{id}", "GET /api/rooms/watched",
                 "GET /api/images", "GET /api/images/{sha256}", "POST /api/images/search", "POST /api/images/lookup",
                 "GET /api/videos", "GET /api/videos/{sha256}", "POST /api/videos/search", "GET /api/clusters",
-                "GET /api/schools", "GET /api/schools/{id}/rooms", "GET /api/mentions", "GET /api/hashsets",
-                "GET /search", "GET /schools/{id}",
+                "GET /api/schools", "GET /api/schools/{id}/rooms", "GET /api/schools/{id}/graph", "GET /api/mentions", "GET /api/hashsets",
+                "GET /search", "GET /schools/{id}", "GET /schools/{id}/graph", "GET /clusters",
                 "GET /rooms/{id}", "GET /images", "POST /images", "GET /videos", "POST /videos", "POST /api/evidence", "GET /messages/{id}", "GET /search/export.csv", "GET /schools", "GET /pick/schools", "GET /pick/rooms",
                 "POST /evidence");
         role(Role.ANALYST, "GET /api/alerts", "POST /api/alerts/{id}/state", "GET /api/discovered",

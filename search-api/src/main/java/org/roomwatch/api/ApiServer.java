@@ -270,7 +270,20 @@ public final class ApiServer implements AutoCloseable {
         if (imageSearch == null || cases == null) {
             throw new IllegalStateException("clusters need withImages and withCases first");
         }
-        new ClusterRoutes(posted, imageSearch, videoSearch, cases, sets).register(app);
+        ClusterRoutes routes = new ClusterRoutes(posted, imageSearch, videoSearch, cases, sets);
+        routes.register(app);
+        new ClusterPages(routes).register(app);
+        return this;
+    }
+
+    /** Adds the room graph of a school (its API and page) over how rooms are tied; after withSchools. */
+    public ApiServer withSchoolGraph(org.roomwatch.core.search.RoomTies ties) {
+        if (tagging == null) {
+            throw new IllegalStateException("the school graph needs withSchools first");
+        }
+        SchoolGraphRoutes routes = new SchoolGraphRoutes(tagging, search, ties, this::problem);
+        routes.register(app);
+        new SchoolGraphPage(routes, json).register(app);
         return this;
     }
 

@@ -48,6 +48,22 @@ final class ClusterRoutes {
         Params p = new Params(ctx, Set.of("room", "poster"));
         String room = p.text("room");
         String poster = p.text("poster");
+        Clusters clusters = clusters(ctx, room, poster);
+        ApiSecurity.results(ctx, clusters.clusters().size());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("from", room != null ? Map.of("room", room) : Map.of("poster", poster));
+        body.put("clusters", clusters.clusters());
+        body.put("cut", clusters.cut());
+        ctx.json(body);
+    }
+
+    /**
+     * The clusters of what {@code room} or {@code poster} (exactly one of them) posted, naming the cases the asker may
+     * see.
+     *
+     * @throws BadParameter when both or neither are given, or the poster is not sender:ID or author:NAME
+     */
+    Clusters clusters(Context ctx, String room, String poster) {
         if ((room == null) == (poster == null)) {
             throw new BadParameter(room == null ? "room" : "poster", "give either room=ID (telegram:name) or poster=sender:ID|author:NAME, not both");
         }
@@ -61,13 +77,7 @@ final class ClusterRoutes {
         Map<String, List<HashSetEntry>> visible = new LinkedHashMap<>();
         cases.list().stream().filter(c -> ApiSecurity.sees(ctx, Ownership.Scope.CASE, c.caseNumber()))
                 .forEach(c -> visible.put(c.caseNumber(), sets.entries(c.hashSet())));
-        Clusters clusters = Clusters.of(items, visible, media.cut());
-        ApiSecurity.results(ctx, clusters.clusters().size());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("from", room != null ? Map.of("room", room) : Map.of("poster", poster));
-        body.put("clusters", clusters.clusters());
-        body.put("cut", clusters.cut());
-        ctx.json(body);
+        return Clusters.of(items, visible, media.cut());
     }
 
     /** The stored records of the SHA-256s: photos first, the rest looked up as videos. */

@@ -53,6 +53,8 @@ final class PlacePages {
         row(facts, I18n.t(lang, "members"), room.get("audience") == null ? I18n.t(lang, "unknown") : String.valueOf(room.get("audience")));
         row(facts, I18n.t(lang, "seenThrough"), String.valueOf(room.get("seen_through")));
         row(facts, I18n.t(lang, "room.description"), room.get("description") == null ? "" : String.valueOf(room.get("description")));
+        main.appendElement("p").appendElement("a").attr("id", "room-clusters").attr("href", ClusterPages.forRoom(roomId))
+                .text(I18n.t(lang, "clusters.ofRoom"));
         if (room.get("signals") instanceof Map<?, ?> signals) {
             Element tr = facts.appendElement("tr").attr("id", "signals");
             tr.appendElement("th").attr("scope", "row").text(I18n.t(lang, "signals"));

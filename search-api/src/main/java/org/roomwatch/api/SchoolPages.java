@@ -149,6 +149,8 @@ final class SchoolPages {
                 + (school.aliases().isEmpty() ? "" : " · " + I18n.t(lang, "schools.aliases") + " " + String.join(", ", school.aliases())));
         main.appendElement("p").appendElement("a").attr("id", "search-school")
                 .attr("href", "/search?school=" + enc(SchoolLookup.label(school))).text(I18n.t(lang, "schools.searchThis"));
+        main.appendElement("p").appendElement("a").attr("id", "school-graph")
+                .attr("href", "/schools/" + enc(id) + "/graph").text(I18n.t(lang, "graph.open"));
         main.appendElement("h2").text(I18n.t(lang, "rooms"));
         Element list = main.appendElement("ul").attr("id", "school-rooms");
         var rooms = search.schoolRooms(id, 50);

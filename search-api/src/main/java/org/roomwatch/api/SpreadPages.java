@@ -100,7 +100,13 @@ final class SpreadPages {
             tr.appendElement("td").appendElement("a").attr("href", "/messages/" + enc(p.roomId() + ":" + p.messageId())).text(when(p.at()));
             String name = p.roomId().substring(p.roomId().indexOf(':') + 1);
             tr.appendElement("td").appendElement("a").attr("href", "/rooms/" + enc(name)).text(name);
-            tr.appendElement("td").text(p.poster() == null ? "?" : p.poster());
+            Element poster = tr.appendElement("td");
+            if (p.poster() == null) {
+                poster.text("?");
+            } else {
+                // Who else this poster's pictures show: further victims.
+                poster.appendElement("a").attr("href", ClusterPages.forPoster(p.poster())).text(p.poster());
+            }
             tr.appendElement("td").addClass("number").text(p.views() == null ? "?" : p.views().toString());
             tr.appendElement("td").text(p.forwardedFromRoom() == null ? "" : p.forwardedFromRoom());
             tr.appendElement("td").text(p.deletedAt() == null ? "" : when(p.deletedAt()));

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.roomwatch.core.hashes.HashSetEntry;
+import org.roomwatch.core.search.DisjointSets;
+import org.roomwatch.core.search.PdqBits;
 
 /**
  * Further victims: the images and videos a room or a poster posted, grouped into near-duplicate clusters (photos
@@ -37,22 +39,19 @@ public record Clusters(List<Cluster> clusters, boolean cut) {
      */
     public static Clusters of(List<Item> items, Map<String, List<HashSetEntry>> caseEntries, boolean cut) {
         int n = items.size();
-        int[] parent = new int[n];
-        for (int i = 0; i < n; i++) {
-            parent[i] = i;
-        }
+        DisjointSets sets = new DisjointSets(n);
         List<long[][]> hashes = new ArrayList<>(n);
-        items.forEach(item -> hashes.add(item.pdqs().stream().map(Clusters::bits).toArray(long[][]::new)));
+        items.forEach(item -> hashes.add(item.pdqs().stream().map(PdqBits::of).toArray(long[][]::new)));
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
-                if (find(parent, i) != find(parent, j) && near(hashes.get(i), hashes.get(j))) {
-                    parent[find(parent, i)] = find(parent, j);
+                if (!sets.joined(i, j) && near(hashes.get(i), hashes.get(j))) {
+                    sets.union(i, j);
                 }
             }
         }
         Map<Integer, List<Integer>> groups = new HashMap<>();
         for (int i = 0; i < n; i++) {
-            groups.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(i);
+            groups.computeIfAbsent(sets.find(i), k -> new ArrayList<>()).add(i);
         }
         List<Cluster> clusters = new ArrayList<>();
         for (List<Integer> members : groups.values()) {
@@ -94,8 +93,8 @@ public record Clusters(List<Cluster> clusters, boolean cut) {
                 }
                 case "pdq", HashSetEntry.VPDQ -> {
                     long[][] listed = e.isVideo()
-                            ? e.frames().stream().filter(f -> f.quality() >= 50).map(f -> bits(f.pdq())).toArray(long[][]::new)
-                            : new long[][] {bits(e.value())};
+                            ? e.frames().stream().filter(f -> f.quality() >= 50).map(f -> PdqBits.of(f.pdq())).toArray(long[][]::new)
+                            : new long[][] {PdqBits.of(e.value())};
                     for (long[][] h : groupHashes) {
                         if (near(h, listed)) {
                             return true;
@@ -108,32 +107,14 @@ public record Clusters(List<Cluster> clusters, boolean cut) {
         return false;
     }
 
-    private static int find(int[] parent, int i) {
-        while (parent[i] != i) {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        return i;
-    }
-
     private static boolean near(long[][] a, long[][] b) {
         for (long[] x : a) {
             for (long[] y : b) {
-                int d = Long.bitCount(x[0] ^ y[0]) + Long.bitCount(x[1] ^ y[1]) + Long.bitCount(x[2] ^ y[2]) + Long.bitCount(x[3] ^ y[3]);
-                if (d <= DISTANCE) {
+                if (PdqBits.distance(x, y) <= DISTANCE) {
                     return true;
                 }
             }
         }
         return false;
-    }
-
-    /** A PDQ's 256 bits from its 64 hex digits. */
-    static long[] bits(String hex) {
-        long[] out = new long[4];
-        for (int i = 0; i < 4; i++) {
-            out[i] = Long.parseUnsignedLong(hex.substring(16 * i, 16 * i + 16), 16);
-        }
-        return out;
     }
 }
