@@ -87,7 +87,7 @@ public final class Demo implements AutoCloseable {
                 base.database().withJdbcUrl("jdbc:h2:file:" + db.resolve("roomwatch") + ";AUTO_SERVER=TRUE"),
                 base.crawler().withTelegramBaseUrl(site.baseUrl()).withRequestsPerSecondPerHost(20), base.media(), base.signals(), mail,
                 demoAccounts(base.accounts(), db), demoSecurity(base.security()), new ApiConfig(base.api().host(), port), rooms,
-                base.retention());
+                base.retention(), base.ocr());
         Roomwatch app;
         byte[] secret = new byte[15];
         new java.security.SecureRandom().nextBytes(secret);

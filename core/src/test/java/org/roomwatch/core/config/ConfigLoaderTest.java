@@ -119,6 +119,29 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void ocrSettingsAreCheckedAndNamed() throws IOException {
+        OcrConfig ocr = loader.defaults().ocr();
+        assertTrue(ocr.enabled());
+        assertEquals(null, ocr.tessdataPath(), "empty: Debian's directory");
+        assertEquals("kor+eng", ocr.languages());
+        assertEquals(1, ocr.threads());
+        assertEquals(200, ocr.queue());
+        assertEquals(java.time.Duration.ofSeconds(10), ocr.timeBudget());
+        for (String[] c : new String[][] {
+                {"languages: Korean", "ocr.languages must be Tesseract language names joined with '+'"},
+                {"languages: kor++eng", "ocr.languages"}, {"languages: ''", "ocr.languages"},
+                {"threads: 0", "ocr.threads"}, {"threads: 65", "ocr.threads must be at most 64"}, {"threads: two", "ocr.threads"},
+                {"queue: 0", "ocr.queue"}, {"timeBudget: 0s", "ocr.timeBudget"}, {"timeBudget: 1h", "ocr.timeBudget must be at most 5m"},
+                {"videoSecondsPerFrame: 0.1", "ocr.videoSecondsPerFrame must be within 0.5..600"},
+                {"maxVideoFrames: 0", "ocr.maxVideoFrames"}, {"enabled: sometimes", "ocr.enabled"}, {"model: best", "model"}}) {
+            ConfigException e = failure("ocr:\n  " + c[0] + "\n");
+            assertTrue(e.getMessage().contains(c[1]), c[0] + " -> " + e.getMessage());
+        }
+        assertEquals("/opt/tessdata", loader.load(null, Map.of("ROOMWATCH_OCR_TESSDATA", "/opt/tessdata")).ocr().tessdataPath().toString());
+        assertEquals(4, loader.load(null, Map.of("ROOMWATCH_OCR_THREADS", "4")).ocr().threads());
+    }
+
+    @Test
     void lexiconWeightsAreChecked() throws IOException {
         assertEquals(5, loader.defaults().signals().lexicon().get("지인능욕"));
         ConfigException e = failure("signals:\n  lexicon:\n    합성: 9\n");
