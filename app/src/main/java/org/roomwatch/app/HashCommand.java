@@ -105,7 +105,7 @@ final class HashCommand implements Callable<Integer> {
     }
 
     /** Reads at most one byte past the cap, so a huge file is refused without being read whole. */
-    private static byte[] read(Path file, long cap) throws IOException {
+    static byte[] read(Path file, long cap) throws IOException {
         if (Files.isDirectory(file)) {
             throw new IOException("is a directory");
         }

@@ -8,7 +8,7 @@ import picocli.CommandLine;
 // INHERIT: every command and subcommand answers --help (and --version) with its usage and exit 0.
 @Command(name = "roomwatch", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "roomwatch 0.1.0",
         description = "Watches rooms where sexual deepfakes of students and teachers are traded, for investigators.",
-        subcommands = {DemoCommand.class, ServeCommand.class, PeekCommand.class, RoomsCommand.class, AccountsCommand.class, UsersCommand.class, AuditCommand.class, EvidenceCommand.class, HashCommand.class, HashSetCommand.class, SchoolsCommand.class, PeopleCommand.class, TagCommand.class})
+        subcommands = {DemoCommand.class, ServeCommand.class, PeekCommand.class, RoomsCommand.class, AccountsCommand.class, UsersCommand.class, AuditCommand.class, EvidenceCommand.class, HashCommand.class, HashSetCommand.class, SchoolsCommand.class, PeopleCommand.class, TagCommand.class, OcrCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -20,7 +20,6 @@ import org.roomwatch.core.people.WatchedPerson;
 import org.roomwatch.core.school.School;
 import org.roomwatch.tagging.Gazetteer;
 import org.roomwatch.tagging.Lexicon;
-import org.roomwatch.tagging.Tag;
 import org.roomwatch.tagging.Tagger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,28 +70,7 @@ final class TagCommand implements Callable<Integer> {
                 ObjectNode node = json.createObjectNode();
                 node.put("line", lineNumber);
                 node.put("text", result.text());
-                var tags = node.putArray("tags");
-                for (Tag t : result.tags()) {
-                    ObjectNode tag = tags.addObject();
-                    tag.put("kind", t.kind());
-                    tag.put("value", t.value());
-                    if (!t.label().equals(t.value())) {
-                        tag.put("label", t.label());
-                    }
-                    tag.put("matched", t.matched());
-                    tag.putArray("span").add(t.start()).add(t.end());
-                    tag.put("confidence", t.confidence());
-                    if (!t.candidates().isEmpty()) {
-                        var candidates = tag.putArray("candidates");
-                        t.candidates().forEach(candidates::add);
-                    }
-                }
-                for (String word : lexicon.find(result.text())) {
-                    ObjectNode tag = tags.addObject();
-                    tag.put("kind", "lexicon");
-                    tag.put("value", word);
-                    tag.put("weight", lexicon.weight(word));
-                }
+                TagJson.put(node, result, lexicon);
                 out.println(json.writeValueAsString(node));
             }
         }

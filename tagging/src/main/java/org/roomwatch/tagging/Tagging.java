@@ -36,6 +36,7 @@ public final class Tagging {
     private final Tagger tagger;
     private final Map<String, School> byId = new LinkedHashMap<>();
     private final Lexicon lexicon;
+    private final PictureTextRepair pictureRepair;
 
     public Tagging(List<School> schools, List<WatchedPerson> people) {
         this(schools, people, Lexicon.empty());
@@ -45,6 +46,7 @@ public final class Tagging {
         this.gazetteer = new Gazetteer(schools);
         this.tagger = new Tagger(gazetteer, people);
         this.lexicon = lexicon;
+        this.pictureRepair = new PictureTextRepair(schools);
         schools.forEach(s -> byId.put(s.id(), s));
     }
 
@@ -65,6 +67,14 @@ public final class Tagging {
         Map<String, Object> fields = fields(tagger.tag(normalized).tags());
         fields.put("lexicon_terms", List.copyOf(lexicon.find(normalized)));
         return fields;
+    }
+
+    /**
+     * Text read out of a picture as the tagger should see it: registered school names misread in known ways put back
+     * ({@link PictureTextRepair}).
+     */
+    public String repairPictureText(String text) {
+        return pictureRepair.repair(text);
     }
 
     public Tagger tagger() {
