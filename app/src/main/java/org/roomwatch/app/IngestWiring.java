@@ -42,6 +42,8 @@ import org.roomwatch.indexer.RoomSignals;
 import org.roomwatch.media.DecodeLimits;
 import org.roomwatch.media.ImageHasher;
 import org.roomwatch.media.PhotoHashing;
+import org.roomwatch.media.ocr.Ocr;
+import org.roomwatch.media.ocr.OcrPool;
 import org.roomwatch.media.VideoHasher;
 import org.roomwatch.media.VideoLimits;
 import org.roomwatch.tagging.Lexicon;
@@ -52,6 +54,8 @@ import org.roomwatch.tagging.Lexicon;
  * and the discovered-room page reader. Nothing is wired after construction.
  */
 final class IngestWiring {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IngestWiring.class);
+
     final LiveTagging tagging;
     final JdbcHashSets hashSets;
     final JdbcWatchlists watchlists;
@@ -64,6 +68,8 @@ final class IngestWiring {
     final AccountService accounts;
     final RoomCrawler crawler;
     final DiscoveredPageFetcher discoveredPages;
+    /** The OCR workers; null where OCR is off or not installed. */
+    final OcrPool ocr;
 
     IngestWiring(RoomwatchConfig config, Infrastructure infra, Consumer<AlertNotice> planMail,
                  Function<AccountsConfig, TdJson> tdlib, Deque<AutoCloseable> closeables) {
@@ -88,7 +94,11 @@ final class IngestWiring {
         hasher = new ImageHasher(new DecodeLimits(media.maxImageBytes(), media.maxImagePixels()));
         // Videos are decoded one thread each: the crawl's own threads are the parallelism.
         videoHasher = new VideoHasher(VideoLimits.from(media), 1);
+        ocr = startOcr(config, closeables);
         PhotoHashing<RuntimeException> webPhotos = new PhotoHashing<>(new WebPhotos(fetcher), hasher, videoHasher);
+        if (ocr != null) {
+            webPhotos = webPhotos.withText(ocr, config.ocr().timeBudget());
+        }
         BatchStep photos = media.hashImages() ? webPhotos::hash : BatchStep.NONE;
         discovered = new JdbcDiscoveredRooms(db);
         Ingest ingest = new Ingest(photos.then(new LinkDiscovery(discovered)), writer, watch,
@@ -99,12 +109,32 @@ final class IngestWiring {
         accounts = config.accounts().enabled() ? startAccounts(config.accounts(), tdlib, infra, ingest, closeables) : null;
         if (accounts != null) {
             sources.put(SourceKind.ACCOUNT, accounts.source());
+            if (ocr != null) {
+                accounts.source().readTextWith(ocr, config.ocr().timeBudget());
+            }
         }
         registry = new JdbcRoomRegistry(db);
         crawler = new RoomCrawler(registry, sources, ingest, Clock.systemUTC())
                 .withDiskCheck(() -> infra.disk().flatMap(DiskSpace::problem))
                 .withUnstoredBuffer(crawl.unstoredMessagesMax());
         discoveredPages = new DiscoveredPageFetcher(discovered, publicSource, Clock.systemUTC(), room -> watch.onDiscovered(room, tagging));
+    }
+
+    /**
+     * The OCR workers, or null where OCR is off or not installed, which is said once here: the crawl goes on, and the
+     * text of the pictures it hashes meanwhile is never read (they are gone once hashed).
+     */
+    private static OcrPool startOcr(RoomwatchConfig config, Deque<AutoCloseable> closeables) {
+        Ocr check = Ocr.check(config.ocr());
+        if (!check.available()) {
+            log.warn("Text in pictures is not read: {}", check.problem());
+            return null;
+        }
+        MediaConfig media = config.media();
+        OcrPool pool = new OcrPool(check, new DecodeLimits(media.maxImageBytes(), media.maxImagePixels()));
+        closeables.push(pool);
+        log.info("Reading text in pictures ({}) with {} OCR worker(s)", config.ocr().languages(), config.ocr().threads());
+        return pool;
     }
 
     /** The authorized accounts, logged in from their encrypted databases; nobody is asked for a code here. */

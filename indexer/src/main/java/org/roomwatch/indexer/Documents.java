@@ -29,6 +29,9 @@ public final class Documents {
             doc.put("sender_id", m.senderId());
         }
         doc.put("text", e.text());
+        if (e.imageText() != null) {
+            doc.put("image_text", e.imageText());
+        }
         doc.put("links", e.links());
         doc.put("hashtags", e.hashtags());
         doc.put("handles", e.handles());
@@ -58,6 +61,13 @@ public final class Documents {
                 mediaSha256.add(ref.video().sha256());
             } else if (ref.unhashedReason() != null) {
                 item.put("unhashed", ref.unhashedReason());
+            }
+            if (ref.text() != null) {
+                // What OCR read (the picture is gone), or why it read nothing.
+                item.put("ocr", ref.text().unread() == null ? (ref.text().hasText() ? "text" : "no_text") : ref.text().unread());
+                if (ref.text().hasText()) {
+                    item.put("image_text", ref.text().text());
+                }
             }
             media.add(item);
         }

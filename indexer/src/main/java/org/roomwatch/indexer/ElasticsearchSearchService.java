@@ -34,6 +34,8 @@ import org.roomwatch.tagging.Tagging;
  */
 @SuppressWarnings({"rawtypes", "unchecked"})
 public final class ElasticsearchSearchService implements SearchService {
+    /** Starts a highlight fragment that comes from the text read in a picture, not the message's own text. */
+    public static final String PICTURE_MARK = "\uD83D\uDDBC ";
     private final ElasticsearchClient client;
     private final IndexNames names;
     private final SchoolsNamed schoolsNamed;
@@ -79,7 +81,9 @@ public final class ElasticsearchSearchService implements SearchService {
         if (q.highlight() && q.text() != null) {
             request.highlight(h -> h.preTags("<mark>").postTags("</mark>").fragmentSize(160).numberOfFragments(3)
                     .fields("text", f -> f)
-                    .fields("text.bigram", f -> f));
+                    .fields("text.bigram", f -> f)
+                    .fields("image_text", f -> f)
+                    .fields("image_text.bigram", f -> f));
         }
         return page(run(request.build()), q.page(), q.size());
     }
@@ -273,6 +277,9 @@ public final class ElasticsearchSearchService implements SearchService {
             if (highlights.isEmpty()) {
                 highlights.addAll(hit.highlight().getOrDefault("text.bigram", List.of()));
             }
+            // Words found in a picture's text are shown too, marked as such by the page (the fragment comes from image_text).
+            List<String> inPicture = hit.highlight().getOrDefault("image_text", hit.highlight().getOrDefault("image_text.bigram", List.of()));
+            inPicture.forEach(fragment -> highlights.add(PICTURE_MARK + fragment));
             hits.add(new org.roomwatch.core.search.Hit(hit.id(), hit.score(), hit.source(), highlights));
         }
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();

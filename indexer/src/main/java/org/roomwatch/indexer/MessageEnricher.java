@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.roomwatch.core.MediaRef;
 import org.roomwatch.core.Message;
 import org.roomwatch.tagging.Tagging;
 
@@ -33,8 +34,17 @@ public final class MessageEnricher {
     private static final Pattern HANDLE = Pattern.compile("(?<![\\w.])@([A-Za-z][A-Za-z0-9_]{3,31})");
     private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"']+");
 
+    /**
+     * @param imageText the text read in the message's pictures, a line per picture (null: none)
+     * @param tagFields the tags of the text and of the pictures' text together; those found only in a picture are also
+     *                  listed in {@code in_picture} as {@code field:value} (school_ids:S1, phones:01012345678)
+     */
     public record Enrichment(String text, List<String> hashtags, List<String> handles, List<String> links,
-                             Map<String, Object> tagFields) {}
+                             Map<String, Object> tagFields, String imageText) {
+        public Enrichment(String text, List<String> hashtags, List<String> handles, List<String> links, Map<String, Object> tagFields) {
+            this(text, hashtags, handles, links, tagFields, null);
+        }
+    }
 
     public Enrichment enrich(Message message) {
         String text = nfc(message.text());
@@ -53,8 +63,25 @@ public final class MessageEnricher {
                 collect(URL.matcher(text), 0, links);
             }
         }
-        Map<String, Object> tagFields = tagging.get().fieldsOf(text);
-        return new Enrichment(text, List.copyOf(hashtags), List.copyOf(handles), List.copyOf(links), tagFields);
+        Tagging tags = tagging.get();
+        Map<String, Object> tagFields = tags.fieldsOf(text);
+        String imageText = imageText(message);
+        if (imageText != null) {
+            // The same tagger on the pictures' text, with school names OCR commonly misreads put back first.
+            PictureTags.merge(tagFields, tags.fieldsOf(tags.repairPictureText(imageText)));
+        }
+        return new Enrichment(text, List.copyOf(hashtags), List.copyOf(handles), List.copyOf(links), tagFields, imageText);
+    }
+
+    /** The text read in the message's pictures, NFC, a line per picture with text; null when none had any. */
+    static String imageText(Message message) {
+        StringBuilder out = new StringBuilder();
+        for (MediaRef ref : message.media()) {
+            if (ref.text() != null && ref.text().hasText()) {
+                out.append(out.isEmpty() ? "" : "\n").append(ref.text().text());
+            }
+        }
+        return out.isEmpty() ? null : nfc(out.toString());
     }
 
     /** School and mention fields for a room, from its title and description. */

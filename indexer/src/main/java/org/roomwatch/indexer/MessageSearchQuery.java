@@ -101,15 +101,23 @@ final class MessageSearchQuery {
         return Query.of(q -> q.bool(b -> b.should(text).should(terms("school_ids", schools)).minimumShouldMatch("1")));
     }
 
-    /** A word as before; a phrase as a phrase on the Korean field or the bigram field. */
+    /**
+     * A word as before; a phrase as a phrase on the Korean field or the bigram field. A message's words are its text
+     * and the text read in its pictures: a caption naming a victim is found like a message naming her.
+     */
     private static Query textAtom(SearchSyntax.Atom a, String field) {
-        if (!a.phrase()) {
-            return textQuery(a.text(), field);
-        }
-        return Query.of(q -> q.bool(b -> b
-                .should(s -> s.matchPhrase(m -> m.field(field).query(a.text())))
-                .should(s -> s.matchPhrase(m -> m.field(field + ".bigram").query(a.text())))
-                .minimumShouldMatch("1")));
+        List<String> fields = field.equals("text") ? List.of("text", "image_text") : List.of(field);
+        return Query.of(q -> q.bool(b -> {
+            for (String f : fields) {
+                if (a.phrase()) {
+                    b.should(s -> s.matchPhrase(m -> m.field(f).query(a.text())));
+                    b.should(s -> s.matchPhrase(m -> m.field(f + ".bigram").query(a.text())));
+                } else {
+                    b.should(textQuery(a.text(), f));
+                }
+            }
+            return b.minimumShouldMatch("1");
+        }));
     }
 
     static Query terms(String field, List<String> values) {

@@ -4,7 +4,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.roomwatch.core.ImageHashes;
+import org.roomwatch.core.ImageText;
+import org.roomwatch.core.ops.Meters;
+import org.roomwatch.media.ocr.OcrPool;
+import org.roomwatch.media.ocr.PictureText;
 import org.roomwatch.core.MediaKind;
 import org.roomwatch.core.MediaRef;
 import org.roomwatch.core.Message;
@@ -47,6 +56,8 @@ public final class PhotoHashing<E extends Exception> {
     private final PhotoFetcher<E> fetcher;
     private final ImageHasher hasher;
     private final VideoHasher videoHasher;
+    private final OcrPool ocr;
+    private final Duration ocrWait;
 
     /** Photos only: videos are left as they are. */
     public PhotoHashing(PhotoFetcher<E> fetcher, ImageHasher hasher) {
@@ -55,27 +66,85 @@ public final class PhotoHashing<E extends Exception> {
 
     /** Photos and videos; {@code videoHasher} null leaves videos as they are. */
     public PhotoHashing(PhotoFetcher<E> fetcher, ImageHasher hasher, VideoHasher videoHasher) {
+        this(fetcher, hasher, videoHasher, null, Duration.ZERO);
+    }
+
+    private PhotoHashing(PhotoFetcher<E> fetcher, ImageHasher hasher, VideoHasher videoHasher, OcrPool ocr, Duration ocrWait) {
         this.fetcher = fetcher;
         this.hasher = hasher;
         this.videoHasher = videoHasher;
+        this.ocr = ocr;
+        this.ocrWait = ocrWait;
+    }
+
+    /**
+     * The same, with each hashed photo's bytes also offered to {@code ocr} (null: none) while they are in memory. A
+     * batch waits for its pictures' text at most {@code wait} after its last photo is hashed (the workers read in
+     * parallel meanwhile); a picture not read by then, or refused by a full queue, is stored with its text unread and
+     * the reason, so OCR can slow a crawl by at most {@code wait} a batch and never stops it.
+     */
+    public PhotoHashing<E> withText(OcrPool ocr, Duration wait) {
+        return new PhotoHashing<>(fetcher, hasher, videoHasher, ocr, wait);
     }
 
     /** The messages with their fetchable photos hashed (an album or a repost pointing at one address twice is fetched once). */
     public List<Message> hash(List<Message> messages) throws E, InterruptedException {
         Map<String, MediaRef> byUrl = new HashMap<>();
+        Map<String, Future<PictureText>> reading = new HashMap<>();
         List<Message> out = new ArrayList<>(messages.size());
         for (Message message : messages) {
-            out.add(hash(message, byUrl));
+            out.add(hash(message, byUrl, reading));
         }
-        return out;
+        return reading.isEmpty() ? out : withTexts(out, reading);
     }
 
     /** One message with its fetchable photos hashed. */
     public Message hash(Message message) throws E, InterruptedException {
-        return hash(message, new HashMap<>());
+        return hash(List.of(message)).get(0);
     }
 
-    private Message hash(Message message, Map<String, MediaRef> byUrl) throws E, InterruptedException {
+    /** The messages with the text read in their pictures, waited for at most {@link #ocrWait} in all. */
+    private List<Message> withTexts(List<Message> messages, Map<String, Future<PictureText>> reading) throws InterruptedException {
+        long deadline = System.nanoTime() + ocrWait.toNanos();
+        Map<String, ImageText> texts = new HashMap<>();
+        for (Map.Entry<String, Future<PictureText>> e : reading.entrySet()) {
+            texts.put(e.getKey(), textOf(e.getValue(), deadline));
+        }
+        List<Message> out = new ArrayList<>(messages.size());
+        for (Message message : messages) {
+            if (message.media().stream().noneMatch(ref -> ref.url() != null && texts.containsKey(ref.url()))) {
+                out.add(message);
+                continue;
+            }
+            List<MediaRef> media = new ArrayList<>(message.media().size());
+            for (MediaRef ref : message.media()) {
+                ImageText text = ref.url() == null ? null : texts.get(ref.url());
+                media.add(text == null ? ref : ref.withText(text));
+            }
+            out.add(message.withMedia(media));
+        }
+        return out;
+    }
+
+    private static ImageText textOf(Future<PictureText> read, long deadline) throws InterruptedException {
+        if (read == null) {
+            return ImageText.unread("queue_full");
+        }
+        try {
+            PictureText text = read.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return text.skip() == null ? ImageText.read(text.text(), text.confidence()) : ImageText.unread(text.skip().name().toLowerCase());
+        } catch (TimeoutException e) {
+            read.cancel(false); // still queued: dropped with its bytes; being read: finishes within its own budget
+            Meters.ocr("not_finished", 0);
+            return ImageText.unread("not_finished");
+        } catch (ExecutionException e) {
+            log.warn("OCR failed on a picture: {}", e.getCause().toString());
+            return ImageText.unread("unreadable");
+        }
+    }
+
+    private Message hash(Message message, Map<String, MediaRef> byUrl, Map<String, Future<PictureText>> reading)
+            throws E, InterruptedException {
         if (message.media().stream().noneMatch(this::isPicture)) {
             return message;
         }
@@ -87,7 +156,7 @@ public final class PhotoHashing<E extends Exception> {
             }
             MediaRef done = byUrl.get(ref.url());
             if (done == null) {
-                done = hashOne(ref, message);
+                done = hashOne(ref, message, reading);
                 byUrl.put(ref.url(), done);
             }
             media.add(new MediaRef(ref.kind(), ref.url(), done.hashes(), done.unhashedReason(), done.video()));
@@ -102,13 +171,18 @@ public final class PhotoHashing<E extends Exception> {
                 && fetcher.fetches(ref);
     }
 
-    private MediaRef hashOne(MediaRef ref, Message message) throws E, InterruptedException {
+    private MediaRef hashOne(MediaRef ref, Message message, Map<String, Future<PictureText>> reading) throws E, InterruptedException {
         if (ref.kind() == MediaKind.VIDEO) {
             return hashVideo(ref, message);
         }
         try {
             byte[] bytes = fetcher.fetch(ref, hasher.decoder().limits().maxBytes());
-            return ref.withHashes(hashesOf(hasher.hash(bytes, false)));
+            MediaRef hashed = ref.withHashes(hashesOf(hasher.hash(bytes, false)));
+            if (ocr != null && ref.kind() != MediaKind.STICKER) {
+                // Offered only once hashed (so decodable within the caps); null marks a refusal by a full queue.
+                reading.put(ref.url(), ocr.offer(bytes).orElse(null));
+            }
+            return hashed;
         } catch (PhotoUnavailableException | ImageRefusedException e) {
             return skip(ref, message, e.getMessage());
         } catch (RuntimeException | OutOfMemoryError e) {

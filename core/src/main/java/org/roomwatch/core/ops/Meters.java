@@ -96,4 +96,29 @@ public final class Meters {
         Counter.builder("roomwatch.alert.mails").description("alert mail attempts by outcome")
                 .tag("outcome", outcome).register(registry()).increment();
     }
+
+    private static final AtomicInteger ocrBacklog = new AtomicInteger();
+
+    static {
+        io.micrometer.core.instrument.Gauge.builder("roomwatch.ocr.backlog", ocrBacklog, AtomicInteger::get)
+                .description("pictures waiting for an OCR worker").register(Metrics.globalRegistry);
+    }
+
+    /** Pictures waiting for an OCR worker now. */
+    public static void ocrBacklog(int pictures) {
+        ocrBacklog.set(pictures);
+    }
+
+    /**
+     * One picture's OCR ended: {@code outcome} is read, no_text_seen, unreadable, time_budget, low_confidence,
+     * queue_full or not_finished (the batch could not wait for it).
+     */
+    public static void ocr(String outcome, long millis) {
+        Counter.builder("roomwatch.ocr.pictures").description("pictures offered to OCR, by outcome")
+                .tag("outcome", outcome).register(registry()).increment();
+        if (millis > 0) {
+            Timer.builder("roomwatch.ocr.latency").description("time to read one picture's text")
+                    .register(registry()).record(Duration.ofMillis(millis));
+        }
+    }
 }

@@ -2,6 +2,7 @@ package org.roomwatch.crawler.account;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,6 +24,7 @@ import org.roomwatch.core.text.Sha256;
 import org.roomwatch.media.ImageHasher;
 import org.roomwatch.media.VideoHasher;
 import org.roomwatch.media.PhotoHashing;
+import org.roomwatch.media.ocr.OcrPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +45,8 @@ public final class AccountRoomSource implements RoomSource {
     private final AccountPool pool;
     private final ImageHasher hasher;
     private final VideoHasher videoHasher;
+    private volatile OcrPool ocr;
+    private volatile Duration ocrWait = Duration.ZERO;
     private final int maxMessages;
     private final Clock clock;
     private final Map<String, Binding> bindings = new ConcurrentHashMap<>();
@@ -177,7 +181,15 @@ public final class AccountRoomSource implements RoomSource {
 
     /** Photos and videos into memory, hashed, gone: the file is deleted from TDLib's cache right after reading. */
     Message hashPhotos(AccountGateway gateway, Message m) throws TdException, InterruptedException {
-        return new PhotoHashing<>(new AccountPhotos(gateway), hasher, videoHasher).hash(m);
+        PhotoHashing<TdException> hashing = new PhotoHashing<>(new AccountPhotos(gateway), hasher, videoHasher);
+        OcrPool pool = ocr;
+        return (pool == null ? hashing : hashing.withText(pool, ocrWait)).hash(m);
+    }
+
+    /** Reads the text in the photos too, while they are in memory ({@link PhotoHashing#withText}). */
+    public void readTextWith(OcrPool pool, Duration wait) {
+        this.ocrWait = wait;
+        this.ocr = pool;
     }
 
     /** An account's photos and videos: TDLib downloads them into its (memory) files directory, read and deleted at once. */

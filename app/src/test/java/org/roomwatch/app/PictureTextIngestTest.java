@@ -1,0 +1,209 @@
+package org.roomwatch.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.roomwatch.controlplane.ControlPlaneDatabase;
+import org.roomwatch.controlplane.JdbcRoomRegistry;
+import org.roomwatch.core.SourceKind;
+import org.roomwatch.core.WatchedRoom;
+import org.roomwatch.core.config.ConfigLoader;
+import org.roomwatch.core.config.CrawlerConfig;
+import org.roomwatch.core.config.OcrConfig;
+import org.roomwatch.core.ingest.IngestPipeline;
+import org.roomwatch.core.search.Hit;
+import org.roomwatch.core.search.MessageQuery;
+import org.roomwatch.core.search.MessageSort;
+import org.roomwatch.crawler.http.PoliteFetcher;
+import org.roomwatch.crawler.http.WebPhotos;
+import org.roomwatch.crawler.schedule.RoomCrawler;
+import org.roomwatch.crawler.telegram.PublicRoomSource;
+import org.roomwatch.indexer.BulkMessageWriter;
+import org.roomwatch.indexer.ElasticsearchSearchService;
+import org.roomwatch.indexer.IndexNames;
+import org.roomwatch.indexer.MessageEnricher;
+import org.roomwatch.indexer.testing.IndicesExtension;
+import org.roomwatch.indexer.testing.TestIndices;
+import org.roomwatch.media.DecodeLimits;
+import org.roomwatch.media.ImageHasher;
+import org.roomwatch.media.PhotoHashing;
+import org.roomwatch.media.ocr.Ocr;
+import org.roomwatch.media.ocr.OcrPool;
+import org.roomwatch.simulator.SimPost;
+import org.roomwatch.simulator.SimRoom;
+import org.roomwatch.simulator.SyntheticTextPictures;
+import org.roomwatch.simulator.TelegramSite;
+import org.roomwatch.tagging.Lexicon;
+import org.roomwatch.tagging.Tagging;
+import org.roomwatch.testkit.ControlPlaneExtension;
+
+/**
+ * Text in pictures through the real crawl into the real index: a caption and a profile screenshot are read while the
+ * photos are in memory, their text is stored and searchable beside the message's, their schools and phones tagged and
+ * marked as found in a picture, a picture without text says so; and when OCR cannot keep up, every message is stored
+ * all the same with the reason its pictures' text was not read.
+ */
+@ExtendWith(ControlPlaneExtension.class)
+@ExtendWith(IndicesExtension.class)
+class PictureTextIngestTest {
+    private static final Instant T0 = Instant.parse("2026-05-01T00:00:00Z");
+    private TelegramSite site;
+    private JdbcRoomRegistry registry;
+    private ElasticsearchClient client;
+    private IndexNames names;
+    private BulkMessageWriter writer;
+    private Tagging tagging;
+
+    @BeforeEach
+    void setUp(TestIndices indices, ControlPlaneDatabase db) {
+        site = TelegramSite.start();
+        registry = new JdbcRoomRegistry(db.dataSource());
+        client = indices.client();
+        names = indices.names();
+        tagging = new Tagging(SampleSchools.load(), List.of(), new Lexicon(new ConfigLoader().defaults().signals().lexicon()));
+        writer = new BulkMessageWriter(client, names, new MessageEnricher(() -> tagging), new ConfigLoader().defaults().elasticsearch());
+    }
+
+    @AfterEach
+    void tearDown() {
+        writer.close();
+        site.close();
+    }
+
+    private static Ocr installed() {
+        Ocr ocr = Ocr.check(new ConfigLoader().defaults().ocr());
+        String missing = !ocr.available() ? ocr.problem() : !SyntheticTextPictures.fontsInstalled() ? "the Noto CJK fonts are not installed" : null;
+        if (missing == null) {
+            return ocr;
+        }
+        if (System.getenv("CI") != null) {
+            throw new AssertionError("under CI, OCR and its fonts must be installed: " + missing);
+        }
+        System.out.println("SKIPPED OCR: " + missing);
+        return null;
+    }
+
+    /** A room of {@code posts} posts with a photo each, crawled with OCR by {@code pool}, waiting {@code wait} a batch. */
+    private void crawl(String room, int posts, OcrPool pool, Duration wait) throws Exception {
+        SimRoom sim = new SimRoom(room, "사진 방", "설명", false, 300, true);
+        for (long id = 1; id <= posts; id++) {
+            sim.add(new SimPost(id, T0.plusSeconds(id * 60), null, "사진 " + id, null, null, 10, false, 1, false, null, false));
+        }
+        site.add(sim);
+        CrawlerConfig crawl = new ConfigLoader().defaults().crawler().withTelegramBaseUrl(site.baseUrl()).withRequestsPerSecondPerHost(500);
+        PoliteFetcher fetcher = new PoliteFetcher(crawl, Clock.systemUTC(), duration -> { });
+        PhotoHashing<RuntimeException> photos = new PhotoHashing<>(new WebPhotos(fetcher), new ImageHasher(DecodeLimits.DEFAULT))
+                .withText(pool, wait);
+        RoomCrawler crawler = new RoomCrawler(registry, Map.of(SourceKind.PUBLIC, new PublicRoomSource(fetcher, site.baseUrl(), 100,
+                Clock.systemUTC())), IngestPipeline.storing(writer, photos::hash), Clock.systemUTC());
+        registry.put(new WatchedRoom(room, SourceKind.PUBLIC, Duration.ofMinutes(5)));
+        RoomCrawler.Outcome outcome = crawler.crawl(room);
+        assertTrue(outcome.ok(), outcome.summary());
+        assertEquals(posts, outcome.stored());
+        client.indices().refresh(r -> r.index(names.messages()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<Long, Map<String, Object>> messages(String room) throws Exception {
+        Map<Long, Map<String, Object>> byId = new HashMap<>();
+        var response = client.search(s -> s.index(names.messages()).size(100)
+                .query(q -> q.term(t -> t.field("room").value(room))), Map.class);
+        response.hits().hits().forEach(h -> byId.put(((Number) h.source().get("message_id")).longValue(), h.source()));
+        return byId;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> photo(Map<String, Object> message) {
+        return ((List<Map<String, Object>>) message.get("media")).get(0);
+    }
+
+    @Test
+    void captionsAndProfilesAreReadTaggedMarkedAndFoundBySearch() throws Exception {
+        Ocr ocr = installed();
+        if (ocr == null) {
+            return;
+        }
+        SyntheticTextPictures.Sample caption = SyntheticTextPictures.sample(SyntheticTextPictures.Kind.CAPTION, 5);
+        SyntheticTextPictures.Sample profile = SyntheticTextPictures.sample(SyntheticTextPictures.Kind.PROFILE, 3);
+        site.serveRaw("/img/text_room/1-0.png", 200, "image/png", caption.bytes());
+        site.serveRaw("/img/text_room/2-0.png", 200, "image/png", profile.bytes());
+        // Post 3 keeps the simulator's own picture: shapes, no text.
+        try (OcrPool pool = new OcrPool(ocr, DecodeLimits.DEFAULT)) {
+            crawl("text_room", 3, pool, Duration.ofSeconds(30));
+        }
+        Map<Long, Map<String, Object>> stored = messages("text_room");
+
+        Map<String, Object> captioned = stored.get(1L);
+        assertEquals("text", photo(captioned).get("ocr"), captioned.toString());
+        String read = (String) captioned.get("image_text");
+        assertTrue(read.replace(" ", "").contains(caption.text().replace(" ", "").substring(0, 4)), read + " for " + caption.text());
+        assertEquals(read, photo(captioned).get("image_text"));
+        assertTrue(((List<String>) captioned.get("school_ids")).contains(caption.schoolId()), captioned.toString());
+        assertTrue(((List<String>) captioned.get("in_picture")).contains("school_ids:" + caption.schoolId()), captioned.toString());
+        assertEquals("사진 1", captioned.get("text"), "the message's own text is left as it was");
+
+        Map<String, Object> screenshot = stored.get(2L);
+        List<String> marks = (List<String>) screenshot.get("in_picture");
+        assertTrue(marks.contains("school_ids:" + profile.schoolId()), screenshot.toString());
+        assertTrue(marks.stream().anyMatch(m -> m.startsWith("phones:")), screenshot.toString());
+
+        Map<String, Object> plain = stored.get(3L);
+        // Skipped by the cheap check before Tesseract ran (no_text_seen), or read and found empty (no_text).
+        assertTrue(Set.of("no_text_seen", "no_text").contains(photo(plain).get("ocr")), plain.toString());
+        assertNull(plain.get("image_text"));
+        assertNull(plain.get("in_picture"));
+
+        // A word of the caption finds the message, the fragment from the picture marked as such.
+        ElasticsearchSearchService search = new ElasticsearchSearchService(client, names, () -> tagging);
+        String word = caption.text().split(" ")[caption.text().split(" ").length - 1];
+        var page = search.messages(new MessageQuery(word, null, null, null, null, MessageSort.NEWEST, 1, 20, true));
+        Hit hit = page.hits().stream().filter(h -> ((Number) h.source().get("message_id")).longValue() == 1L).findFirst()
+                .orElseThrow(() -> new AssertionError("'" + word + "' found in the caption: " + page.hits()));
+        assertTrue(hit.highlights().stream().anyMatch(h -> h.startsWith(ElasticsearchSearchService.PICTURE_MARK) && h.contains("<mark>")),
+                hit.highlights().toString());
+    }
+
+    @Test
+    void whenOcrCannotKeepUpEveryMessageIsStoredWithTheReason() throws Exception {
+        Ocr base = installed();
+        if (base == null) {
+            return;
+        }
+        for (int post = 1; post <= 6; post++) {
+            site.serveRaw("/img/busy_room/" + post + "-0.png", 200, "image/png",
+                    SyntheticTextPictures.sample(SyntheticTextPictures.Kind.PROFILE, 20 + post).bytes());
+        }
+        // One worker, room for one picture in the queue, and a crawl that does not wait at all.
+        Ocr slow = Ocr.check(new OcrConfig(true, "", "kor+eng", 1, 1, Duration.ofSeconds(10), 5.0, 12));
+        try (OcrPool pool = new OcrPool(slow, DecodeLimits.DEFAULT)) {
+            crawl("busy_room", 6, pool, Duration.ZERO);
+        }
+        Map<Long, Map<String, Object>> stored = messages("busy_room");
+        assertEquals(6, stored.size(), "nothing lost");
+        int unread = 0;
+        for (Map<String, Object> message : stored.values()) {
+            String ocr = (String) photo(message).get("ocr");
+            assertTrue(Set.of("text", "no_text", "no_text_seen", "queue_full", "not_finished").contains(ocr), message.toString());
+            assertTrue(photo(message).get("sha256") != null, "hashed all the same: " + message);
+            if (!ocr.equals("text")) {
+                unread++;
+                assertFalse(message.containsKey("image_text"), message.toString());
+            }
+        }
+        assertTrue(unread >= 1, "the last picture cannot have been read the instant it was hashed: " + stored.values());
+    }
+}
