@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.roomwatch.controlplane.ControlPlaneDatabase;
+import org.roomwatch.controlplane.JdbcHashSets;
 import org.roomwatch.controlplane.JdbcRoomRegistry;
 import org.roomwatch.core.SourceKind;
 import org.roomwatch.core.WatchedRoom;
@@ -28,14 +29,19 @@ import org.roomwatch.core.ingest.IngestPipeline;
 import org.roomwatch.core.search.Hit;
 import org.roomwatch.core.search.MessageQuery;
 import org.roomwatch.core.search.MessageSort;
+import org.roomwatch.core.watch.Rule;
+import org.roomwatch.core.watch.RuleKind;
+import org.roomwatch.core.watch.Watchlist;
 import org.roomwatch.crawler.http.PoliteFetcher;
 import org.roomwatch.crawler.http.WebPhotos;
 import org.roomwatch.crawler.schedule.RoomCrawler;
 import org.roomwatch.crawler.telegram.PublicRoomSource;
+import org.roomwatch.indexer.AlertStore;
 import org.roomwatch.indexer.BulkMessageWriter;
 import org.roomwatch.indexer.ElasticsearchSearchService;
 import org.roomwatch.indexer.IndexNames;
 import org.roomwatch.indexer.MessageEnricher;
+import org.roomwatch.indexer.WatchMatcher;
 import org.roomwatch.indexer.testing.IndicesExtension;
 import org.roomwatch.indexer.testing.TestIndices;
 import org.roomwatch.media.DecodeLimits;
@@ -67,10 +73,12 @@ class PictureTextIngestTest {
     private IndexNames names;
     private BulkMessageWriter writer;
     private Tagging tagging;
+    private ControlPlaneDatabase db;
 
     @BeforeEach
     void setUp(TestIndices indices, ControlPlaneDatabase db) {
         site = TelegramSite.start();
+        this.db = db;
         registry = new JdbcRoomRegistry(db.dataSource());
         client = indices.client();
         names = indices.names();
@@ -132,6 +140,7 @@ class PictureTextIngestTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void captionsAndProfilesAreReadTaggedMarkedAndFoundBySearch() throws Exception {
         Ocr ocr = installed();
         if (ocr == null) {
@@ -175,6 +184,20 @@ class PictureTextIngestTest {
                 .orElseThrow(() -> new AssertionError("'" + word + "' found in the caption: " + page.hits()));
         assertTrue(hit.highlights().stream().anyMatch(h -> h.startsWith(ElasticsearchSearchService.PICTURE_MARK) && h.contains("<mark>")),
                 hit.highlights().toString());
+
+        // A watchlist's word matches the stored message through its picture, and the alert says so.
+        Watchlist list = new Watchlist("wl-p", "사건 21", "kim", true, true, 1, List.of(), List.of(
+                new Rule("r-word", "wl-p", RuleKind.TERM, word, null), new Rule("r-school", "wl-p", RuleKind.SCHOOL, caption.schoolId(), null)));
+        List<WatchMatcher.Hit> hits = new WatchMatcher(List.of(list), new JdbcHashSets(db.dataSource())).match(captioned);
+        assertEquals(Set.of("r-word", "r-school"), hits.stream().map(h -> h.rule().id()).collect(java.util.stream.Collectors.toSet()));
+        assertTrue(hits.stream().allMatch(WatchMatcher.Hit::inPicture), hits.toString());
+        AlertStore alerts = new AlertStore(client, names, Clock.systemUTC());
+        AlertStore.NewAlert alert = alerts.raise(captioned, "telegram:text_room:1", hits).get(0);
+        client.indices().refresh(r -> r.index(names.alerts()));
+        Map<String, Object> stored2 = client.get(g -> g.index(names.alerts()).id(alert.id()), Map.class).source();
+        for (Map<String, Object> rule : (List<Map<String, Object>>) stored2.get("rules")) {
+            assertEquals(true, rule.get("in_picture"), stored2.toString());
+        }
     }
 
     @Test

@@ -78,6 +78,9 @@ public final class AlertStore implements AlertInbox {
                 rule.put("kind", hit.rule().kind().key());
                 rule.put("matched", hit.matched());
                 rule.put("distance", hit.distance());
+                if (hit.inPicture()) {
+                    rule.put("in_picture", true); // matched in the text read in a picture, not the message's own
+                }
                 rules.add(rule);
             }
         }

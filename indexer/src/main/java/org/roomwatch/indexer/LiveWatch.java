@@ -97,8 +97,11 @@ public final class LiveWatch {
     @SuppressWarnings("unchecked")
     private void notify(AlertStore.NewAlert alert, List<WatchMatcher.Hit> hits) {
         WatchMatcher.Hit first = hits.stream().filter(h -> h.list().id().equals(alert.document().get("watchlist_id"))).findFirst().orElseThrow();
-        List<String> kinds = ((List<java.util.Map<String, Object>>) alert.document().get("rules")).stream()
-                .map(r -> (String) r.get("kind")).distinct().toList();
+        List<java.util.Map<String, Object>> rules = (List<java.util.Map<String, Object>>) alert.document().get("rules");
+        List<String> kinds = new java.util.ArrayList<>(rules.stream().map(r -> (String) r.get("kind")).distinct().toList());
+        if (rules.stream().anyMatch(r -> Boolean.TRUE.equals(r.get("in_picture")))) {
+            kinds.add(AlertNotice.IN_PICTURE); // the mail says a rule matched in a picture, never what it read there
+        }
         String roomId = (String) alert.document().get("room_id");
         try {
             onAlert.accept(new AlertNotice(alert.id(), first.list().id(), first.list().name(), first.list().highPriority(),

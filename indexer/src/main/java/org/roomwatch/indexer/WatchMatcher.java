@@ -3,8 +3,10 @@ package org.roomwatch.indexer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.roomwatch.core.MediaRef;
 import org.roomwatch.core.Message;
 import org.roomwatch.core.VideoHashes;
@@ -28,8 +30,15 @@ import org.roomwatch.tagging.SchoolNames;
  * posted video as the query, ThreatExchange's thresholds). Immutable; recompiled when lists change.
  */
 public final class WatchMatcher {
-    /** A rule that matched: what matched (the term, the id) or, for images, the PDQ distance. */
-    public record Hit(Watchlist list, Rule rule, String matched, Integer distance) {}
+    /**
+     * A rule that matched: what matched (the term, the id) or, for images, the PDQ distance; {@code inPicture} when it
+     * matched only in the text read in the message's pictures.
+     */
+    public record Hit(Watchlist list, Rule rule, String matched, Integer distance, boolean inPicture) {
+        public Hit(Watchlist list, Rule rule, String matched, Integer distance) {
+            this(list, rule, matched, distance, false);
+        }
+    }
 
     private record Pdq(PdqHash hash, Rule rule, Watchlist list) {}
 
@@ -120,21 +129,15 @@ public final class WatchMatcher {
     @SuppressWarnings("unchecked")
     public List<Hit> match(Map<String, Object> doc) {
         List<Hit> hits = new ArrayList<>();
-        Object text = doc.get("text");
-        if (text instanceof String s && terms.patterns() > 0) {
-            NormalizedText normalized = NormalizedText.of(s);
-            char[] chars = normalized.compact();
-            terms.search(chars, normalized.compactLength(), (pattern, end) -> {
-                for (Rule r : termRules.get(pattern)) {
-                    hits.add(new Hit(lists.get(r.watchlistId()), r,
-                            new String(chars, end - terms.patternLength(pattern), terms.patternLength(pattern)), null));
-                }
-            });
-        }
-        byId(hits, bySchool, (List<String>) doc.getOrDefault("school_ids", List.of()));
-        byId(hits, byPerson, (List<String>) doc.getOrDefault("person_ids", List.of()));
+        Set<Rule> inText = new HashSet<>();
+        matchTerms(doc.get("text"), hits, inText, false);
+        // The words of the message's pictures: a rule already matched in its own text is not matched twice.
+        matchTerms(doc.get("image_text"), hits, inText, true);
+        List<String> inPicture = (List<String>) doc.getOrDefault(PictureTags.FIELD, List.of());
+        byId(hits, bySchool, (List<String>) doc.getOrDefault("school_ids", List.of()), "school_ids:", inPicture);
+        byId(hits, byPerson, (List<String>) doc.getOrDefault("person_ids", List.of()), "person_ids:", inPicture);
         if (doc.get("room_id") instanceof String room) {
-            byId(hits, byRoom, List.of(room));
+            byId(hits, byRoom, List.of(room), "", List.of());
         }
         for (Map<String, Object> media : (List<Map<String, Object>>) doc.getOrDefault("media", List.of())) {
             for (String digest : new String[] {(String) media.get("md5"), (String) media.get("sha256")}) {
@@ -198,13 +201,32 @@ public final class WatchMatcher {
         }
     }
 
-    private void byId(List<Hit> hits, Map<String, List<Rule>> rules, List<String> ids) {
+    private void matchTerms(Object text, List<Hit> hits, Set<Rule> matched, boolean inPicture) {
+        if (!(text instanceof String s) || terms.patterns() == 0) {
+            return;
+        }
+        NormalizedText normalized = NormalizedText.of(s);
+        char[] chars = normalized.compact();
+        terms.search(chars, normalized.compactLength(), (pattern, end) -> {
+            for (Rule r : termRules.get(pattern)) {
+                if (inPicture && matched.contains(r)) {
+                    continue;
+                }
+                matched.add(r);
+                hits.add(new Hit(lists.get(r.watchlistId()), r,
+                        new String(chars, end - terms.patternLength(pattern), terms.patternLength(pattern)), null, inPicture));
+            }
+        });
+    }
+
+    /** Rules on ids; an id the enrichment marked as found only in a picture ({@code field:id}) makes its hit say so. */
+    private void byId(List<Hit> hits, Map<String, List<Rule>> rules, List<String> ids, String field, List<String> inPicture) {
         if (rules.isEmpty()) {
             return;
         }
         for (String id : ids) {
             for (Rule r : rules.getOrDefault(id, List.of())) {
-                hits.add(new Hit(lists.get(r.watchlistId()), r, id, null));
+                hits.add(new Hit(lists.get(r.watchlistId()), r, id, null, inPicture.contains(field + id)));
             }
         }
     }

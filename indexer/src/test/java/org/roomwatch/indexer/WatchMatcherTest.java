@@ -1,6 +1,8 @@
 package org.roomwatch.indexer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
@@ -61,6 +63,21 @@ class WatchMatcherTest {
     void schoolsPeopleAndRoomsComeFromTheEnrichment() {
         assertEquals(List.of("r2", "r4", "r5"), rules(Map.of("school_ids", List.of("9900001"), "person_ids", List.of("p-1"),
                 "room_id", "telegram:jiin_room")));
+    }
+
+    @Test
+    void rulesMatchTheTextOfPicturesAndSaySo() {
+        List<WatchMatcher.Hit> caption = matcher.match(Map.of("text", "사진", "image_text", "지인능욕"));
+        assertEquals(List.of("r1"), caption.stream().map(h -> h.rule().id()).toList());
+        assertTrue(caption.get(0).inPicture(), "a term read only in a picture says so");
+        List<WatchMatcher.Hit> both = matcher.match(Map.of("text", "지인 능욕", "image_text", "지인능욕"));
+        assertEquals(1, both.size(), "matched in the message's own text, not again in its picture");
+        assertFalse(both.get(0).inPicture());
+        // The enrichment lists the ids found only in a picture; a school named in both is not marked.
+        List<WatchMatcher.Hit> school = matcher.match(Map.of("school_ids", List.of("9900001"), "person_ids", List.of("p-1"),
+                "in_picture", List.of("school_ids:9900001")));
+        assertEquals(Map.of("r2", true, "r5", false), school.stream().collect(java.util.stream.Collectors.toMap(h -> h.rule().id(),
+                WatchMatcher.Hit::inPicture)));
     }
 
     @Test

@@ -27,7 +27,8 @@ public final class AlertMailer {
         for (String member : notice.members()) {
             boolean underLimit = outbox.immediateSince(member, now.minus(Duration.ofHours(1))) < config.perRecipientPerHour();
             if (notice.highPriority() && underLimit) {
-                outbox.enqueue(member, AlertMails.subject(1, true), AlertMails.body(1, true, config.baseUrl(), notice.watchlistId()),
+                outbox.enqueue(member, AlertMails.subject(1, true), AlertMails.body(1, true, config.baseUrl(), notice.watchlistId(),
+                        notice.ruleKinds().contains(AlertNotice.IN_PICTURE) ? 1 : 0),
                         "immediate", now);
             } else {
                 outbox.queueForDigest(notice, member, now);

@@ -19,7 +19,13 @@ final class AlertMails {
     }
 
     static String body(int count, boolean high, String baseUrl, String watchlistId) {
+        return body(count, high, baseUrl, watchlistId, 0);
+    }
+
+    /** {@code inPicture}: how many of them matched in the text read in a picture (that it did, never what it read). */
+    static String body(int count, boolean high, String baseUrl, String watchlistId, int inPicture) {
         return "New alerts: " + count + (high ? " (high priority)" : "") + "\n"
+                + (inPicture > 0 ? (count == 1 ? "It" : inPicture + " of them") + " matched in the text of a picture.\n" : "")
                 + "Open them in roomwatch: " + baseUrl + "/alerts?state=new&watchlist="
                 + URLEncoder.encode(watchlistId, StandardCharsets.UTF_8) + "\n" + FOOTER;
     }

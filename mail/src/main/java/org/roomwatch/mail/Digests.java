@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.roomwatch.controlplane.MailOutbox;
 import org.roomwatch.core.config.MailConfig;
+import org.roomwatch.core.watch.AlertNotice;
 
 /**
  * Turns everything waiting for a digest into one mail per recipient and list, in the same transaction that empties
@@ -37,7 +38,9 @@ public final class Digests {
         for (List<MailOutbox.Queued> group : groups.values()) {
             MailOutbox.Queued first = group.get(0);
             mails.add(new MailOutbox.NewMail(first.recipient(), AlertMails.subject(group.size(), false),
-                    AlertMails.body(group.size(), false, config.baseUrl(), first.watchlistId()), "digest"));
+                    AlertMails.body(group.size(), false, config.baseUrl(), first.watchlistId(), (int) group.stream()
+                            .filter(q -> q.ruleKinds() != null && List.of(q.ruleKinds().split(",")).contains(AlertNotice.IN_PICTURE)).count()),
+                    "digest"));
         }
         return mails;
     }

@@ -70,6 +70,29 @@ class AlertMailTest {
     }
 
     @Test
+    void anAlertMatchedInAPictureSaysSoButNotWhatWasRead() throws Exception {
+        smtp.start();
+        MailConfig config = config(20, 8);
+        MailOutbox outbox = new MailOutbox(db.dataSource());
+        AlertMailer mailer = new AlertMailer(outbox, config, clock);
+        mailer.onAlert(new AlertNotice("wl-1:telegram:hanbit_gossip:1", "wl-1", "사건 17", true, List.of("kim@example.org"),
+                "telegram:hanbit_gossip", "한빛여고 소식방", List.of("term", AlertNotice.IN_PICTURE)));
+        for (int i = 2; i < 5; i++) {
+            mailer.onAlert(new AlertNotice("wl-1:telegram:hanbit_gossip:" + i, "wl-1", "사건 17", false, List.of("kim@example.org"),
+                    "telegram:hanbit_gossip", "한빛여고 소식방", i == 2 ? List.of("school", AlertNotice.IN_PICTURE) : List.of("term")));
+        }
+        new Digests(outbox, config, clock).run();
+        assertEquals(2, new MailDispatcher(outbox, new SmtpSender(config), config, clock).runOnce());
+        MimeMessage[] received = smtp.received();
+        int high = received[0].getSubject().contains("high priority") ? 0 : 1;
+        String immediate = SmtpSink.text(received[high]);
+        String digest = SmtpSink.text(received[1 - high]);
+        assertTrue(immediate.contains("It matched in the text of a picture."), immediate);
+        assertTrue(digest.contains("New alerts: 3") && digest.contains("1 of them matched in the text of a picture."), digest);
+        assertFalse(immediate.contains("한빛") || digest.contains("한빛"), "nothing read in a picture goes into mail");
+    }
+
+    @Test
     void aStormBecomesOneDigestPerRecipient() throws Exception {
         smtp.start();
         MailConfig config = config(20, 8);

@@ -173,7 +173,7 @@ public final class PhotoHashing<E extends Exception> {
 
     private MediaRef hashOne(MediaRef ref, Message message, Map<String, Future<PictureText>> reading) throws E, InterruptedException {
         if (ref.kind() == MediaKind.VIDEO) {
-            return hashVideo(ref, message);
+            return hashVideo(ref, message, reading);
         }
         try {
             byte[] bytes = fetcher.fetch(ref, hasher.decoder().limits().maxBytes());
@@ -191,10 +191,20 @@ public final class PhotoHashing<E extends Exception> {
         }
     }
 
-    private MediaRef hashVideo(MediaRef ref, Message message) throws E, InterruptedException {
+    private MediaRef hashVideo(MediaRef ref, Message message, Map<String, Future<PictureText>> reading) throws E, InterruptedException {
         try {
             byte[] bytes = fetcher.fetch(ref, videoHasher.limits().maxBytes());
-            return ref.withVideo(videoHashesOf(videoHasher.hash(bytes)));
+            if (ocr == null) {
+                return ref.withVideo(videoHashesOf(videoHasher.hash(bytes)));
+            }
+            // Frames for their text are taken while the video is decoded for its hashes: one pass, nothing kept after.
+            List<java.awt.image.BufferedImage> frames = new ArrayList<>();
+            MediaRef hashed = ref.withVideo(videoHashesOf(videoHasher.hash(bytes, new VideoHasher.FrameTap(ocr.secondsPerFrame(),
+                    ocr.maxFrames(), 1280, frames::add))));
+            if (!frames.isEmpty()) {
+                reading.put(ref.url(), ocr.offerFrames(frames).orElse(null)); // null: refused by a full queue
+            }
+            return hashed;
         } catch (PhotoUnavailableException e) {
             return skip(ref, message, e.getMessage());
         } catch (VideoRefusedException e) {

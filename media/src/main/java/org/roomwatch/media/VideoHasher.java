@@ -45,6 +45,17 @@ public final class VideoHasher {
 
     /** The digests and vPDQ of a whole video in memory; the bytes are only read. */
     public VideoFingerprint hash(byte[] bytes) throws VideoRefusedException {
+        return hash(bytes, null);
+    }
+
+    /**
+     * Frames wanted besides the hashed ones, handed over as grey pictures while decoding (for reading their text): one
+     * per {@code secondsPerFrame}, at most {@code maxFrames}, no larger than {@code maxSide} on the long side.
+     */
+    public record FrameTap(double secondsPerFrame, int maxFrames, int maxSide, java.util.function.Consumer<java.awt.image.BufferedImage> frames) {}
+
+    /** As {@link #hash(byte[])}, handing {@code tap} (null: none) the frames it wants on the way. */
+    public VideoFingerprint hash(byte[] bytes, FrameTap tap) throws VideoRefusedException {
         if (bytes.length == 0) {
             throw new VideoRefusedException(VideoRefusedException.Reason.EMPTY, "the video is empty (0 bytes)", null);
         }
@@ -78,7 +89,7 @@ public final class VideoHasher {
                 throw refused(VideoRefusedException.Reason.TOO_LONG, "the video runs " + clock(stated) + ", longer than the "
                         + clock(maxSeconds) + " hashed (media.maxVideoDuration)", digests);
             }
-            List<VideoFrameHash> frames = decode(grabber, fps, maxSeconds, deadline, digests);
+            List<VideoFrameHash> frames = decode(grabber, fps, maxSeconds, deadline, digests, tap);
             double duration = stated > 0 ? stated : frames.get(frames.size() - 1).timestamp();
             return new VideoFingerprint(digests, bytes.length, duration, fps, width, height, grabber.getFormat(), frames);
         } catch (FrameGrabber.Exception e) {
@@ -86,16 +97,20 @@ public final class VideoHasher {
         }
     }
 
-    private List<VideoFrameHash> decode(FFmpegFrameGrabber grabber, double fps, double maxSeconds, long deadline, MediaDigests digests)
-            throws VideoRefusedException {
+    private List<VideoFrameHash> decode(FFmpegFrameGrabber grabber, double fps, double maxSeconds, long deadline, MediaDigests digests,
+                                        FrameTap tap) throws VideoRefusedException {
         int every = Math.max(1, (int) Math.round(fps * limits.secondsPerHash()));
+        int everyTapped = tap == null ? 0 : Math.max(1, (int) Math.round(fps * tap.secondsPerFrame()));
+        int tapped = 0;
         List<VideoFrameHash> frames = new ArrayList<>();
         for (int n = 0; ; ) {
             if (System.nanoTime() > deadline) {
                 throw refused(VideoRefusedException.Reason.TOO_SLOW, "decoding took longer than " + limits.maxDecodeTime().toSeconds()
                         + " s (media.maxVideoDecodeTime)", digests);
             }
-            boolean wanted = n % every == 0;
+            boolean hashed = n % every == 0;
+            boolean tappedNow = tap != null && tapped < tap.maxFrames() && n % everyTapped == 0;
+            boolean wanted = hashed || tappedNow;
             Frame frame;
             try {
                 frame = grabber.grabFrame(false, true, wanted, false);
@@ -116,10 +131,14 @@ public final class VideoHasher {
                 throw refused(VideoRefusedException.Reason.TOO_LONG, "the video runs past " + clock(maxSeconds)
                         + " (media.maxVideoDuration), though its container did not say so", digests);
             }
-            if (wanted) {
-                if (frame.imageWidth != grabber.getImageWidth() || frame.imageHeight != grabber.getImageHeight()) {
-                    checkFrameSize(frame.imageWidth, frame.imageHeight, digests); // the size may change mid-stream
-                }
+            if (wanted && (frame.imageWidth != grabber.getImageWidth() || frame.imageHeight != grabber.getImageHeight())) {
+                checkFrameSize(frame.imageWidth, frame.imageHeight, digests); // the size may change mid-stream
+            }
+            if (tappedNow) {
+                tap.frames().accept(grey((ByteBuffer) frame.image[0], frame.imageWidth, frame.imageHeight, frame.imageStride, tap.maxSide()));
+                tapped++;
+            }
+            if (hashed) {
                 if (frames.size() >= limits.maxFramesHashed()) {
                     throw refused(VideoRefusedException.Reason.TOO_MANY_FRAMES, "more than " + limits.maxFramesHashed()
                             + " frames to hash (media.maxVideoFramesHashed)", digests);
@@ -133,6 +152,24 @@ public final class VideoHasher {
             throw refused(VideoRefusedException.Reason.CORRUPT, "the video has no frame that could be decoded", digests);
         }
         return frames;
+    }
+
+    /** An RGB24 frame as a grey picture, scaled down to {@code maxSide} on its long side (nearest pixel: text stays sharp enough). */
+    static java.awt.image.BufferedImage grey(ByteBuffer rgb, int width, int height, int stride, int maxSide) {
+        double scale = Math.min(1.0, (double) maxSide / Math.max(width, height));
+        int w = Math.max(1, (int) Math.round(width * scale));
+        int h = Math.max(1, (int) Math.round(height * scale));
+        java.awt.image.BufferedImage grey = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        byte[] out = ((java.awt.image.DataBufferByte) grey.getRaster().getDataBuffer()).getData();
+        for (int y = 0; y < h; y++) {
+            int row = Math.min(height - 1, (int) (y / scale)) * stride;
+            for (int x = 0; x < w; x++) {
+                int i = row + Math.min(width - 1, (int) (x / scale)) * 3;
+                int luma = (299 * (rgb.get(i) & 0xff) + 587 * (rgb.get(i + 1) & 0xff) + 114 * (rgb.get(i + 2) & 0xff)) / 1000;
+                out[y * w + x] = (byte) luma;
+            }
+        }
+        return grey;
     }
 
     private void checkFrameSize(int width, int height, MediaDigests digests) throws VideoRefusedException {

@@ -100,6 +100,42 @@ public final class SyntheticVideos {
         return out.toByteArray();
     }
 
+    /**
+     * A clip of {@code seconds} at 640x360 with {@code caption} burnt in on a dark band along the bottom from the first
+     * frame to the last, as fakes are captioned (Noto Sans CJK KR, so Korean draws where fonts-noto-cjk is installed).
+     */
+    public static byte[] captioned(long seed, String caption, double seconds) {
+        Spec spec = Spec.mp4(seed).length(seconds);
+        SeekableByteArrayOutputStream out = new SeekableByteArrayOutputStream();
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(out, spec.width(), spec.height(), 0);
+             Java2DFrameConverter converter = new Java2DFrameConverter()) {
+            recorder.setFormat(spec.format());
+            recorder.setVideoCodec(spec.codec());
+            recorder.setFrameRate(spec.fps());
+            recorder.setVideoBitrate(spec.bitrate());
+            recorder.setGopSize(spec.fps() * 2);
+            recorder.start();
+            BufferedImage image = new BufferedImage(spec.width(), spec.height(), BufferedImage.TYPE_3BYTE_BGR);
+            java.awt.Font font = new java.awt.Font("Noto Sans CJK KR", java.awt.Font.BOLD, 30);
+            for (int i = 0; i < (int) Math.round(seconds * spec.fps()); i++) {
+                draw(image, seed, (double) i / spec.fps());
+                Graphics2D g = image.createGraphics();
+                g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+                g.setColor(new Color(20, 20, 20));
+                g.fillRect(0, 290, 640, 56);
+                g.setColor(Color.WHITE);
+                g.setFont(font);
+                g.drawString(caption, 24, 330);
+                g.dispose();
+                recorder.record(converter.convert(image));
+            }
+            recorder.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not make the captioned test video: " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
     /** A second of a synthetic tone in a WebM with no video stream at all (what a voice message is). */
     public static byte[] audioOnly() {
         SeekableByteArrayOutputStream out = new SeekableByteArrayOutputStream();

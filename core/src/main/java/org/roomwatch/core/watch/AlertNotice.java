@@ -8,6 +8,9 @@ import java.util.List;
  */
 public record AlertNotice(String alertId, String watchlistId, String watchlistName, boolean highPriority, List<String> members,
                           String roomId, String roomTitle, List<String> ruleKinds) {
+    /** Among {@link #ruleKinds}: a rule matched in the text read in one of the message's pictures. */
+    public static final String IN_PICTURE = "in_picture";
+
     public AlertNotice {
         members = List.copyOf(members);
         ruleKinds = List.copyOf(ruleKinds);

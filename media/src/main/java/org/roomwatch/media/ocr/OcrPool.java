@@ -1,6 +1,12 @@
 package org.roomwatch.media.ocr;
 
+import java.awt.image.BufferedImage;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Future;
@@ -13,7 +19,7 @@ import org.roomwatch.media.DecodeLimits;
 
 /**
  * The OCR workers of one process: {@code ocr.threads} threads (the CPU budget: each keeps at most one core busy),
- * each with its own Tesseract, drain a queue of at most {@code ocr.queue} pictures. Offering a picture never blocks
+ * each with its own Tesseract, drain a queue of at most {@code ocr.queue} pictures (and 256 MB). Offering a picture never blocks
  * the crawl: when the queue is full the offer is refused and counted, and the picture's text stays unread. The
  * pictures wait in memory only; a worker drops each once read.
  */
@@ -21,8 +27,20 @@ public final class OcrPool implements AutoCloseable {
     private final ThreadPoolExecutor executor;
     private final ConcurrentLinkedQueue<PictureReader> readers = new ConcurrentLinkedQueue<>();
     private final ThreadLocal<PictureReader> reader;
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private final long maxQueuedBytes;
+    private final double secondsPerFrame;
+    private final int maxFrames;
 
+    /** Pictures waiting hold at most 256 MB (encoded pictures, or a video's grey frames). */
     public OcrPool(Ocr ocr, DecodeLimits limits) {
+        this(ocr, limits, 256L << 20);
+    }
+
+    public OcrPool(Ocr ocr, DecodeLimits limits, long maxQueuedBytes) {
+        this.maxQueuedBytes = maxQueuedBytes;
+        this.secondsPerFrame = ocr.config().videoSecondsPerFrame();
+        this.maxFrames = ocr.config().maxVideoFrames();
         if (!ocr.available()) {
             throw new IllegalStateException(ocr.problem());
         }
@@ -44,19 +62,74 @@ public final class OcrPool implements AutoCloseable {
 
     /** The picture queued for reading, or empty when the queue is full (counted as queue_full). */
     public Optional<Future<PictureText>> offer(byte[] encoded) {
-        try {
-            Future<PictureText> read = executor.submit(() -> {
-                PictureText text = reader.get().read(encoded);
-                Meters.ocr(text.skip() == null ? "read" : text.skip().name().toLowerCase(), text.millis());
-                Meters.ocrBacklog(executor.getQueue().size());
-                return text;
-            });
-            Meters.ocrBacklog(executor.getQueue().size());
-            return Optional.of(read);
-        } catch (RejectedExecutionException e) {
+        return submit(encoded.length, () -> reader.get().read(encoded));
+    }
+
+    /**
+     * A video's frames queued for reading as one picture: the distinct lines of all of them (a caption stays on screen
+     * for many frames), with the frames' mean confidence; empty when the queue is full.
+     */
+    public Optional<Future<PictureText>> offerFrames(List<BufferedImage> frames) {
+        long bytes = frames.stream().mapToLong(f -> (long) f.getWidth() * f.getHeight()).sum();
+        return submit(bytes, () -> {
+            long started = System.nanoTime();
+            Set<String> lines = new LinkedHashSet<>();
+            long confidence = 0;
+            int read = 0;
+            PictureText.Skip skip = PictureText.Skip.NO_TEXT_SEEN;
+            String detail = "no frame with text";
+            for (BufferedImage frame : frames) {
+                PictureText text = reader.get().read(frame);
+                if (text.hasText()) {
+                    text.text().lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(lines::add);
+                    confidence += text.confidence();
+                    read++;
+                } else if (text.skip() != null && text.skip() != PictureText.Skip.NO_TEXT_SEEN) {
+                    skip = text.skip();
+                    detail = text.detail();
+                }
+            }
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            return lines.isEmpty() ? PictureText.skipped(skip, detail, millis)
+                    : new PictureText(String.join("\n", lines), (int) (confidence / read), millis, null, null);
+        });
+    }
+
+    private Optional<Future<PictureText>> submit(long bytes, Callable<PictureText> read) {
+        // The queue is bounded in pictures and in memory: a few 20 MB pictures must not hold a crawler's heap.
+        if (queuedBytes.addAndGet(bytes) > maxQueuedBytes && queuedBytes.get() != bytes) {
+            queuedBytes.addAndGet(-bytes);
             Meters.ocr("queue_full", 0);
             return Optional.empty();
         }
+        try {
+            Future<PictureText> future = executor.submit(() -> {
+                try {
+                    PictureText text = read.call();
+                    Meters.ocr(text.skip() == null ? "read" : text.skip().name().toLowerCase(), text.millis());
+                    return text;
+                } finally {
+                    queuedBytes.addAndGet(-bytes);
+                    Meters.ocrBacklog(executor.getQueue().size());
+                }
+            });
+            Meters.ocrBacklog(executor.getQueue().size());
+            return Optional.of(future);
+        } catch (RejectedExecutionException e) {
+            queuedBytes.addAndGet(-bytes);
+            Meters.ocr("queue_full", 0);
+            return Optional.empty();
+        }
+    }
+
+    /** One video frame read per this many seconds ({@code ocr.videoSecondsPerFrame}). */
+    public double secondsPerFrame() {
+        return secondsPerFrame;
+    }
+
+    /** At most this many frames of a video read ({@code ocr.maxVideoFrames}). */
+    public int maxFrames() {
+        return maxFrames;
     }
 
     /** Pictures waiting for a worker. */
