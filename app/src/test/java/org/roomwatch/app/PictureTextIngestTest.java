@@ -161,6 +161,9 @@ class PictureTextIngestTest {
         String read = (String) captioned.get("image_text");
         assertTrue(read.replace(" ", "").contains(caption.text().replace(" ", "").substring(0, 4)), read + " for " + caption.text());
         assertEquals(read, photo(captioned).get("image_text"));
+        client.indices().refresh(r -> r.index(names.media()));
+        Map<String, Object> image = client.get(g -> g.index(names.media()).id((String) photo(captioned).get("sha256")), Map.class).source();
+        assertEquals(read, image.get("image_text"), "the text is kept on the image too");
         assertTrue(((List<String>) captioned.get("school_ids")).contains(caption.schoolId()), captioned.toString());
         assertTrue(((List<String>) captioned.get("in_picture")).contains("school_ids:" + caption.schoolId()), captioned.toString());
         assertEquals("사진 1", captioned.get("text"), "the message's own text is left as it was");

@@ -34,8 +34,8 @@ import org.roomwatch.tagging.Tagging;
  */
 @SuppressWarnings({"rawtypes", "unchecked"})
 public final class ElasticsearchSearchService implements SearchService {
-    /** Starts a highlight fragment that comes from the text read in a picture, not the message's own text. */
-    public static final String PICTURE_MARK = "\uD83D\uDDBC ";
+    /** Starts a highlight fragment from the text read in a picture ({@link org.roomwatch.core.search.Hit#PICTURE_MARK}). */
+    public static final String PICTURE_MARK = org.roomwatch.core.search.Hit.PICTURE_MARK;
     private final ElasticsearchClient client;
     private final IndexNames names;
     private final SchoolsNamed schoolsNamed;

@@ -43,9 +43,9 @@ public final class MediaIndexWriter {
     }
 
     /** One image (its hashes) or video (its vPDQ and digests) seen in one message. */
-    public record Sighting(ImageHashes hashes, VideoHashes video, String room, String messageId, Instant seenAt) {
+    public record Sighting(ImageHashes hashes, VideoHashes video, String room, String messageId, Instant seenAt, String imageText) {
         public Sighting(ImageHashes hashes, String room, String messageId, Instant seenAt) {
-            this(hashes, null, room, messageId, seenAt);
+            this(hashes, null, room, messageId, seenAt, null);
         }
 
         public String sha256() {
@@ -59,7 +59,8 @@ public final class MediaIndexWriter {
             Instant seen = m.postedAt() != null ? m.postedAt() : m.capturedAt();
             for (MediaRef ref : m.media()) {
                 if (ref.hashes() != null || ref.video() != null) {
-                    sightings.add(new Sighting(ref.hashes(), ref.video(), m.roomId(), m.id(), seen));
+                    String text = ref.text() != null && ref.text().hasText() ? ref.text().text() : null;
+                    sightings.add(new Sighting(ref.hashes(), ref.video(), m.roomId(), m.id(), seen, text));
                 }
             }
         }
@@ -183,6 +184,11 @@ public final class MediaIndexWriter {
         String last = (String) doc.get("last_seen");
         boolean changed = source.get("count") == null;
         for (Sighting s : sightings) {
+            if (s.imageText() != null && doc.get("image_text") == null) {
+                // What OCR read in the picture, kept once on the image (the first reading; the picture itself is gone).
+                doc.put("image_text", s.imageText());
+                changed = true;
+            }
             if (messages.contains(s.messageId())) {
                 continue;
             }

@@ -76,6 +76,12 @@ final class MessagePages {
         Element text = main.appendElement("section").attr("aria-labelledby", "text-h");
         text.appendElement("h2").attr("id", "text-h").text(I18n.t(lang, "message.text"));
         text.appendElement("p").addClass("fulltext").attr("id", "text").text(String.valueOf(m.getOrDefault("text", "")));
+        if (m.get("image_text") instanceof String read && !read.isBlank()) {
+            // What OCR read in the message's pictures (the pictures themselves were never kept).
+            Element pictures = main.appendElement("section").attr("aria-labelledby", "image-text-h");
+            pictures.appendElement("h2").attr("id", "image-text-h").text(I18n.t(lang, "message.imageText"));
+            pictures.appendElement("p").addClass("fulltext").attr("id", "image-text").text(read);
+        }
         Element facts = main.appendElement("table").addClass("facts").attr("id", "facts");
         facts.appendElement("caption").text(I18n.t(lang, "message.facts"));
         Element roomRow = facts.appendElement("tr");

@@ -277,6 +277,26 @@ final class SearchPages {
      * One message: room link, time, author, schools, the text (highlights kept as marks, everything else as text), a
      * link to the whole message and, where evidence can be made, a checkbox that selects it.
      */
+    /**
+     * The text read in the message's pictures, labelled as such (words a search found there marked), shortened: the
+     * message page shows it whole.
+     */
+    private static void pictureText(Element card, String lang, Object imageText, List<String> fragments) {
+        if (!(imageText instanceof String read) || read.isBlank()) {
+            return;
+        }
+        Element p = card.appendElement("p").addClass("in-picture");
+        p.appendElement("span").addClass("label").text(I18n.t(lang, "hit.inPicture") + " ");
+        if (fragments.isEmpty()) {
+            p.appendText(read.length() > 200 ? read.substring(0, 200) + " …" : read);
+            return;
+        }
+        for (String fragment : fragments) {
+            appendMarked(p, fragment);
+            p.appendText(" ");
+        }
+    }
+
     static void hitCard(Element parent, String lang, Hit hit, boolean selectable) {
         Map<String, Object> s = hit.source();
         Element card = parent.appendElement("article").addClass("hit").attr("data-id", hit.id());
@@ -307,8 +327,13 @@ final class SearchPages {
         meta.appendElement("a").addClass("detail").attr("href", "/messages/" + enc(hit.id())).text(I18n.t(lang, "message.open"));
         Element text = card.appendElement("p");
         String full = String.valueOf(s.getOrDefault("text", ""));
-        if (hit.highlights() != null && !hit.highlights().isEmpty()) {
-            for (String fragment : hit.highlights()) {
+        List<String> own = hit.highlights() == null ? List.of()
+                : hit.highlights().stream().filter(f -> !f.startsWith(Hit.PICTURE_MARK)).toList();
+        List<String> inPicture = hit.highlights() == null ? List.of()
+                : hit.highlights().stream().filter(f -> f.startsWith(Hit.PICTURE_MARK)).map(f -> f.substring(Hit.PICTURE_MARK.length())).toList();
+        pictureText(card, lang, s.get("image_text"), inPicture);
+        if (!own.isEmpty()) {
+            for (String fragment : own) {
                 // An ellipsis only where the fragment leaves text out: a fragment that is the whole message has none.
                 String plain = fragment.replace("<mark>", "").replace("</mark>", "");
                 if (!full.startsWith(plain)) {

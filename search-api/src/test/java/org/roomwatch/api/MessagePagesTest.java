@@ -34,6 +34,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.roomwatch.controlplane.ControlPlaneDatabase;
 import org.roomwatch.controlplane.JdbcAuditLog;
 import org.roomwatch.controlplane.JdbcUsers;
+import org.roomwatch.core.ImageText;
+import org.roomwatch.core.MediaKind;
+import org.roomwatch.core.MediaRef;
 import org.roomwatch.core.Message;
 import org.roomwatch.core.MessageDeletion;
 import org.roomwatch.core.config.ConfigLoader;
@@ -87,6 +90,10 @@ class MessagePagesTest {
             for (int n = 1; n <= MESSAGES; n++) {
                 all.add(message(n, "한빛여고 소문 " + n + "번째 글", T0.plusSeconds(3600), false));
             }
+            // Message 300 (posted first) carries a picture whose caption OCR read (the picture itself was never kept).
+            all.add(new Message("telegram", "gossip_room", 300, "https://t.me/gossip_room/300", T0, "가명0", "사진 공유", List.of(), null, null,
+                    7L, false, false, List.of(new MediaRef(MediaKind.PHOTO, "https://cdn.example.invalid/0.jpg")
+                    .withText(ImageText.read("새솔고등학교 2학년 최채원", 91))), T0, "account:kim", String.format("%064x", 300)));
             all.add(message(100, "긴 글의 앞부분 " + "가나다라 ".repeat(80) + " 끝에 나오는 한빛여고 이야기 " + "마바사 ".repeat(80), T0, false));
             writer.writeMessages(all);
             // Message 7 is edited later, then seen deleted: three versions.
@@ -190,6 +197,23 @@ class MessagePagesTest {
         }
         var longHit = page("/search?q=" + enc("이야기")).selectFirst("article.hit[data-id=telegram:gossip_room:100] p");
         assertTrue(longHit.text().startsWith("… ") && longHit.text().endsWith(" …"), "a cut fragment says so at both ends: " + longHit.text());
+    }
+
+    @Test
+    void wordsReadInAPictureAreFoundAndShownAsSuch() throws Exception {
+        Document results = page("/search?q=" + enc("최채원"));
+        var card = results.selectFirst("article.hit[data-id=telegram:gossip_room:300]");
+        assertTrue(card != null, results.select("article.hit").toString());
+        var inPicture = card.selectFirst("p.in-picture");
+        assertTrue(inPicture != null && inPicture.text().startsWith("그림 속 글자:"), card.toString());
+        // Marked as the Korean analyser parts the name (최 + 채원: the given name is the term).
+        var mark = inPicture.selectFirst("mark");
+        assertTrue(mark != null && !mark.text().isEmpty() && "최채원".contains(mark.text()), inPicture.toString());
+        assertEquals("사진 공유", card.select("p").first().text(), "the message's own text stays apart");
+
+        Document message = page("/messages/telegram%3Agossip_room%3A300");
+        assertEquals("새솔고등학교 2학년 최채원", message.getElementById("image-text").text());
+        assertEquals("그림에서 읽은 글자", message.getElementById("image-text-h").text());
     }
 
     @Test
