@@ -97,12 +97,13 @@ final class IngestWiring {
         ocr = startOcr(config, closeables);
         PhotoHashing<RuntimeException> webPhotos = new PhotoHashing<>(new WebPhotos(fetcher), hasher, videoHasher);
         if (ocr != null) {
-            webPhotos = webPhotos.withText(ocr, config.ocr().timeBudget());
+            // Not waited for: a picture is stored 'pending' and its text applied when read (Ingest, LateTexts).
+            webPhotos = webPhotos.withText(ocr, Duration.ZERO);
         }
         BatchStep photos = media.hashImages() ? webPhotos::hash : BatchStep.NONE;
         discovered = new JdbcDiscoveredRooms(db);
         Ingest ingest = new Ingest(photos.then(new LinkDiscovery(discovered)), writer, watch,
-                new RoomSignals(infra.client(), infra.names(), tagging));
+                new RoomSignals(infra.client(), infra.names(), tagging), ocr);
 
         Map<SourceKind, RoomSource> sources = new EnumMap<>(SourceKind.class);
         sources.put(SourceKind.PUBLIC, publicSource);
@@ -110,7 +111,7 @@ final class IngestWiring {
         if (accounts != null) {
             sources.put(SourceKind.ACCOUNT, accounts.source());
             if (ocr != null) {
-                accounts.source().readTextWith(ocr, config.ocr().timeBudget());
+                accounts.source().readTextWith(ocr, Duration.ZERO);
             }
         }
         registry = new JdbcRoomRegistry(db);

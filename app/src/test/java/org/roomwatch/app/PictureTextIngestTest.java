@@ -20,15 +20,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.roomwatch.controlplane.ControlPlaneDatabase;
 import org.roomwatch.controlplane.JdbcHashSets;
 import org.roomwatch.controlplane.JdbcRoomRegistry;
+import org.roomwatch.controlplane.JdbcWatchlists;
 import org.roomwatch.core.SourceKind;
 import org.roomwatch.core.WatchedRoom;
 import org.roomwatch.core.config.ConfigLoader;
 import org.roomwatch.core.config.CrawlerConfig;
 import org.roomwatch.core.config.OcrConfig;
+import org.roomwatch.core.ingest.BatchStep;
 import org.roomwatch.core.ingest.IngestPipeline;
 import org.roomwatch.core.search.Hit;
 import org.roomwatch.core.search.MessageQuery;
 import org.roomwatch.core.search.MessageSort;
+import org.roomwatch.core.watch.AlertNotice;
 import org.roomwatch.core.watch.Rule;
 import org.roomwatch.core.watch.RuleKind;
 import org.roomwatch.core.watch.Watchlist;
@@ -40,6 +43,8 @@ import org.roomwatch.indexer.AlertStore;
 import org.roomwatch.indexer.BulkMessageWriter;
 import org.roomwatch.indexer.ElasticsearchSearchService;
 import org.roomwatch.indexer.IndexNames;
+import org.roomwatch.indexer.Ingest;
+import org.roomwatch.indexer.LiveWatch;
 import org.roomwatch.indexer.MessageEnricher;
 import org.roomwatch.indexer.WatchMatcher;
 import org.roomwatch.indexer.testing.IndicesExtension;
@@ -107,6 +112,12 @@ class PictureTextIngestTest {
 
     /** A room of {@code posts} posts with a photo each, crawled with OCR by {@code pool}, waiting {@code wait} a batch. */
     private void crawl(String room, int posts, OcrPool pool, Duration wait) throws Exception {
+        crawl(room, posts, pool, wait, null);
+    }
+
+    /** The same, stored through {@code ingest}'s pipeline when given (it then applies late text). */
+    private void crawl(String room, int posts, OcrPool pool, Duration wait, java.util.function.Function<BatchStep, IngestPipeline> ingest)
+            throws Exception {
         SimRoom sim = new SimRoom(room, "사진 방", "설명", false, 300, true);
         for (long id = 1; id <= posts; id++) {
             sim.add(new SimPost(id, T0.plusSeconds(id * 60), null, "사진 " + id, null, null, 10, false, 1, false, null, false));
@@ -116,8 +127,9 @@ class PictureTextIngestTest {
         PoliteFetcher fetcher = new PoliteFetcher(crawl, Clock.systemUTC(), duration -> { });
         PhotoHashing<RuntimeException> photos = new PhotoHashing<>(new WebPhotos(fetcher), new ImageHasher(DecodeLimits.DEFAULT))
                 .withText(pool, wait);
+        IngestPipeline pipeline = ingest == null ? IngestPipeline.storing(writer, photos::hash) : ingest.apply(photos::hash);
         RoomCrawler crawler = new RoomCrawler(registry, Map.of(SourceKind.PUBLIC, new PublicRoomSource(fetcher, site.baseUrl(), 100,
-                Clock.systemUTC())), IngestPipeline.storing(writer, photos::hash), Clock.systemUTC());
+                Clock.systemUTC())), pipeline, Clock.systemUTC());
         registry.put(new WatchedRoom(room, SourceKind.PUBLIC, Duration.ofMinutes(5)));
         RoomCrawler.Outcome outcome = crawler.crawl(room);
         assertTrue(outcome.ok(), outcome.summary());
@@ -223,7 +235,7 @@ class PictureTextIngestTest {
         int unread = 0;
         for (Map<String, Object> message : stored.values()) {
             String ocr = (String) photo(message).get("ocr");
-            assertTrue(Set.of("text", "no_text", "no_text_seen", "queue_full", "not_finished").contains(ocr), message.toString());
+            assertTrue(Set.of("text", "no_text", "no_text_seen", "queue_full", "pending").contains(ocr), message.toString());
             assertTrue(photo(message).get("sha256") != null, "hashed all the same: " + message);
             if (!ocr.equals("text")) {
                 unread++;
@@ -231,5 +243,50 @@ class PictureTextIngestTest {
             }
         }
         assertTrue(unread >= 1, "the last picture cannot have been read the instant it was hashed: " + stored.values());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCrawlDoesNotWaitForOcrAndTheTextIsAppliedAndMatchedWhenRead() throws Exception {
+        Ocr ocr = installed();
+        if (ocr == null) {
+            return;
+        }
+        SyntheticTextPictures.Sample caption = SyntheticTextPictures.sample(SyntheticTextPictures.Kind.CAPTION, 5);
+        site.serveRaw("/img/late_room/1-0.png", 200, "image/png", caption.bytes());
+        String word = caption.text().split(" ")[caption.text().split(" ").length - 1];
+        JdbcWatchlists watchlists = new JdbcWatchlists(db.dataSource());
+        Watchlist list = watchlists.create("사건 21", "kim", true, List.of("kim@example.org"), "test");
+        watchlists.addRule(list.id(), RuleKind.TERM, word, null, "test");
+        List<AlertNotice> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
+        LiveWatch watch = new LiveWatch(watchlists, new JdbcHashSets(db.dataSource()), new AlertStore(client, names, Clock.systemUTC()),
+                notices::add);
+        try (OcrPool pool = new OcrPool(ocr, DecodeLimits.DEFAULT)) {
+            crawl("late_room", 2, pool, Duration.ZERO, photos -> new Ingest(photos, writer, watch, null, pool));
+            // Stored at once, the picture pending (unless it was read before its batch was done hashing)...
+            Object first = photo(messages("late_room").get(1L)).get("ocr");
+            assertTrue(Set.of("pending", "text").contains(first), String.valueOf(first));
+            // ...and its text applied to the stored message when read, then matched again.
+            Map<String, Object> captioned = null;
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                client.indices().refresh(r -> r.index(names.messages()));
+                captioned = messages("late_room").get(1L);
+                if ("text".equals(photo(captioned).get("ocr")) && !notices.isEmpty()) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            assertEquals("text", photo(captioned).get("ocr"), captioned.toString());
+            assertTrue(((String) captioned.get("image_text")).contains(word), captioned.toString());
+            assertTrue(((List<String>) captioned.get("in_picture")).contains("school_ids:" + caption.schoolId()), captioned.toString());
+            assertEquals("사진 1", captioned.get("text"), "what was captured is left as it was");
+            assertEquals(1, notices.size(), notices.toString());
+            assertTrue(notices.get(0).ruleKinds().contains(AlertNotice.IN_PICTURE), notices.toString());
+            client.indices().refresh(r -> r.index(names.media()));
+            String sha256 = (String) photo(captioned).get("sha256");
+            Map<String, Object> image = client.get(g -> g.index(names.media()).id(sha256), Map.class).source();
+            assertEquals(captioned.get("image_text"), image.get("image_text"));
+        }
     }
 }

@@ -78,6 +78,32 @@ public final class BulkMessageWriter implements CaptureStore, AutoCloseable {
         await(acks);
     }
 
+    /**
+     * The text read in pictures after their messages were stored: each message's stored document gets its media, its
+     * pictures' text and every field derived from text (schools, mentions, lexicon words, {@code in_picture}) anew,
+     * and the images' documents their text; what was captured (text, times, versions) is left as it was. Returns the
+     * documents as they now are, for watch matching.
+     */
+    public List<Prepared> applyLateTexts(List<Message> messages) {
+        List<Prepared> prepared = new ArrayList<>(messages.size());
+        List<CompletableFuture<Void>> acks = new ArrayList<>(messages.size());
+        for (Message message : messages) {
+            MessageEnricher.Enrichment e = enricher.enrich(message);
+            Map<String, Object> doc = Documents.message(message, e);
+            Map<String, Object> derived = new java.util.LinkedHashMap<>();
+            derived.put("media", doc.get("media"));
+            derived.put("image_text", e.imageText());
+            derived.put(PictureTags.FIELD, doc.get(PictureTags.FIELD));
+            e.tagFields().forEach(derived::put);
+            acks.add(add(BulkOperation.of(o -> o.update(u -> u.index(names.messages()).id(message.id()).retryOnConflict(3)
+                    .action(a -> a.doc(derived))))));
+            prepared.add(new Prepared(message, doc));
+        }
+        await(acks);
+        media.write(MediaIndexWriter.sightings(messages));
+        return prepared;
+    }
+
     /** A message and its finished index document: the output of the enrichment step. */
     public record Prepared(Message message, Map<String, Object> document) {}
 

@@ -1,13 +1,20 @@
 package org.roomwatch.indexer;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.roomwatch.core.ImageText;
+import org.roomwatch.core.MediaRef;
 import org.roomwatch.core.Message;
 import org.roomwatch.core.MessageDeletion;
 import org.roomwatch.core.Room;
 import org.roomwatch.core.ingest.BatchStep;
 import org.roomwatch.core.ingest.IngestPipeline;
+import org.roomwatch.core.ingest.LateTexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,13 +32,20 @@ public final class Ingest implements IngestPipeline {
     private final BulkMessageWriter writer;
     private final LiveWatch watch;
     private final RoomSignals signals;
+    private final LateTexts late;
 
     /** {@code watch} and {@code signals} may be null where a process does neither (a backfill at the terminal still does both). */
     public Ingest(BatchStep enrich, BulkMessageWriter writer, LiveWatch watch, RoomSignals signals) {
+        this(enrich, writer, watch, signals, null);
+    }
+
+    /** {@code late}: the text of pictures still being read when their messages are stored (null: none). */
+    public Ingest(BatchStep enrich, BulkMessageWriter writer, LiveWatch watch, RoomSignals signals, LateTexts late) {
         this.enrich = enrich;
         this.writer = writer;
         this.watch = watch;
         this.signals = signals;
+        this.late = late;
     }
 
     @Override
@@ -53,6 +67,9 @@ public final class Ingest implements IngestPipeline {
                 watch.onIndexed(prepared);
             }
             enriched.forEach(m -> rooms.add(m.roomId()));
+            if (late != null) {
+                enriched.forEach(this::applyWhenRead);
+            }
         }
         if (signals != null) {
             for (String roomId : rooms) {
@@ -63,6 +80,39 @@ public final class Ingest implements IngestPipeline {
                 }
             }
         }
+    }
+
+    /**
+     * A stored message with pictures still being read gets their text when the last is read (on the OCR worker's
+     * thread, after the crawl moved on): the stored document is updated and matched again, so a rule that matches only
+     * in a picture raises its alert then (an alert already raised for a list is not raised twice).
+     */
+    private void applyWhenRead(Message message) {
+        Map<String, CompletableFuture<ImageText>> pending = new LinkedHashMap<>();
+        for (MediaRef ref : message.media()) {
+            if (ref.text() != null && ImageText.PENDING.equals(ref.text().unread()) && ref.url() != null) {
+                late.claim(ref.url()).ifPresent(read -> pending.put(ref.url(), read));
+            }
+        }
+        if (pending.isEmpty()) {
+            return;
+        }
+        CompletableFuture.allOf(pending.values().toArray(CompletableFuture[]::new)).whenComplete((done, failure) -> {
+            try {
+                List<MediaRef> media = new ArrayList<>(message.media().size());
+                for (MediaRef ref : message.media()) {
+                    CompletableFuture<ImageText> read = ref.url() == null ? null : pending.get(ref.url());
+                    media.add(read == null ? ref : ref.withText(read.isCompletedExceptionally() ? ImageText.unread("unreadable") : read.join()));
+                }
+                List<BulkMessageWriter.Prepared> updated = writer.applyLateTexts(List.of(message.withMedia(media)));
+                if (watch != null) {
+                    watch.onIndexed(updated);
+                }
+            } catch (RuntimeException e) {
+                // The message stays stored with its pictures marked pending; nothing else is lost.
+                log.warn("The text read in the pictures of {} was not stored: {}", message.id(), e.toString());
+            }
+        });
     }
 
     @Override

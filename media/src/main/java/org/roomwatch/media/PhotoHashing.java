@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.roomwatch.core.ImageHashes;
 import org.roomwatch.core.ImageText;
+import org.roomwatch.core.ingest.LateTexts;
 import org.roomwatch.core.ops.Meters;
 import org.roomwatch.media.ocr.OcrPool;
 import org.roomwatch.media.ocr.PictureText;
@@ -78,10 +79,10 @@ public final class PhotoHashing<E extends Exception> {
     }
 
     /**
-     * The same, with each hashed photo's bytes also offered to {@code ocr} (null: none) while they are in memory. A
-     * batch waits for its pictures' text at most {@code wait} after its last photo is hashed (the workers read in
-     * parallel meanwhile); a picture not read by then, or refused by a full queue, is stored with its text unread and
-     * the reason, so OCR can slow a crawl by at most {@code wait} a batch and never stops it.
+     * The same, with each hashed photo's bytes (a video's frames) also offered to {@code ocr} while they are in memory.
+     * A batch waits for its pictures' text at most {@code wait} after its last photo is hashed (zero in a crawler: OCR
+     * is off the crawl's path); a picture still being read then is stored {@code pending} and its text applied when
+     * read ({@link LateTexts}); one refused by a full queue is stored with the reason.
      */
     public PhotoHashing<E> withText(OcrPool ocr, Duration wait) {
         return new PhotoHashing<>(fetcher, hasher, videoHasher, ocr, wait);
@@ -90,7 +91,7 @@ public final class PhotoHashing<E extends Exception> {
     /** The messages with their fetchable photos hashed (an album or a repost pointing at one address twice is fetched once). */
     public List<Message> hash(List<Message> messages) throws E, InterruptedException {
         Map<String, MediaRef> byUrl = new HashMap<>();
-        Map<String, Future<PictureText>> reading = new HashMap<>();
+        Map<String, CompletableFuture<PictureText>> reading = new HashMap<>();
         List<Message> out = new ArrayList<>(messages.size());
         for (Message message : messages) {
             out.add(hash(message, byUrl, reading));
@@ -103,12 +104,15 @@ public final class PhotoHashing<E extends Exception> {
         return hash(List.of(message)).get(0);
     }
 
-    /** The messages with the text read in their pictures, waited for at most {@link #ocrWait} in all. */
-    private List<Message> withTexts(List<Message> messages, Map<String, Future<PictureText>> reading) throws InterruptedException {
+    /**
+     * The messages with the text read in their pictures, waited for at most {@link #ocrWait} in all; a picture still
+     * being read then is marked {@code pending} and its reading kept by the pool for the store to claim.
+     */
+    private List<Message> withTexts(List<Message> messages, Map<String, CompletableFuture<PictureText>> reading) throws InterruptedException {
         long deadline = System.nanoTime() + ocrWait.toNanos();
         Map<String, ImageText> texts = new HashMap<>();
-        for (Map.Entry<String, Future<PictureText>> e : reading.entrySet()) {
-            texts.put(e.getKey(), textOf(e.getValue(), deadline));
+        for (Map.Entry<String, CompletableFuture<PictureText>> e : reading.entrySet()) {
+            texts.put(e.getKey(), textOf(e.getKey(), e.getValue(), deadline));
         }
         List<Message> out = new ArrayList<>(messages.size());
         for (Message message : messages) {
@@ -126,24 +130,22 @@ public final class PhotoHashing<E extends Exception> {
         return out;
     }
 
-    private static ImageText textOf(Future<PictureText> read, long deadline) throws InterruptedException {
+    private ImageText textOf(String url, CompletableFuture<PictureText> read, long deadline) throws InterruptedException {
         if (read == null) {
             return ImageText.unread("queue_full");
         }
         try {
-            PictureText text = read.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            return text.skip() == null ? ImageText.read(text.text(), text.confidence()) : ImageText.unread(text.skip().name().toLowerCase());
+            return OcrPool.imageText(read.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
         } catch (TimeoutException e) {
-            read.cancel(false); // still queued: dropped with its bytes; being read: finishes within its own budget
-            Meters.ocr("not_finished", 0);
-            return ImageText.unread("not_finished");
+            ocr.keepForLater(url, read);
+            return ImageText.unread(ImageText.PENDING);
         } catch (ExecutionException e) {
             log.warn("OCR failed on a picture: {}", e.getCause().toString());
             return ImageText.unread("unreadable");
         }
     }
 
-    private Message hash(Message message, Map<String, MediaRef> byUrl, Map<String, Future<PictureText>> reading)
+    private Message hash(Message message, Map<String, MediaRef> byUrl, Map<String, CompletableFuture<PictureText>> reading)
             throws E, InterruptedException {
         if (message.media().stream().noneMatch(this::isPicture)) {
             return message;
@@ -171,7 +173,7 @@ public final class PhotoHashing<E extends Exception> {
                 && fetcher.fetches(ref);
     }
 
-    private MediaRef hashOne(MediaRef ref, Message message, Map<String, Future<PictureText>> reading) throws E, InterruptedException {
+    private MediaRef hashOne(MediaRef ref, Message message, Map<String, CompletableFuture<PictureText>> reading) throws E, InterruptedException {
         if (ref.kind() == MediaKind.VIDEO) {
             return hashVideo(ref, message, reading);
         }
@@ -191,7 +193,7 @@ public final class PhotoHashing<E extends Exception> {
         }
     }
 
-    private MediaRef hashVideo(MediaRef ref, Message message, Map<String, Future<PictureText>> reading) throws E, InterruptedException {
+    private MediaRef hashVideo(MediaRef ref, Message message, Map<String, CompletableFuture<PictureText>> reading) throws E, InterruptedException {
         try {
             byte[] bytes = fetcher.fetch(ref, videoHasher.limits().maxBytes());
             if (ocr == null) {

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
  * @param enabled   read text in pictures when the models are installed; a process without them says so once and goes on
  * @param tessdata  the directory of Tesseract's models; empty: Debian's (tesseract-ocr-kor and tesseract-ocr-eng)
  * @param languages Tesseract's languages, joined with '+': {@code kor+eng}
- * @param threads   OCR workers per crawler process: the CPU budget (each keeps one core busy while there is work)
- * @param queue     pictures waiting for a worker; when full, a picture is marked pending for the sweep, never lost
+ * @param threads   OCR workers per crawler process: the CPU budget (each at nice 19 keeps at most one idle core busy)
+ * @param queue     pictures waiting for a worker; when full, a picture's text is not read (marked queue_full)
  * @param timeBudget a picture taking longer than this is skipped (a wall of tiny glyphs, pure noise)
  * @param videoSecondsPerFrame one video frame read per this many seconds
  * @param maxVideoFrames at most this many frames read per video

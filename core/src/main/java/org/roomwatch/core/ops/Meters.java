@@ -111,7 +111,7 @@ public final class Meters {
 
     /**
      * One picture's OCR ended: {@code outcome} is read, no_text_seen, unreadable, time_budget, low_confidence,
-     * queue_full or not_finished (the batch could not wait for it).
+     * or queue_full.
      */
     public static void ocr(String outcome, long millis) {
         Counter.builder("roomwatch.ocr.pictures").description("pictures offered to OCR, by outcome")

@@ -125,7 +125,7 @@ class ConfigLoaderTest {
         assertEquals(null, ocr.tessdataPath(), "empty: Debian's directory");
         assertEquals("kor+eng", ocr.languages());
         assertEquals(1, ocr.threads());
-        assertEquals(200, ocr.queue());
+        assertEquals(1000, ocr.queue());
         assertEquals(java.time.Duration.ofSeconds(10), ocr.timeBudget());
         for (String[] c : new String[][] {
                 {"languages: Korean", "ocr.languages must be Tesseract language names joined with '+'"},

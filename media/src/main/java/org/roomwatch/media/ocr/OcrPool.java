@@ -1,6 +1,11 @@
 package org.roomwatch.media.ocr;
 
 import java.awt.image.BufferedImage;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.roomwatch.core.ImageText;
+import org.roomwatch.core.ingest.LateTexts;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +14,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +27,10 @@ import org.roomwatch.media.DecodeLimits;
  * the crawl: when the queue is full the offer is refused and counted, and the picture's text stays unread. The
  * pictures wait in memory only; a worker drops each once read.
  */
-public final class OcrPool implements AutoCloseable {
+public final class OcrPool implements AutoCloseable, LateTexts {
+    /** Pictures still being read when their message was stored wait this long to be claimed, then are forgotten. */
+    static final Duration UNCLAIMED = Duration.ofMinutes(10);
+
     private final ThreadPoolExecutor executor;
     private final ConcurrentLinkedQueue<PictureReader> readers = new ConcurrentLinkedQueue<>();
     private final ThreadLocal<PictureReader> reader;
@@ -31,6 +38,9 @@ public final class OcrPool implements AutoCloseable {
     private final long maxQueuedBytes;
     private final double secondsPerFrame;
     private final int maxFrames;
+    private final ConcurrentHashMap<String, Late> late = new ConcurrentHashMap<>();
+
+    private record Late(CompletableFuture<PictureText> read, long since) {}
 
     /** Pictures waiting hold at most 256 MB (encoded pictures, or a video's grey frames). */
     public OcrPool(Ocr ocr, DecodeLimits limits) {
@@ -47,9 +57,12 @@ public final class OcrPool implements AutoCloseable {
         AtomicInteger n = new AtomicInteger();
         executor = new ThreadPoolExecutor(ocr.config().threads(), ocr.config().threads(), 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(ocr.config().queue()), task -> {
-                    Thread t = new Thread(task, "ocr-" + n.incrementAndGet());
+                    Thread t = new Thread(() -> {
+                        // Below everything else: fetching, hashing and indexing go first when the cores are busy.
+                        IdlePriority.lower();
+                        task.run();
+                    }, "ocr-" + n.incrementAndGet());
                     t.setDaemon(true);
-                    // Below the crawl's threads: fetching and storing go first when the cores are busy.
                     t.setPriority(Thread.MIN_PRIORITY);
                     return t;
                 }, new ThreadPoolExecutor.AbortPolicy());
@@ -61,7 +74,7 @@ public final class OcrPool implements AutoCloseable {
     }
 
     /** The picture queued for reading, or empty when the queue is full (counted as queue_full). */
-    public Optional<Future<PictureText>> offer(byte[] encoded) {
+    public Optional<CompletableFuture<PictureText>> offer(byte[] encoded) {
         return submit(encoded.length, () -> reader.get().read(encoded));
     }
 
@@ -69,7 +82,7 @@ public final class OcrPool implements AutoCloseable {
      * A video's frames queued for reading as one picture: the distinct lines of all of them (a caption stays on screen
      * for many frames), with the frames' mean confidence; empty when the queue is full.
      */
-    public Optional<Future<PictureText>> offerFrames(List<BufferedImage> frames) {
+    public Optional<CompletableFuture<PictureText>> offerFrames(List<BufferedImage> frames) {
         long bytes = frames.stream().mapToLong(f -> (long) f.getWidth() * f.getHeight()).sum();
         return submit(bytes, () -> {
             long started = System.nanoTime();
@@ -95,19 +108,22 @@ public final class OcrPool implements AutoCloseable {
         });
     }
 
-    private Optional<Future<PictureText>> submit(long bytes, Callable<PictureText> read) {
+    private Optional<CompletableFuture<PictureText>> submit(long bytes, Callable<PictureText> read) {
         // The queue is bounded in pictures and in memory: a few 20 MB pictures must not hold a crawler's heap.
         if (queuedBytes.addAndGet(bytes) > maxQueuedBytes && queuedBytes.get() != bytes) {
             queuedBytes.addAndGet(-bytes);
             Meters.ocr("queue_full", 0);
             return Optional.empty();
         }
+        CompletableFuture<PictureText> future = new CompletableFuture<>();
         try {
-            Future<PictureText> future = executor.submit(() -> {
+            executor.execute(() -> {
                 try {
                     PictureText text = read.call();
                     Meters.ocr(text.skip() == null ? "read" : text.skip().name().toLowerCase(), text.millis());
-                    return text;
+                    future.complete(text);
+                } catch (Throwable e) {
+                    future.completeExceptionally(e);
                 } finally {
                     queuedBytes.addAndGet(-bytes);
                     Meters.ocrBacklog(executor.getQueue().size());
@@ -122,6 +138,28 @@ public final class OcrPool implements AutoCloseable {
         }
     }
 
+    /**
+     * Keeps a reading that its batch did not wait for, to be {@link #claim claimed} by the store once its message is
+     * written; unclaimed ones are forgotten after {@link #UNCLAIMED}.
+     */
+    public void keepForLater(String key, CompletableFuture<PictureText> read) {
+        long now = System.nanoTime();
+        late.values().removeIf(l -> now - l.since() > UNCLAIMED.toNanos());
+        late.put(key, new Late(read, now));
+    }
+
+    @Override
+    public Optional<CompletableFuture<ImageText>> claim(String key) {
+        Late kept = late.remove(key);
+        return kept == null ? Optional.empty() : Optional.of(kept.read().handle((text, failure) -> failure != null
+                ? ImageText.unread("unreadable") : imageText(text)));
+    }
+
+    /** What a message keeps of a reading: the text, or why there is none. */
+    public static ImageText imageText(PictureText text) {
+        return text.skip() == null ? ImageText.read(text.text(), text.confidence()) : ImageText.unread(text.skip().name().toLowerCase());
+    }
+
     /** One video frame read per this many seconds ({@code ocr.videoSecondsPerFrame}). */
     public double secondsPerFrame() {
         return secondsPerFrame;
@@ -130,6 +168,11 @@ public final class OcrPool implements AutoCloseable {
     /** At most this many frames of a video read ({@code ocr.maxVideoFrames}). */
     public int maxFrames() {
         return maxFrames;
+    }
+
+    /** Nothing waiting and nothing being read. */
+    public boolean idle() {
+        return executor.getQueue().isEmpty() && executor.getActiveCount() == 0;
     }
 
     /** Pictures waiting for a worker. */
