@@ -7,7 +7,7 @@ import picocli.CommandLine;
 /** roomwatch's benchmarks, apart from the production CLI: each prints a table a person can read. */
 @Command(name = "roomwatch-bench", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "roomwatch-bench 0.1.0",
         description = "Benchmarks of roomwatch on this machine; each prints its table and the ratio to its anchor.",
-        subcommands = {IngestBench.class, ImageBench.class, TaggingBench.class, WatchBench.class, AccountBench.class, LoadBench.class, AuditBench.class, VideoBench.class, SpreadBench.class})
+        subcommands = {IngestBench.class, ImageBench.class, TaggingBench.class, WatchBench.class, AccountBench.class, LoadBench.class, AuditBench.class, VideoBench.class, SpreadBench.class, OcrBench.class})
 public final class BenchMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

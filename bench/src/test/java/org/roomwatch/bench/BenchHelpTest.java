@@ -12,7 +12,7 @@ class BenchHelpTest {
     void everyBenchmarkAnswersHelp() {
         BenchRun root = BenchRun.of("--help");
         assertEquals(0, root.code(), root.err());
-        for (String name : List.of("ingest", "images", "tagging", "watch", "accounts", "load", "audit")) {
+        for (String name : List.of("ingest", "images", "tagging", "watch", "accounts", "load", "audit", "ocr")) {
             assertTrue(root.out().contains("  " + name + " "), "listed: " + name + "\n" + root.out());
             BenchRun run = BenchRun.of(name, "--help");
             assertEquals(0, run.code(), name + ": " + run.err());
