@@ -107,6 +107,8 @@ public final class Roomwatch implements AutoCloseable {
         outbox = new MailOutbox(infra.db().dataSource());
         MailConfig mail = config.mail();
         ingest = new IngestWiring(config, infra, MailWiring.planner(mail, outbox, !crawlOnly), tdlib, closeables);
+        // OCR's state in readiness, as facts only: a crawler whose OCR is behind still crawls.
+        ops.detail("ocr", () -> ingest.ocr == null ? java.util.Map.of("state", "off", "why", ingest.ocrOff) : ingest.ocr.state());
         if (crawlOnly) {
             return;
         }
@@ -116,6 +118,7 @@ public final class Roomwatch implements AutoCloseable {
         boolean crawling = roles.contains(ProcessRole.CRAWLER);
         if (crawling) {
             ingest.startReadingDiscoveredPages(infra.periodic());
+            ingest.startOcrSweep(infra.periodic());
         }
         if (crawling || roles.contains(ProcessRole.API)) {
             // An API process schedules rooms into the shared job store without running crawls: its scheduler stays

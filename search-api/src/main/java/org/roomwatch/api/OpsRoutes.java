@@ -19,6 +19,8 @@ public final class OpsRoutes {
     /** Per dependency: empty when up, else what is wrong (blank when there is nothing more to say than "down"). */
     private final Map<String, Supplier<Optional<String>>> checks = new ConcurrentHashMap<>();
     private volatile Supplier<String> metrics;
+    /** What readiness reports besides its checks, never making the process unready (the OCR backlog). */
+    private final Map<String, Supplier<Map<String, Object>>> details = new ConcurrentHashMap<>();
 
     /** A dependency readiness waits for; {@code up} must answer quickly and never throw. */
     public OpsRoutes check(String name, BooleanSupplier up) {
@@ -32,6 +34,15 @@ public final class OpsRoutes {
         return this;
     }
 
+    /**
+     * Facts readiness reports under {@code details} without deciding readiness by them: a crawler whose OCR is behind
+     * still crawls, and must not be taken out of service for it.
+     */
+    public OpsRoutes detail(String name, Supplier<Map<String, Object>> facts) {
+        details.put(name, facts);
+        return this;
+    }
+
     /** The Prometheus text exposition of this process's meters. */
     public OpsRoutes metrics(Supplier<String> scrape) {
         this.metrics = scrape;
@@ -41,6 +52,7 @@ public final class OpsRoutes {
     /** Gives {@code other} these checks and these metrics (a server built elsewhere answers for this process). */
     public void checksInto(OpsRoutes other) {
         checks.forEach(other::problem);
+        details.forEach(other::detail);
         if (metrics != null) {
             other.metrics(metrics);
         }
@@ -69,6 +81,17 @@ public final class OpsRoutes {
         Map<String, Object> body = new LinkedHashMap<>(Map.of("status", ready ? "ready" : "not ready", "checks", states));
         if (!problems.isEmpty()) {
             body.put("problems", problems);
+        }
+        if (!details.isEmpty()) {
+            Map<String, Object> facts = new LinkedHashMap<>();
+            for (String name : details.keySet().stream().sorted().toList()) {
+                try {
+                    facts.put(name, details.get(name).get());
+                } catch (RuntimeException e) {
+                    facts.put(name, Map.of("error", e.toString()));
+                }
+            }
+            body.put("details", facts);
         }
         ctx.status(ready ? 200 : 503).json(body);
     }

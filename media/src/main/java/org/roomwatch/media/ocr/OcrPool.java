@@ -28,6 +28,7 @@ import org.roomwatch.media.DecodeLimits;
  * pictures wait in memory only; a worker drops each once read.
  */
 public final class OcrPool implements AutoCloseable, LateTexts {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OcrPool.class);
     /** Pictures still being read when their message was stored wait this long to be claimed, then are forgotten. */
     static final Duration UNCLAIMED = Duration.ofMinutes(10);
 
@@ -121,6 +122,10 @@ public final class OcrPool implements AutoCloseable, LateTexts {
                 try {
                     PictureText text = read.call();
                     Meters.ocr(text.skip() == null ? "read" : text.skip().name().toLowerCase(), text.millis());
+                    if (text.skip() != null && text.skip() != PictureText.Skip.NO_TEXT_SEEN) {
+                        // Never the text or the picture: the reason only (a corrupt file, a wall of glyphs, a script the models lack).
+                        log.info("Text of a picture not read ({}): {}", text.skip().name().toLowerCase(), text.detail());
+                    }
                     future.complete(text);
                 } catch (Throwable e) {
                     future.completeExceptionally(e);
@@ -168,6 +173,12 @@ public final class OcrPool implements AutoCloseable, LateTexts {
     /** At most this many frames of a video read ({@code ocr.maxVideoFrames}). */
     public int maxFrames() {
         return maxFrames;
+    }
+
+    /** For readiness: pictures waiting, being read, read and not yet claimed, and the queue's size. */
+    public java.util.Map<String, Object> state() {
+        return java.util.Map.of("backlog", executor.getQueue().size(), "reading", executor.getActiveCount(),
+                "queue", executor.getQueue().size() + executor.getQueue().remainingCapacity(), "workers", executor.getMaximumPoolSize());
     }
 
     /** Nothing waiting and nothing being read. */
