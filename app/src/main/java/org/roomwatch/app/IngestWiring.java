@@ -38,6 +38,7 @@ import org.roomwatch.indexer.Ingest;
 import org.roomwatch.indexer.LinkDiscovery;
 import org.roomwatch.indexer.LiveWatch;
 import org.roomwatch.indexer.MessageEnricher;
+import org.roomwatch.indexer.OcrSweep;
 import org.roomwatch.indexer.RoomSignals;
 import org.roomwatch.media.DecodeLimits;
 import org.roomwatch.media.ImageHasher;
@@ -70,6 +71,9 @@ final class IngestWiring {
     final DiscoveredPageFetcher discoveredPages;
     /** The OCR workers; null where OCR is off or not installed. */
     final OcrPool ocr;
+    /** Why text in pictures is not read here; null when it is. */
+    final String ocrOff;
+    private final OcrSweep ocrSweep;
 
     IngestWiring(RoomwatchConfig config, Infrastructure infra, Consumer<AlertNotice> planMail,
                  Function<AccountsConfig, TdJson> tdlib, Deque<AutoCloseable> closeables) {
@@ -94,13 +98,18 @@ final class IngestWiring {
         hasher = new ImageHasher(new DecodeLimits(media.maxImageBytes(), media.maxImagePixels()));
         // Videos are decoded one thread each: the crawl's own threads are the parallelism.
         videoHasher = new VideoHasher(VideoLimits.from(media), 1);
-        ocr = startOcr(config, closeables);
+        Ocr ocrCheck = Ocr.check(config.ocr());
+        ocrOff = ocrCheck.problem();
+        ocr = startOcr(ocrCheck, config, closeables);
         PhotoHashing<RuntimeException> webPhotos = new PhotoHashing<>(new WebPhotos(fetcher), hasher, videoHasher);
         if (ocr != null) {
             // Not waited for: a picture is stored 'pending' and its text applied when read (Ingest, LateTexts).
             webPhotos = webPhotos.withText(ocr, Duration.ZERO);
         }
         BatchStep photos = media.hashImages() ? webPhotos::hash : BatchStep.NONE;
+        ocrSweep = ocr == null ? null : new OcrSweep(infra.client(), infra.names(), tagging, new WebPhotos(fetcher), ocr,
+                config.ocr().timeBudget().plusSeconds(30), media.maxImageBytes(), watch,
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getName(), Clock.systemUTC());
         discovered = new JdbcDiscoveredRooms(db);
         Ingest ingest = new Ingest(photos.then(new LinkDiscovery(discovered)), writer, watch,
                 new RoomSignals(infra.client(), infra.names(), tagging), ocr);
@@ -125,8 +134,7 @@ final class IngestWiring {
      * The OCR workers, or null where OCR is off or not installed, which is said once here: the crawl goes on, and the
      * text of the pictures it hashes meanwhile is never read (they are gone once hashed).
      */
-    private static OcrPool startOcr(RoomwatchConfig config, Deque<AutoCloseable> closeables) {
-        Ocr check = Ocr.check(config.ocr());
+    private static OcrPool startOcr(Ocr check, RoomwatchConfig config, Deque<AutoCloseable> closeables) {
         if (!check.available()) {
             log.warn("Text in pictures is not read: {}", check.problem());
             return null;
@@ -150,6 +158,22 @@ final class IngestWiring {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while logging the accounts in", e);
+        }
+    }
+
+    /**
+     * Reads again, in the background, the pictures stored unread (a full queue, or a process that stopped with them
+     * pending): any crawler process may, each message claimed by one (a crawler process's work).
+     */
+    void startOcrSweep(Periodic periodic) {
+        if (ocrSweep != null) {
+            periodic.every("reading again pictures stored unread", Duration.ofSeconds(30), Duration.ofSeconds(30), () -> {
+                try {
+                    ocrSweep.sweepOnce(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
         }
     }
 

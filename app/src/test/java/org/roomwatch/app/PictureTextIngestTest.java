@@ -21,6 +21,11 @@ import org.roomwatch.controlplane.ControlPlaneDatabase;
 import org.roomwatch.controlplane.JdbcHashSets;
 import org.roomwatch.controlplane.JdbcRoomRegistry;
 import org.roomwatch.controlplane.JdbcWatchlists;
+import org.roomwatch.core.ImageHashes;
+import org.roomwatch.core.ImageText;
+import org.roomwatch.core.MediaKind;
+import org.roomwatch.core.MediaRef;
+import org.roomwatch.core.Message;
 import org.roomwatch.core.SourceKind;
 import org.roomwatch.core.WatchedRoom;
 import org.roomwatch.core.config.ConfigLoader;
@@ -46,6 +51,7 @@ import org.roomwatch.indexer.IndexNames;
 import org.roomwatch.indexer.Ingest;
 import org.roomwatch.indexer.LiveWatch;
 import org.roomwatch.indexer.MessageEnricher;
+import org.roomwatch.indexer.OcrSweep;
 import org.roomwatch.indexer.WatchMatcher;
 import org.roomwatch.indexer.testing.IndicesExtension;
 import org.roomwatch.indexer.testing.TestIndices;
@@ -287,6 +293,68 @@ class PictureTextIngestTest {
             String sha256 = (String) photo(captioned).get("sha256");
             Map<String, Object> image = client.get(g -> g.index(names.media()).id(sha256), Map.class).source();
             assertEquals(captioned.get("image_text"), image.get("image_text"));
+        }
+    }
+
+    /** A stored message whose one photo, at {@code path} on the site, was stored unread for {@code reason}. */
+    private Message unread(long id, String path, byte[] bytes, String reason, Instant captured) throws Exception {
+        ImageHashes hashes = PhotoHashing.hashesOf(new ImageHasher(DecodeLimits.DEFAULT).hash(bytes, false));
+        return new Message("telegram", "swept_room", id, site.baseUrl() + "/swept_room/" + id, T0.plusSeconds(id), "가명", "사진 " + id,
+                List.of(), null, null, 3L, false, false, List.of(new MediaRef(MediaKind.PHOTO, site.baseUrl() + path).withHashes(hashes)
+                .withText(ImageText.unread(reason))), captured, "test", "x");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void picturesStoredUnreadAreFetchedAgainAndReadByOneSweepingProcess() throws Exception {
+        Ocr ocr = installed();
+        if (ocr == null) {
+            return;
+        }
+        SyntheticTextPictures.Sample caption = SyntheticTextPictures.sample(SyntheticTextPictures.Kind.CAPTION, 5);
+        SyntheticTextPictures.Sample other = SyntheticTextPictures.sample(SyntheticTextPictures.Kind.CAPTION, 6);
+        site.serveRaw("/img/swept/1.png", 200, "image/png", caption.bytes());
+        site.serveRaw("/img/swept/2.png", 200, "image/png", other.bytes()); // no longer the picture that was hashed
+        site.serveRaw("/img/swept/3.png", 200, "image/png", caption.bytes());
+        site.serveRaw("/img/swept/4.png", 200, "image/png", caption.bytes());
+        Instant now = Instant.now();
+        writer.writeMessages(List.of(
+                unread(1, "/img/swept/1.png", caption.bytes(), "queue_full", now),
+                unread(2, "/img/swept/2.png", caption.bytes(), "queue_full", now),
+                unread(3, "/img/swept/3.png", caption.bytes(), ImageText.PENDING, now.minus(Duration.ofMinutes(20))),
+                unread(4, "/img/swept/4.png", caption.bytes(), ImageText.PENDING, now)));
+        client.indices().refresh(r -> r.index(names.messages()));
+        // Another process claimed message 1 a moment ago.
+        client.update(u -> u.index(names.messages()).id("telegram:swept_room:1")
+                .doc(Map.of("ocr_claimed_by", "crawler-b", "ocr_claim_until", now.plus(Duration.ofMinutes(5)).toString())), Map.class);
+        client.indices().refresh(r -> r.index(names.messages()));
+
+        CrawlerConfig crawl = new ConfigLoader().defaults().crawler().withTelegramBaseUrl(site.baseUrl()).withRequestsPerSecondPerHost(500);
+        PoliteFetcher fetcher = new PoliteFetcher(crawl, Clock.systemUTC(), duration -> { });
+        try (OcrPool pool = new OcrPool(ocr, DecodeLimits.DEFAULT)) {
+            OcrSweep sweep = new OcrSweep(client, names, () -> tagging, new WebPhotos(fetcher), pool, Duration.ofSeconds(30),
+                    20_000_000, null, "crawler-a", Clock.fixed(now, java.time.ZoneOffset.UTC));
+            assertEquals(2, sweep.sweepOnce(20), "2 and 3: 1 is claimed by crawler-b, 4 may still be read by its own process");
+            client.indices().refresh(r -> r.index(names.messages(), names.media()));
+            Map<Long, Map<String, Object>> stored = messages("swept_room");
+            assertEquals("queue_full", photo(stored.get(1L)).get("ocr"));
+            assertEquals("changed", photo(stored.get(2L)).get("ocr"), "another picture now at the address is not read as the one hashed");
+            assertNull(stored.get(2L).get("image_text"));
+            Map<String, Object> read = stored.get(3L);
+            assertEquals("text", photo(read).get("ocr"), read.toString());
+            assertTrue(((List<String>) read.get("in_picture")).contains("school_ids:" + caption.schoolId()), read.toString());
+            assertEquals("crawler-a", read.get("ocr_claimed_by"));
+            assertEquals(ImageText.PENDING, photo(stored.get(4L)).get("ocr"));
+            String sha256 = (String) photo(read).get("sha256");
+            assertEquals(read.get("image_text"), client.get(g -> g.index(names.media()).id(sha256), Map.class).source().get("image_text"),
+                    "the image's document gets the text too");
+
+            // Once crawler-b's claim has lapsed, message 1 is swept too.
+            OcrSweep later = new OcrSweep(client, names, () -> tagging, new WebPhotos(fetcher), pool, Duration.ofSeconds(30),
+                    20_000_000, null, "crawler-a", Clock.fixed(now.plus(Duration.ofMinutes(6)), java.time.ZoneOffset.UTC));
+            assertEquals(1, later.sweepOnce(20));
+            client.indices().refresh(r -> r.index(names.messages()));
+            assertEquals("text", photo(messages("swept_room").get(1L)).get("ocr"));
         }
     }
 }
