@@ -16,6 +16,8 @@ import org.roomwatch.media.ocr.PictureText;
 import org.roomwatch.simulator.SyntheticTextPictures;
 import org.roomwatch.simulator.SyntheticTextPictures.Kind;
 import org.roomwatch.simulator.SyntheticTextPictures.Sample;
+import org.roomwatch.testkit.Machine;
+import org.roomwatch.testkit.Needs;
 import org.roomwatch.tagging.Tag;
 import org.roomwatch.tagging.Tagging;
 
@@ -56,16 +58,9 @@ class OcrAccuracyTest {
     }
 
     @Test
+    @Needs({Machine.OCR_MODELS, Machine.KOREAN_FONTS})
     void captionsAndProfileScreenshotsAreReadWellEnoughToTag() {
         Ocr ocr = Ocr.check(new ConfigLoader().defaults().ocr());
-        if (!ocr.available() || !SyntheticTextPictures.fontsInstalled()) {
-            String why = !ocr.available() ? ocr.problem() : "the Korean fonts are not installed (apt-get install fonts-noto-cjk fonts-nanum)";
-            if (System.getenv("CI") != null) {
-                throw new AssertionError("under CI, OCR's accuracy must be measured: " + why);
-            }
-            System.out.println("SKIPPED OCR accuracy: " + why);
-            return;
-        }
         Tagging tagging = new Tagging(SchoolsCommand.sample(), List.of());
         Map<Kind, Tally> tallies = new EnumMap<>(Kind.class);
         List<String> misses = new ArrayList<>();

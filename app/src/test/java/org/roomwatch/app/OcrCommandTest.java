@@ -13,31 +13,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.roomwatch.core.config.ConfigLoader;
 import org.roomwatch.media.ocr.Ocr;
 import org.roomwatch.simulator.SyntheticTextPictures;
+import org.roomwatch.testkit.Machine;
+import org.roomwatch.testkit.Needs;
 
 /** 'roomwatch ocr' as an analyst runs it: a line per picture with its text and tags, and what it could not read named. */
 class OcrCommandTest {
     @TempDir
     Path dir;
 
-    /** False (one line outside CI, a failure under it) when Tesseract's models or the fonts are not installed. */
-    private static boolean installed() {
-        Ocr ocr = Ocr.check(new ConfigLoader().defaults().ocr());
-        String missing = !ocr.available() ? ocr.problem() : !SyntheticTextPictures.fontsInstalled() ? "the Noto CJK fonts are not installed" : null;
-        if (missing == null) {
-            return true;
-        }
-        if (System.getenv("CI") != null) {
-            throw new AssertionError("under CI, OCR and its fonts must be installed: " + missing);
-        }
-        System.out.println("SKIPPED OCR: " + missing);
-        return false;
-    }
-
     @Test
+    @Needs({Machine.OCR_MODELS, Machine.KOREAN_FONTS})
     void aCaptionIsReadAndTaggedAndUnreadableFilesAreNamedOnStderrWithExitOne() throws Exception {
-        if (!installed()) {
-            return;
-        }
         SyntheticTextPictures.Sample profile = SyntheticTextPictures.sample(SyntheticTextPictures.Kind.PROFILE, 3);
         Path picture = dir.resolve("profile.png");
         Files.write(picture, profile.bytes());

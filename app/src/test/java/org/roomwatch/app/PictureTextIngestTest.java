@@ -67,6 +67,8 @@ import org.roomwatch.simulator.TelegramSite;
 import org.roomwatch.tagging.Lexicon;
 import org.roomwatch.tagging.Tagging;
 import org.roomwatch.testkit.ControlPlaneExtension;
+import org.roomwatch.testkit.Machine;
+import org.roomwatch.testkit.Needs;
 
 /**
  * Text in pictures through the real crawl into the real index: a caption and a profile screenshot are read while the
@@ -76,6 +78,7 @@ import org.roomwatch.testkit.ControlPlaneExtension;
  */
 @ExtendWith(ControlPlaneExtension.class)
 @ExtendWith(IndicesExtension.class)
+@Needs({Machine.OCR_MODELS, Machine.KOREAN_FONTS})
 class PictureTextIngestTest {
     private static final Instant T0 = Instant.parse("2026-05-01T00:00:00Z");
     private TelegramSite site;
@@ -101,19 +104,6 @@ class PictureTextIngestTest {
     void tearDown() {
         writer.close();
         site.close();
-    }
-
-    private static Ocr installed() {
-        Ocr ocr = Ocr.check(new ConfigLoader().defaults().ocr());
-        String missing = !ocr.available() ? ocr.problem() : !SyntheticTextPictures.fontsInstalled() ? "the Noto CJK fonts are not installed" : null;
-        if (missing == null) {
-            return ocr;
-        }
-        if (System.getenv("CI") != null) {
-            throw new AssertionError("under CI, OCR and its fonts must be installed: " + missing);
-        }
-        System.out.println("SKIPPED OCR: " + missing);
-        return null;
     }
 
     /** A room of {@code posts} posts with a photo each, crawled with OCR by {@code pool}, waiting {@code wait} a batch. */
@@ -160,10 +150,7 @@ class PictureTextIngestTest {
     @Test
     @SuppressWarnings("unchecked")
     void captionsAndProfilesAreReadTaggedMarkedAndFoundBySearch() throws Exception {
-        Ocr ocr = installed();
-        if (ocr == null) {
-            return;
-        }
+        Ocr ocr = Ocr.check(new ConfigLoader().defaults().ocr());
         SyntheticTextPictures.Sample caption = SyntheticTextPictures.sample(SyntheticTextPictures.Kind.CAPTION, 5);
         SyntheticTextPictures.Sample profile = SyntheticTextPictures.sample(SyntheticTextPictures.Kind.PROFILE, 3);
         site.serveRaw("/img/text_room/1-0.png", 200, "image/png", caption.bytes());
@@ -223,10 +210,6 @@ class PictureTextIngestTest {
 
     @Test
     void whenOcrCannotKeepUpEveryMessageIsStoredWithTheReason() throws Exception {
-        Ocr base = installed();
-        if (base == null) {
-            return;
-        }
         for (int post = 1; post <= 6; post++) {
             site.serveRaw("/img/busy_room/" + post + "-0.png", 200, "image/png",
                     SyntheticTextPictures.sample(SyntheticTextPictures.Kind.PROFILE, 20 + post).bytes());
@@ -254,10 +237,7 @@ class PictureTextIngestTest {
     @Test
     @SuppressWarnings("unchecked")
     void aCrawlDoesNotWaitForOcrAndTheTextIsAppliedAndMatchedWhenRead() throws Exception {
-        Ocr ocr = installed();
-        if (ocr == null) {
-            return;
-        }
+        Ocr ocr = Ocr.check(new ConfigLoader().defaults().ocr());
         SyntheticTextPictures.Sample caption = SyntheticTextPictures.sample(SyntheticTextPictures.Kind.CAPTION, 5);
         site.serveRaw("/img/late_room/1-0.png", 200, "image/png", caption.bytes());
         String word = caption.text().split(" ")[caption.text().split(" ").length - 1];
@@ -307,10 +287,7 @@ class PictureTextIngestTest {
     @Test
     @SuppressWarnings("unchecked")
     void picturesStoredUnreadAreFetchedAgainAndReadByOneSweepingProcess() throws Exception {
-        Ocr ocr = installed();
-        if (ocr == null) {
-            return;
-        }
+        Ocr ocr = Ocr.check(new ConfigLoader().defaults().ocr());
         SyntheticTextPictures.Sample caption = SyntheticTextPictures.sample(SyntheticTextPictures.Kind.CAPTION, 5);
         SyntheticTextPictures.Sample other = SyntheticTextPictures.sample(SyntheticTextPictures.Kind.CAPTION, 6);
         site.serveRaw("/img/swept/1.png", 200, "image/png", caption.bytes());

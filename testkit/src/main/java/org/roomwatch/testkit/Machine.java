@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
+import org.roomwatch.simulator.SyntheticTextPictures;
 
 /**
  * What some tests need of the machine that Maven cannot fetch. Each says whether it is here, and if not, in one line,
@@ -39,6 +41,24 @@ public enum Machine {
         @Override
         Optional<String> missing() {
             return Files.exists(tdjson()) ? Optional.empty() : Optional.of(tdjson() + " is not installed");
+        }
+    },
+    OCR_MODELS("Tesseract's Korean and English models (apt-get install tesseract-ocr-kor tesseract-ocr-eng)") {
+        @Override
+        Optional<String> missing() {
+            for (Path dir : List.of(Path.of("/usr/share/tesseract-ocr/5/tessdata"), Path.of("/usr/share/tesseract-ocr/4.00/tessdata"))) {
+                if (Files.isReadable(dir.resolve("kor.traineddata")) && Files.isReadable(dir.resolve("eng.traineddata"))) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of("kor.traineddata and eng.traineddata are not in /usr/share/tesseract-ocr/5/tessdata");
+        }
+    },
+    KOREAN_FONTS("fonts that draw Korean, for the synthetic pictures (apt-get install fonts-noto-cjk fonts-nanum)") {
+        @Override
+        Optional<String> missing() {
+            return SyntheticTextPictures.fontsInstalled() ? Optional.empty()
+                    : Optional.of("Noto Sans CJK KR or NanumGothic is not installed");
         }
     };
 

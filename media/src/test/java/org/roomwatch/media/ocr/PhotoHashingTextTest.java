@@ -21,6 +21,8 @@ import org.roomwatch.media.PhotoHashing;
 import org.roomwatch.media.VideoHasher;
 import org.roomwatch.simulator.SyntheticTextPictures;
 import org.roomwatch.simulator.SyntheticVideos;
+import org.roomwatch.testkit.Machine;
+import org.roomwatch.testkit.Needs;
 
 /**
  * Hash and read, then discard: a photo's and a video's text are read while their bytes are in memory, during the
@@ -29,19 +31,6 @@ import org.roomwatch.simulator.SyntheticVideos;
  */
 class PhotoHashingTextTest {
     private static final Instant AT = Instant.parse("2026-05-01T00:00:00Z");
-
-    private static Ocr installed(OcrConfig config) {
-        Ocr ocr = Ocr.check(config);
-        String missing = !ocr.available() ? ocr.problem() : !SyntheticTextPictures.fontsInstalled() ? "the Noto CJK fonts are not installed" : null;
-        if (missing == null) {
-            return ocr;
-        }
-        if (System.getenv("CI") != null) {
-            throw new AssertionError("under CI, OCR and its fonts must be installed: " + missing);
-        }
-        System.out.println("SKIPPED OCR: " + missing);
-        return null;
-    }
 
     private static Message message(long id, MediaRef... media) {
         return new Message("telegram", "room", id, "https://t.me/room/" + id, AT, "a", "", List.of(), null, null, 1L, false, false,
@@ -63,12 +52,9 @@ class PhotoHashingTextTest {
     }
 
     @Test
+    @Needs({Machine.OCR_MODELS, Machine.KOREAN_FONTS})
     void aCaptionedVideoAndAPhotoAreReadAndAStickerIsNot() throws Exception {
-        OcrConfig config = new OcrConfig(true, "", "kor+eng", 1, 10, Duration.ofSeconds(20), 2.0, 3);
-        Ocr ocr = installed(config);
-        if (ocr == null) {
-            return;
-        }
+        Ocr ocr = Ocr.check(new OcrConfig(true, "", "kor+eng", 1, 10, Duration.ofSeconds(20), 2.0, 3));
         SyntheticTextPictures.Sample caption = SyntheticTextPictures.sample(SyntheticTextPictures.Kind.CAPTION, 5);
         byte[] video = SyntheticVideos.captioned(3, "푸른숲고등학교 3학년 김하은", 6);
         Map<String, byte[]> files = Map.of("p", caption.bytes(), "v", video, "s", caption.bytes());
@@ -97,11 +83,9 @@ class PhotoHashingTextTest {
     }
 
     @Test
+    @Needs({Machine.OCR_MODELS, Machine.KOREAN_FONTS})
     void aFullPoolLeavesTheTextUnreadWithTheReasonAndTheHashesStand() throws Exception {
-        Ocr ocr = installed(new ConfigLoader().defaults().ocr());
-        if (ocr == null) {
-            return;
-        }
+        Ocr ocr = Ocr.check(new ConfigLoader().defaults().ocr());
         Map<String, byte[]> files = new java.util.HashMap<>();
         MediaRef[] refs = new MediaRef[4];
         for (int i = 0; i < refs.length; i++) {

@@ -20,6 +20,8 @@ import org.roomwatch.core.config.OcrConfig;
 import org.roomwatch.media.DecodeLimits;
 import org.roomwatch.simulator.SyntheticPictures;
 import org.roomwatch.simulator.SyntheticTextPictures;
+import org.roomwatch.testkit.Machine;
+import org.roomwatch.testkit.Needs;
 
 /** What users and rooms will throw at OCR: each a skip with its reason, never an exception, never a stuck thread. */
 class PictureReaderTest {
@@ -30,18 +32,6 @@ class PictureReaderTest {
         ocr = Ocr.check(new ConfigLoader().defaults().ocr());
     }
 
-    /** False (with one line outside CI, a failure under it) when Tesseract's models are not installed. */
-    private static boolean installed() {
-        if (ocr.available()) {
-            return true;
-        }
-        if (System.getenv("CI") != null) {
-            throw new AssertionError("under CI, OCR must be installed: " + ocr.problem());
-        }
-        System.out.println("SKIPPED OCR: " + ocr.problem());
-        return false;
-    }
-
     private static byte[] png(BufferedImage image) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, "png", out);
@@ -49,10 +39,8 @@ class PictureReaderTest {
     }
 
     @Test
+    @Needs({Machine.OCR_MODELS, Machine.KOREAN_FONTS})
     void aCaptionIsReadAndAPictureWithoutTextIsSkippedBeforeTesseractRuns() throws Exception {
-        if (!installed() || !SyntheticTextPictures.fontsInstalled()) {
-            return;
-        }
         try (PictureReader reader = ocr.newReader(DecodeLimits.DEFAULT)) {
             SyntheticTextPictures.Sample caption = SyntheticTextPictures.sample(SyntheticTextPictures.Kind.CAPTION, 5);
             PictureText read = reader.read(caption.bytes());
@@ -69,10 +57,8 @@ class PictureReaderTest {
     }
 
     @Test
+    @Needs(Machine.OCR_MODELS)
     void fiftyMegapixelsAreRefusedBeforeDecodingAndCorruptBytesAreNamed() throws Exception {
-        if (!installed()) {
-            return;
-        }
         try (PictureReader reader = ocr.newReader(new DecodeLimits(20L * 1024 * 1024, 50_000_000L))) {
             // A PNG header declaring 10,000 x 6,000 pixels: refused from the header, nothing decoded.
             byte[] bomb = png(new BufferedImage(1, 1, BufferedImage.TYPE_BYTE_GRAY));
@@ -89,10 +75,8 @@ class PictureReaderTest {
     }
 
     @Test
+    @Needs(Machine.OCR_MODELS)
     void aWallOfTinyGlyphsOrNoiseRunsIntoTheTimeBudgetAndIsSkipped() throws Exception {
-        if (!installed()) {
-            return;
-        }
         OcrConfig quick = new OcrConfig(true, "", "kor+eng", 1, 10, Duration.ofMillis(300), 5.0, 12);
         try (PictureReader reader = Ocr.check(quick).newReader(DecodeLimits.DEFAULT)) {
             BufferedImage wall = new BufferedImage(2000, 2000, BufferedImage.TYPE_BYTE_GRAY);
@@ -125,10 +109,8 @@ class PictureReaderTest {
     }
 
     @Test
+    @Needs(Machine.OCR_MODELS)
     void textInAScriptTheModelsLackYieldsNoTextOrADoubtfulReading() throws Exception {
-        if (!installed()) {
-            return;
-        }
         try (PictureReader reader = ocr.newReader(DecodeLimits.DEFAULT)) {
             BufferedImage image = new BufferedImage(1200, 300, BufferedImage.TYPE_INT_RGB);
             Graphics2D g = image.createGraphics();
