@@ -190,7 +190,7 @@ class PictureTextIngestTest {
         var page = search.messages(new MessageQuery(word, null, null, null, null, MessageSort.NEWEST, 1, 20, true));
         Hit hit = page.hits().stream().filter(h -> ((Number) h.source().get("message_id")).longValue() == 1L).findFirst()
                 .orElseThrow(() -> new AssertionError("'" + word + "' found in the caption: " + page.hits()));
-        assertTrue(hit.highlights().stream().anyMatch(h -> h.startsWith(ElasticsearchSearchService.PICTURE_MARK) && h.contains("<mark>")),
+        assertTrue(hit.highlights().stream().anyMatch(h -> h.startsWith(Hit.PICTURE_MARK) && h.contains("<mark>")),
                 hit.highlights().toString());
 
         // A watchlist's word matches the stored message through its picture, and the alert says so.

@@ -90,11 +90,7 @@ public final class BulkMessageWriter implements CaptureStore, AutoCloseable {
         for (Message message : messages) {
             MessageEnricher.Enrichment e = enricher.enrich(message);
             Map<String, Object> doc = Documents.message(message, e);
-            Map<String, Object> derived = new java.util.LinkedHashMap<>();
-            derived.put("media", doc.get("media"));
-            derived.put("image_text", e.imageText());
-            derived.put(PictureTags.FIELD, doc.get(PictureTags.FIELD));
-            e.tagFields().forEach(derived::put);
+            Map<String, Object> derived = Documents.textDerived(doc.get("media"), e);
             acks.add(add(BulkOperation.of(o -> o.update(u -> u.index(names.messages()).id(message.id()).retryOnConflict(3)
                     .action(a -> a.doc(derived))))));
             prepared.add(new Prepared(message, doc));

@@ -81,6 +81,20 @@ public final class Documents {
         return doc;
     }
 
+    /**
+     * What of a stored message follows from its text and its pictures' text, for a partial update once the pictures
+     * are read: the media (with what OCR made of each), the pictures' text, and every tag field ({@code in_picture}
+     * cleared where nothing is found only in a picture).
+     */
+    public static Map<String, Object> textDerived(Object media, MessageEnricher.Enrichment e) {
+        Map<String, Object> derived = new LinkedHashMap<>();
+        derived.put("media", media);
+        derived.put("image_text", e.imageText());
+        derived.put(PictureTags.FIELD, null);
+        derived.putAll(e.tagFields());
+        return derived;
+    }
+
     /** One record per distinct content of a message: an edit adds a version, it never replaces one. */
     public static Map<String, Object> messageVersion(Message m, Map<String, Object> messageDoc) {
         Map<String, Object> doc = new LinkedHashMap<>();

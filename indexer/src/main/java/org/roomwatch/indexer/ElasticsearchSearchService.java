@@ -34,8 +34,6 @@ import org.roomwatch.tagging.Tagging;
  */
 @SuppressWarnings({"rawtypes", "unchecked"})
 public final class ElasticsearchSearchService implements SearchService {
-    /** Starts a highlight fragment from the text read in a picture ({@link org.roomwatch.core.search.Hit#PICTURE_MARK}). */
-    public static final String PICTURE_MARK = org.roomwatch.core.search.Hit.PICTURE_MARK;
     private final ElasticsearchClient client;
     private final IndexNames names;
     private final SchoolsNamed schoolsNamed;
@@ -279,7 +277,7 @@ public final class ElasticsearchSearchService implements SearchService {
             }
             // Words found in a picture's text are shown too, marked as such by the page (the fragment comes from image_text).
             List<String> inPicture = hit.highlight().getOrDefault("image_text", hit.highlight().getOrDefault("image_text.bigram", List.of()));
-            inPicture.forEach(fragment -> highlights.add(PICTURE_MARK + fragment));
+            inPicture.forEach(fragment -> highlights.add(org.roomwatch.core.search.Hit.PICTURE_MARK + fragment));
             hits.add(new org.roomwatch.core.search.Hit(hit.id(), hit.score(), hit.source(), highlights));
         }
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();

@@ -151,12 +151,7 @@ public final class OcrSweep {
         }
         Message message = StoredMessages.of(source, refs);
         MessageEnricher.Enrichment e = enricher.enrich(message);
-        Map<String, Object> derived = new LinkedHashMap<>();
-        derived.put("media", media);
-        derived.put("image_text", e.imageText());
-        Map<String, Object> tags = new LinkedHashMap<>(e.tagFields());
-        derived.put(PictureTags.FIELD, tags.remove(PictureTags.FIELD));
-        derived.putAll(tags);
+        Map<String, Object> derived = Documents.textDerived(media, e);
         try {
             client.update(u -> u.index(names.messages()).id(id).retryOnConflict(3).doc(derived), Map.class);
             for (Map<String, Object> item : media) {

@@ -30,6 +30,11 @@ public final class SyntheticPictures {
             g.fillRect(154, 114, 4, 4);
         }
         g.dispose();
+        return png(image);
+    }
+
+    /** A picture as PNG bytes, in memory. */
+    static byte[] png(BufferedImage image) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ImageIO.write(image, "png", out);

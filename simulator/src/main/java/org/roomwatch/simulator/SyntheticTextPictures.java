@@ -90,7 +90,7 @@ public final class SyntheticTextPictures {
             case NOISY -> noise(image, r, 24);
             default -> { }
         }
-        byte[] bytes = kind == Kind.RECOMPRESSED ? jpeg(toRgb(decode(jpeg(image, 0.35f))), 0.3f) : png(image);
+        byte[] bytes = kind == Kind.RECOMPRESSED ? jpeg(toRgb(decode(jpeg(image, 0.35f))), 0.3f) : SyntheticPictures.png(image);
         return new Sample(kind, seed, bytes, text, school[0], phone, handle);
     }
 
@@ -207,16 +207,6 @@ public final class SyntheticTextPictures {
 
     private static int clamp(int v) {
         return Math.max(0, Math.min(255, v));
-    }
-
-    static byte[] png(BufferedImage image) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     static byte[] jpeg(BufferedImage image, float quality) {

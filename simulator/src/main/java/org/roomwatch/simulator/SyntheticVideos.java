@@ -71,6 +71,15 @@ public final class SyntheticVideos {
     }
 
     public static byte[] make(Spec spec) {
+        return make(spec, (g, t) -> { });
+    }
+
+    /** Drawn over a frame of a clip at {@code t} seconds, in the frame's own pixels. */
+    private interface Overlay {
+        void draw(Graphics2D g, double t);
+    }
+
+    private static byte[] make(Spec spec, Overlay overlay) {
         SeekableByteArrayOutputStream out = new SeekableByteArrayOutputStream();
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(out, spec.width(), spec.height(), 0);
              Java2DFrameConverter converter = new Java2DFrameConverter()) {
@@ -90,7 +99,11 @@ public final class SyntheticVideos {
             int frames = (int) Math.round(spec.seconds() * spec.fps());
             BufferedImage image = new BufferedImage(spec.width(), spec.height(), BufferedImage.TYPE_3BYTE_BGR);
             for (int i = 0; i < frames; i++) {
-                draw(image, spec.seed(), spec.startSecond() + (double) i / spec.fps());
+                double t = spec.startSecond() + (double) i / spec.fps();
+                draw(image, spec.seed(), t);
+                Graphics2D g = image.createGraphics();
+                overlay.draw(g, t);
+                g.dispose();
                 recorder.record(converter.convert(image));
             }
             recorder.stop();
@@ -105,35 +118,15 @@ public final class SyntheticVideos {
      * frame to the last, as fakes are captioned (Noto Sans CJK KR, so Korean draws where fonts-noto-cjk is installed).
      */
     public static byte[] captioned(long seed, String caption, double seconds) {
-        Spec spec = Spec.mp4(seed).length(seconds);
-        SeekableByteArrayOutputStream out = new SeekableByteArrayOutputStream();
-        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(out, spec.width(), spec.height(), 0);
-             Java2DFrameConverter converter = new Java2DFrameConverter()) {
-            recorder.setFormat(spec.format());
-            recorder.setVideoCodec(spec.codec());
-            recorder.setFrameRate(spec.fps());
-            recorder.setVideoBitrate(spec.bitrate());
-            recorder.setGopSize(spec.fps() * 2);
-            recorder.start();
-            BufferedImage image = new BufferedImage(spec.width(), spec.height(), BufferedImage.TYPE_3BYTE_BGR);
-            java.awt.Font font = new java.awt.Font("Noto Sans CJK KR", java.awt.Font.BOLD, 30);
-            for (int i = 0; i < (int) Math.round(seconds * spec.fps()); i++) {
-                draw(image, seed, (double) i / spec.fps());
-                Graphics2D g = image.createGraphics();
-                g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-                g.setColor(new Color(20, 20, 20));
-                g.fillRect(0, 290, 640, 56);
-                g.setColor(Color.WHITE);
-                g.setFont(font);
-                g.drawString(caption, 24, 330);
-                g.dispose();
-                recorder.record(converter.convert(image));
-            }
-            recorder.stop();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not make the captioned test video: " + e.getMessage(), e);
-        }
-        return out.toByteArray();
+        java.awt.Font font = new java.awt.Font("Noto Sans CJK KR", java.awt.Font.BOLD, 30);
+        return make(Spec.mp4(seed).length(seconds), (g, t) -> {
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(new Color(20, 20, 20));
+            g.fillRect(0, 290, 640, 56);
+            g.setColor(Color.WHITE);
+            g.setFont(font);
+            g.drawString(caption, 24, 330);
+        });
     }
 
     /** A second of a synthetic tone in a WebM with no video stream at all (what a voice message is). */

@@ -81,7 +81,7 @@ public final class OcrEngine implements AutoCloseable {
                 String text = utf8.getString(StandardCharsets.UTF_8).strip();
                 tesseract.TessDeleteText(utf8);
                 if (!text.isEmpty()) {
-                    words.add(new Word(text, it.Confidence(tesseract.RIL_WORD), it.IsAtBeginningOf(tesseract.RIL_TEXTLINE)));
+                    words.add(new Word(text, it.Confidence(tesseract.RIL_WORD)));
                 }
             } while (it.Next(tesseract.RIL_WORD));
         } finally {
@@ -90,8 +90,8 @@ public final class OcrEngine implements AutoCloseable {
         return words;
     }
 
-    /** One recognized word: its text, Tesseract's confidence (0..100), and whether a line of text begins with it. */
-    public record Word(String text, float confidence, boolean startsLine) {}
+    /** One recognized word: its text and Tesseract's confidence (0..100). */
+    record Word(String text, float confidence) {}
 
     /**
      * The mean of the words' confidences, each counted by its length. Tesseract's own mean counts a word of made-up

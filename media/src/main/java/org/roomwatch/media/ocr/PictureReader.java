@@ -138,14 +138,7 @@ public final class PictureReader implements AutoCloseable {
 
     /** A part of the picture laid out by Tesseract, as a negative too when it reads poorly. */
     private OcrEngine.Result readPage(byte[] pixels, int width, int height, OcrEngine.Region strip, long deadline) {
-        OcrEngine.Result best = engine.read(pixels, width, height, strip, false, remaining(deadline));
-        if (!best.timedOut() && best.confidence() < GOOD_CONFIDENCE) {
-            OcrEngine.Result negative = engine.read(invert(pixels), width, height, strip, false, remaining(deadline));
-            if (negative.timedOut() || score(negative) > score(best)) {
-                best = negative;
-            }
-        }
-        return best;
+        return withNegative(pixels, p -> engine.read(p, width, height, strip, false, remaining(deadline)));
     }
 
     /**
@@ -169,17 +162,26 @@ public final class PictureReader implements AutoCloseable {
         g.dispose();
         byte[] cut = ((DataBufferByte) scaled.getRaster().getDataBuffer()).getData();
         boolean line = band.height() <= MAX_LINE_BAND;
-        OcrEngine.Result best = engine.read(cut, w, h, null, line, remaining(deadline));
-        if (!best.timedOut() && best.confidence() < GOOD_CONFIDENCE) {
-            OcrEngine.Result negative = engine.read(invert(cut), w, h, null, line, remaining(deadline));
-            if (negative.timedOut() || score(negative) > score(best)) {
-                best = negative;
-            }
-        }
+        OcrEngine.Result best = withNegative(cut, p -> engine.read(p, w, h, null, line, remaining(deadline)));
         if (latin != null && !best.timedOut() && isLatin(best.text())) {
             OcrEngine.Result english = latin.read(cut, w, h, null, line, remaining(deadline));
             if (!english.timedOut() && score(english) > score(best)) {
                 best = english;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * A reading of {@code pixels}, and of their negative (light words on a darker picture: meme captions, dark-mode
+     * screenshots) when it reads poorly; the better one kept, a timeout kept as such.
+     */
+    private static OcrEngine.Result withNegative(byte[] pixels, java.util.function.Function<byte[], OcrEngine.Result> read) {
+        OcrEngine.Result best = read.apply(pixels);
+        if (!best.timedOut() && best.confidence() < GOOD_CONFIDENCE) {
+            OcrEngine.Result negative = read.apply(invert(pixels));
+            if (negative.timedOut() || score(negative) > score(best)) {
+                best = negative;
             }
         }
         return best;
