@@ -334,4 +334,23 @@ class PictureTextIngestTest {
             assertEquals("text", photo(messages("swept_room").get(1L)).get("ocr"));
         }
     }
+
+    @Test
+    void aPictureThatCannotBeFetchedAgainIsMarkedGoneAndNotTriedAgain() throws Exception {
+        Ocr ocr = Ocr.check(new ConfigLoader().defaults().ocr());
+        SyntheticTextPictures.Sample caption = SyntheticTextPictures.sample(SyntheticTextPictures.Kind.CAPTION, 5);
+        site.serveRaw("/img/swept/gone.png", 404, "text/plain", "gone".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        writer.writeMessages(List.of(unread(9, "/img/swept/gone.png", caption.bytes(), "queue_full", Instant.now())));
+        client.indices().refresh(r -> r.index(names.messages()));
+        CrawlerConfig crawl = new ConfigLoader().defaults().crawler().withTelegramBaseUrl(site.baseUrl()).withRequestsPerSecondPerHost(500);
+        PoliteFetcher fetcher = new PoliteFetcher(crawl, Clock.systemUTC(), duration -> { });
+        try (OcrPool pool = new OcrPool(ocr, DecodeLimits.DEFAULT)) {
+            OcrSweep sweep = new OcrSweep(client, names, () -> tagging, new WebPhotos(fetcher), pool, Duration.ofSeconds(30),
+                    20_000_000, null, "crawler-a", Clock.systemUTC());
+            assertEquals(1, sweep.sweepOnce(20));
+            client.indices().refresh(r -> r.index(names.messages()));
+            assertEquals("gone", photo(messages("swept_room").get(9L)).get("ocr"));
+            assertEquals(0, sweep.sweepOnce(20), "a picture marked gone is not looked for again");
+        }
+    }
 }

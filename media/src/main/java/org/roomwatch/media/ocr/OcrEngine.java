@@ -96,7 +96,8 @@ public final class OcrEngine implements AutoCloseable {
     /**
      * The mean of the words' confidences, each counted by its length. Tesseract's own mean counts a word of made-up
      * letters as one, however long: Arabic read by the Korean and English models came out as two long words at 22 and
-     * three one-letter signs at 58 to 84, a mean of 51 that looks like text, where counted by length it is 35.
+     * three one-letter signs at 58 to 84, which Tesseract's own mean (MeanTextConf) put at 51, like text; counted by
+     * length it is 34.
      */
     static int weightedConfidence(List<Word> words) {
         double sum = 0;
