@@ -64,7 +64,10 @@ public final class ElasticsearchSearchService implements SearchService {
                 .query(Query.of(b -> b.bool(bool.build())))
                 .from((q.page() - 1) * q.size())
                 .size(q.size())
-                .trackTotalHits(t -> t.enabled(true));
+                // Facets visit every match, so the count is exact for free; without them, counting stops where the
+                // pages stop (the window), which lets the engine skip matches that cannot make the page (WAND, or the
+                // date sort's skipping): a common word matches most of the index, and an exact count visited it all.
+                .trackTotalHits(t -> q.facets() ? t.enabled(true) : t.count(MessageQuery.MAX_WINDOW));
         if (q.facets()) {
             request.aggregations("school", a -> a.terms(t -> t.field("school_ids").size(20)))
                     .aggregations("region", a -> a.terms(t -> t.field("school_sido").size(20)))
@@ -280,7 +283,9 @@ public final class ElasticsearchSearchService implements SearchService {
             inPicture.forEach(fragment -> highlights.add(org.roomwatch.core.search.Hit.PICTURE_MARK + fragment));
             hits.add(new org.roomwatch.core.search.Hit(hit.id(), hit.score(), hit.source(), highlights));
         }
-        long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
+        var counted = response.hits().total();
+        long total = counted == null ? hits.size() : counted.value();
+        boolean capped = counted != null && counted.relation() == co.elastic.clients.elasticsearch.core.search.TotalHitsRelation.Gte;
         Map<String, List<SearchPage.Facet>> facets = new LinkedHashMap<>();
         response.aggregations().forEach((name, agg) -> {
             if (agg.isSterms()) {
@@ -288,6 +293,6 @@ public final class ElasticsearchSearchService implements SearchService {
                         .map(b -> new SearchPage.Facet(b.key().stringValue(), b.docCount())).toList());
             }
         });
-        return new SearchPage(total, page, size, hits, facets);
+        return new SearchPage(total, page, size, hits, facets, capped);
     }
 }

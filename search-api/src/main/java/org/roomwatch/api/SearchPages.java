@@ -84,7 +84,7 @@ final class SearchPages {
             for (Hit hit : results.hits()) {
                 hitCard(main, lang, hit, true);
             }
-            pager(main, lang, ctx.queryString(), page, results.total());
+            pager(main, lang, ctx.queryString(), page, results);
             MessagePages.bundleForm(ctx, main, lang);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             ctx.status(400);
@@ -174,11 +174,12 @@ final class SearchPages {
         }
         Element list = main.appendElement("ul").attr("id", "emptied-by");
         for (SearchFilters.Chip chip : read.chips()) {
-            long without = search.messages(read.parts().without(chip.param()).query(1, 1)).total();
+            SearchPage counted = search.messages(read.parts().without(chip.param()).query(1, 1));
+            long without = counted.total();
             if (without > 0) {
                 list.appendElement("li").attr("data-param", chip.param()).text(I18n.format(lang, "filter.emptiedBy",
                         I18n.t(lang, "filter." + chip.param()) + (chip.shown().isEmpty() ? "" : " " + chip.shown()),
-                        String.format("%,d", without)));
+                        String.format("%,d", without) + (counted.totalCapped() ? "+" : "")));
             }
         }
         if (list.children().isEmpty()) {
@@ -223,7 +224,8 @@ final class SearchPages {
         if (results.total() == 0 || first > last) {
             p.text(I18n.format(lang, "search.zero", String.format("%,d", results.total())));
         } else {
-            p.text(I18n.format(lang, "search.summary", String.format("%,d", results.total()), first, last) + " ");
+            p.text(I18n.format(lang, results.totalCapped() ? "search.summaryAtLeast" : "search.summary", String.format("%,d", results.total()),
+                    first, last) + " ");
             String query = queryString == null ? "" : "?" + queryString.replaceAll("(^|&)page=[^&]*", "").replaceAll("^&", "");
             p.appendElement("a").attr("id", "export").attr("href", "/search/export.csv" + query).text(I18n.t(lang, "search.export"));
         }
@@ -233,7 +235,8 @@ final class SearchPages {
      * Numbered pages around this one, the first and the last; a result past the engine's window (10,000) is paged up
      * to it and the page says the export holds the rest.
      */
-    private static void pager(Element main, String lang, String queryString, int page, long total) {
+    private static void pager(Element main, String lang, String queryString, int page, SearchPage results) {
+        long total = results.total();
         long pages = Math.min((total + PAGE_SIZE - 1) / PAGE_SIZE, MessageQuery.MAX_WINDOW / PAGE_SIZE);
         Element nav = main.appendElement("nav").addClass("pager").attr("aria-label", I18n.t(lang, "search.pages"));
         if (pages <= 1) {
@@ -261,7 +264,7 @@ final class SearchPages {
         if (page < pages) {
             nav.appendElement("a").attr("href", base + "&page=" + (page + 1)).attr("id", "next").attr("rel", "next").text(I18n.t(lang, "next"));
         }
-        if (total > MessageQuery.MAX_WINDOW) {
+        if (total > MessageQuery.MAX_WINDOW || results.totalCapped()) {
             Element hint = nav.appendElement("p").addClass("hint").text(I18n.format(lang, "search.window", String.format("%,d", MessageQuery.MAX_WINDOW)) + " ");
             // Past the window, pages go on through a point in time (search_after), one "next" at a time.
             hint.appendElement("a").attr("id", "beyond").attr("href", base.replaceAll("&$", "") + "&cursor=&skip=" + MessageQuery.MAX_WINDOW)
