@@ -23,8 +23,8 @@ final class PageRenderer {
                 .append("<div class=\"tgme_channel_info_description\">").append(multiline(room.description())).append("</div>\n")
                 .append("<div class=\"tgme_channel_info_counters\">")
                 .append(counter(room.audience(), room.channel() ? "subscribers" : "members"))
-                .append(counter(room.posts().stream().mapToLong(SimPost::photos).sum(), "photos"))
-                .append(counter(room.posts().stream().filter(SimPost::video).count(), "videos"))
+                .append(counter(room.photoCount(), "photos"))
+                .append(counter(room.videoCount(), "videos"))
                 .append("</div></div></section>\n")
                 .append("<section class=\"tgme_channel_history js-message_history\">\n");
         if (hasOlder && !posts.isEmpty()) {

@@ -81,7 +81,7 @@ public final class TelegramSite implements AutoCloseable {
     /** The t.me/s page of {@code room} with posts older than {@code before} (0: the newest), without serving it. */
     public static String renderChannelPage(String baseUrl, SimRoom room, long before) {
         List<SimPost> page = room.page(before, PAGE_SIZE);
-        boolean hasOlder = !page.isEmpty() && room.posts().get(0).id() < page.get(0).id();
+        boolean hasOlder = !page.isEmpty() && room.firstId() < page.get(0).id();
         return PageRenderer.channelPage(baseUrl, room, page, hasOlder);
     }
 
@@ -253,7 +253,7 @@ public final class TelegramSite implements AutoCloseable {
             }
             long before = beforeParameter(query);
             List<SimPost> page = room.page(before, PAGE_SIZE);
-            boolean hasOlder = !page.isEmpty() && room.posts().get(0).id() < page.get(0).id();
+            boolean hasOlder = !page.isEmpty() && room.firstId() < page.get(0).id();
             html(exchange, PageRenderer.channelPage(baseUrl(), room, page, hasOlder));
             return;
         }
