@@ -69,6 +69,9 @@ class IndexerTest {
         assertEquals(List.of("telegram:seoul_mid_chat:1"), find("중학교").hits().stream().map(h -> h.id()).toList());
         assertEquals(List.of("telegram:jiin_room_01:2"), find("능욕").hits().stream().map(h -> h.id()).toList());
         assertTrue(find("능욕").hits().get(0).highlights().get(0).contains("<mark>"));
+        // 인능 is no word of the Korean analyzer's (인 + 능, neither in 지인·능욕·방): found through the bigram field
+        // alone, and marked there.
+        assertEquals(List.of("지<mark>인능</mark>욕방 새로 팠음"), find("인능").hits().get(0).highlights());
         assertEquals(0, find("없는말").total());
     }
 
