@@ -41,7 +41,9 @@ public final class RoomSignals {
                 return new Signals(0, List.of("the room has not been captured"), 0);
             }
             Map<String, Object> source = room.source();
-            SearchResponse<Void> stats = client.search(s -> s.index(names.messages()).size(0)
+            // Counted whole: the aggregations visit every message of the room anyway, and the engine's default count
+            // stops at 10,000, which made a busy room's shares read over 100%.
+            SearchResponse<Void> stats = client.search(s -> s.index(names.messages()).size(0).trackTotalHits(t -> t.enabled(true))
                     .query(q -> q.term(t -> t.field("room_id").value(roomId)))
                     .aggregations("lexicon", a -> a.filter(f -> f.exists(e -> e.field("lexicon_terms"))))
                     .aggregations("school", a -> a.filter(f -> f.exists(e -> e.field("school_ids"))))

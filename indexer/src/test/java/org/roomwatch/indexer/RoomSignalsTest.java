@@ -76,4 +76,31 @@ class RoomSignalsTest {
         assertEquals(signals.reasons(), stored.get("reasons"));
         assertEquals("한빛여고 지인 능욕방", room.get("title"), "the partial update leaves the rest of the room alone");
     }
+
+    @Test
+    void aRoomOfMoreThanTenThousandMessagesIsCountedWhole(TestIndices indices) throws Exception {
+        // The count came from the engine's default hit count, which stops at 10,000: a crawled room of 10,050 messages,
+        // every one with a photo, read as "101% of 10000 messages carry photos".
+        ElasticsearchClient client = indices.client();
+        IndexNames names = indices.names();
+        int count = 10_050;
+        try (BulkMessageWriter writer = new BulkMessageWriter(client, names, new MessageEnricher(), new ConfigLoader().defaults().elasticsearch())) {
+            writer.writeRoom(new Room("telegram", "busy_room", "잡담방", "", RoomKind.GROUP, 900L, null, null, null, null, null, true,
+                    InviteStatus.NOT_AN_INVITE, T0, "http://sim/s/busy_room", "cc".repeat(32)));
+            List<Message> batch = new ArrayList<>();
+            for (int i = 1; i <= count; i++) {
+                batch.add(new Message("telegram", "busy_room", i, "http://sim/busy_room/" + i, T0.plusSeconds(i), null, "잡담 " + i, List.of(),
+                        null, null, 1L, false, false, List.of(new MediaRef(MediaKind.PHOTO, "http://x/busy/" + i)), T0, "http://sim/s/busy_room",
+                        "dd".repeat(32)));
+                if (batch.size() == 2_000 || i == count) {
+                    writer.writeMessages(batch);
+                    batch.clear();
+                }
+            }
+        }
+        client.indices().refresh(r -> r.index(names.messages(), names.rooms()));
+        RoomSignals.Signals signals = new RoomSignals(client, names, () -> new Tagging(List.of(), List.of(), LEXICON)).refresh("telegram:busy_room");
+        assertEquals(count, signals.messages());
+        assertEquals(List.of("100% of " + count + " messages carry photos, videos or files (+10)"), signals.reasons());
+    }
 }
