@@ -28,6 +28,7 @@ import org.roomwatch.indexer.AlertStore;
 import org.roomwatch.indexer.ElasticsearchClients;
 import org.roomwatch.indexer.ElasticsearchImageSearch;
 import org.roomwatch.indexer.ElasticsearchSearchService;
+import org.roomwatch.indexer.ElasticsearchVideoSearch;
 import org.roomwatch.indexer.IndexManager;
 import org.roomwatch.indexer.IndexNames;
 import org.roomwatch.indexer.MessageEnricher;
@@ -121,7 +122,7 @@ final class LoadBench implements Callable<Integer> {
         String list = api.watchlistWithTerm("부하 감시", "사진"); // alerts raised by the crawl fill the inbox the mix reads
         LoadMix.Engine engine = new LoadMix.Engine(new ElasticsearchSearchService(engineClient, names, () -> tagging),
                 new ElasticsearchImageSearch(engineClient, names, ElasticsearchImageSearch.method(config.media().nearDuplicateMethod())),
-                new AlertStore(engineClient, names, Clock.systemUTC()), Set.of(list));
+                new ElasticsearchVideoSearch(engineClient, names), new AlertStore(engineClient, names, Clock.systemUTC()), Set.of(list));
         LoadMix mix = new LoadMix(corpus, preloadRooms, schools.stream().map(School::id).toList(), engine);
         LoadIngest ingest = new LoadIngest(app, rooms);
         ingest.awaitStart();

@@ -13,6 +13,7 @@ import org.roomwatch.core.search.MessageFilters;
 import org.roomwatch.core.search.MessageQuery;
 import org.roomwatch.core.search.MessageSort;
 import org.roomwatch.core.search.SearchService;
+import org.roomwatch.core.search.VideoSearch;
 import org.roomwatch.core.watch.AlertInbox;
 import org.roomwatch.tagging.Gazetteer;
 
@@ -43,7 +44,7 @@ final class LoadMix {
     record Request(Kind kind, String path, String body, Callable<Object> engine) {}
 
     /** The engine side: the services the API itself calls, built on their own client to the same indices. */
-    record Engine(SearchService search, ImageSearch images, AlertInbox alerts, Set<String> visibleLists) {}
+    record Engine(SearchService search, ImageSearch images, VideoSearch videos, AlertInbox alerts, Set<String> visibleLists) {}
 
     private static final String[] PHRASES = {"요청 받아요", "단톡 캡처 올림", "인원 모집", "선생님 사진 구함", "자료 정리중",
         "졸업앨범 스캔", "겹지인 있는 사람", "사진 더 있으면"};
@@ -98,8 +99,10 @@ final class LoadMix {
             }
             case IMAGE -> {
                 String pdq = LoadCorpus.nearCentre(random.nextInt(LoadCorpus.PHOTO_CLUSTERS), random.nextInt(8), random);
+                List<ImageSearch.PdqQuery> query = List.of(new ImageSearch.PdqQuery(pdq, "original"));
+                // As the API answers it: the near-duplicate photos, and the videos with a frame near the picture.
                 yield new Request(kind, "/api/images/search", "{\"pdq\": \"" + pdq + "\", \"maxDistance\": 31}",
-                        () -> engine.images().nearDuplicates(List.of(new ImageSearch.PdqQuery(pdq, "original")), 31));
+                        () -> List.of(engine.images().nearDuplicates(query, 31), engine.videos().videosWithFrameNear(query, 31)));
             }
             case ALERTS -> {
                 String state = random.nextBoolean() ? "new" : null;
