@@ -9,6 +9,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
 import co.elastic.clients.json.JsonData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -285,7 +286,7 @@ public final class ElasticsearchSearchService implements SearchService {
         }
         var counted = response.hits().total();
         long total = counted == null ? hits.size() : counted.value();
-        boolean capped = counted != null && counted.relation() == co.elastic.clients.elasticsearch.core.search.TotalHitsRelation.Gte;
+        boolean capped = counted != null && counted.relation() == TotalHitsRelation.Gte;
         Map<String, List<SearchPage.Facet>> facets = new LinkedHashMap<>();
         response.aggregations().forEach((name, agg) -> {
             if (agg.isSterms()) {

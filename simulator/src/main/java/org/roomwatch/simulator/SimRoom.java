@@ -70,29 +70,28 @@ public final class SimRoom {
 
     /** Replaces a post in place (an edit). */
     public synchronized void replace(SimPost post) {
-        for (int i = 0; i < posts.size(); i++) {
-            if (posts.get(i).id() == post.id()) {
-                count(posts.set(i, post), -1);
-                count(post, 1);
-                return;
-            }
-        }
-        throw new IllegalArgumentException("no post " + post.id());
+        count(posts.set(indexOf(post.id()), post), -1);
+        count(post, 1);
     }
 
     /** Deletes a post, as a room's admin does: it is gone from every page. */
     public synchronized void delete(long id) {
-        int at = indexBelow(id + 1) - 1;
-        if (at < 0 || posts.get(at).id() != id) {
-            throw new IllegalArgumentException("no post " + id);
-        }
-        count(posts.remove(at), -1);
+        count(posts.remove(indexOf(id)), -1);
     }
 
     /** The newest {@code limit} posts with an id below {@code before} (all when before is 0), ascending. */
     public synchronized List<SimPost> page(long before, int limit) {
         int end = before == 0 ? posts.size() : indexBelow(before);
         return new ArrayList<>(posts.subList(Math.max(0, end - limit), end));
+    }
+
+    /** Where the post with {@code id} is; refused when there is none. */
+    private int indexOf(long id) {
+        int at = indexBelow(id);
+        if (at == posts.size() || posts.get(at).id() != id) {
+            throw new IllegalArgumentException("no post " + id);
+        }
+        return at;
     }
 
     /** How many posts have an id below {@code id}: ids grow, so the posts are in id order and a binary search finds it. */

@@ -251,10 +251,7 @@ public final class TelegramSite implements AutoCloseable {
                 redirect(exchange, "/" + room.name());
                 return;
             }
-            long before = beforeParameter(query);
-            List<SimPost> page = room.page(before, PAGE_SIZE);
-            boolean hasOlder = !page.isEmpty() && room.firstId() < page.get(0).id();
-            html(exchange, PageRenderer.channelPage(baseUrl(), room, page, hasOlder));
+            html(exchange, renderChannelPage(baseUrl(), room, beforeParameter(query)));
             return;
         }
         Matcher image = IMAGE.matcher(path);
