@@ -48,21 +48,61 @@ public final class AlertStore implements AlertInbox {
     /** A new alert: the list, the rules that matched, the message. */
     public record NewAlert(String id, Map<String, Object> document) {}
 
+    /** What one message matched: its stored document, its id and the rules it hit. */
+    public record Matched(Map<String, Object> messageDoc, String messageId, List<WatchMatcher.Hit> hits) {}
+
     /** Groups the hits on one message by list; returns the alerts that are new (already-raised ones are skipped). */
-    @SuppressWarnings("unchecked")
     public List<NewAlert> raise(Map<String, Object> messageDoc, String messageId, List<WatchMatcher.Hit> hits) {
-        if (hits.isEmpty()) {
+        return raiseAll(List.of(new Matched(messageDoc, messageId, hits)));
+    }
+
+    /**
+     * The alerts of a whole batch in one bulk write: a rule on a word or a school a room uses all the time matches most
+     * of its messages, and a write per message (each its own request and translog sync) cost the node more than
+     * storing the messages did. Returns the new alerts in the order matched; already-raised ones are skipped.
+     */
+    public List<NewAlert> raiseAll(List<Matched> matched) {
+        List<BulkOperation> ops = new ArrayList<>();
+        List<NewAlert> candidates = new ArrayList<>();
+        for (Matched m : matched) {
+            alertsByList(m).forEach((list, doc) -> {
+                String id = list + ":" + m.messageId();
+                candidates.add(new NewAlert(id, doc));
+                ops.add(BulkOperation.of(o -> o.create(c -> c.index(names.alerts()).id(id).document(doc))));
+            });
+        }
+        if (ops.isEmpty()) {
             return List.of();
         }
+        try {
+            BulkResponse response = client.bulk(b -> b.operations(ops));
+            List<NewAlert> created = new ArrayList<>();
+            for (int i = 0; i < response.items().size(); i++) {
+                BulkResponseItem item = response.items().get(i);
+                if (item.error() == null) {
+                    created.add(candidates.get(i));
+                } else if (item.status() != 409) {
+                    throw new IndexWriteException("alert " + item.id() + " was not written: " + item.error().reason(), null);
+                }
+            }
+            return created;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write alerts: " + e.getMessage(), e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Map<String, Object>> alertsByList(Matched m) {
+        Map<String, Object> messageDoc = m.messageDoc();
         Map<String, Map<String, Object>> byList = new LinkedHashMap<>();
-        for (WatchMatcher.Hit hit : hits) {
+        for (WatchMatcher.Hit hit : m.hits()) {
             Map<String, Object> alert = byList.computeIfAbsent(hit.list().id(), id -> {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("watchlist_id", hit.list().id());
                 doc.put("watchlist_name", hit.list().name());
                 doc.put("priority", hit.list().highPriority() ? "high" : "normal");
                 doc.put("rules", new ArrayList<Map<String, Object>>());
-                doc.put("message_id", messageId);
+                doc.put("message_id", m.messageId());
                 doc.put("room_id", messageDoc.get("room_id"));
                 doc.put("permalink", messageDoc.get("permalink"));
                 doc.put("posted_at", messageDoc.get("posted_at"));
@@ -84,28 +124,7 @@ public final class AlertStore implements AlertInbox {
                 rules.add(rule);
             }
         }
-        List<BulkOperation> ops = new ArrayList<>();
-        List<NewAlert> candidates = new ArrayList<>();
-        byList.forEach((list, doc) -> {
-            String id = list + ":" + messageId;
-            candidates.add(new NewAlert(id, doc));
-            ops.add(BulkOperation.of(o -> o.create(c -> c.index(names.alerts()).id(id).document(doc))));
-        });
-        try {
-            BulkResponse response = client.bulk(b -> b.operations(ops));
-            List<NewAlert> created = new ArrayList<>();
-            for (int i = 0; i < response.items().size(); i++) {
-                BulkResponseItem item = response.items().get(i);
-                if (item.error() == null) {
-                    created.add(candidates.get(i));
-                } else if (item.status() != 409) {
-                    throw new IndexWriteException("alert " + item.id() + " was not written: " + item.error().reason(), null);
-                }
-            }
-            return created;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write alerts: " + e.getMessage(), e);
-        }
+        return byList;
     }
 
     /** The stored document as the typed record the API and pages read. */

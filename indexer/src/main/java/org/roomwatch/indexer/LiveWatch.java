@@ -1,6 +1,9 @@
 package org.roomwatch.indexer;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.roomwatch.core.hashes.HashSets;
@@ -65,7 +68,7 @@ public final class LiveWatch {
         doc.put("posted_at", room.lastSeen() == null ? null : room.lastSeen().toString());
         for (AlertStore.NewAlert alert : alerts.raise(doc, "discovered:" + room.id(), hits)) {
             log.info("Alert {} on a discovered room", alert.id());
-            notify(alert, hits);
+            notify(alert, hits, new HashMap<>());
         }
     }
 
@@ -83,19 +86,29 @@ public final class LiveWatch {
         if (current.rules() == 0) {
             return;
         }
+        List<AlertStore.Matched> matched = new ArrayList<>();
+        Map<String, List<WatchMatcher.Hit>> hitsByMessage = new HashMap<>();
         for (BulkMessageWriter.Prepared p : batch) {
             List<WatchMatcher.Hit> hits = current.match(p.document(), p.message());
             if (!hits.isEmpty()) {
-                for (AlertStore.NewAlert alert : alerts.raise(p.document(), p.message().id(), hits)) {
-                    log.info("Alert {} ({} rule(s) of {})", alert.id(), hits.size(), alert.document().get("watchlist_name"));
-                    notify(alert, hits);
-                }
+                matched.add(new AlertStore.Matched(p.document(), p.message().id(), hits));
+                hitsByMessage.put(p.message().id(), hits);
             }
+        }
+        if (matched.isEmpty()) {
+            return;
+        }
+        // A room's title, for the mail, is read once per batch, not once per alert: a crawled batch is all one room's.
+        Map<String, String> titles = new HashMap<>();
+        for (AlertStore.NewAlert alert : alerts.raiseAll(matched)) {
+            List<WatchMatcher.Hit> hits = hitsByMessage.get((String) alert.document().get("message_id"));
+            log.info("Alert {} ({} rule(s) of {})", alert.id(), hits.size(), alert.document().get("watchlist_name"));
+            notify(alert, hits, titles);
         }
     }
 
     @SuppressWarnings("unchecked")
-    private void notify(AlertStore.NewAlert alert, List<WatchMatcher.Hit> hits) {
+    private void notify(AlertStore.NewAlert alert, List<WatchMatcher.Hit> hits, Map<String, String> titles) {
         WatchMatcher.Hit first = hits.stream().filter(h -> h.list().id().equals(alert.document().get("watchlist_id"))).findFirst().orElseThrow();
         List<java.util.Map<String, Object>> rules = (List<java.util.Map<String, Object>>) alert.document().get("rules");
         List<String> kinds = new java.util.ArrayList<>(rules.stream().map(r -> (String) r.get("kind")).distinct().toList());
@@ -103,9 +116,12 @@ public final class LiveWatch {
             kinds.add(AlertNotice.IN_PICTURE); // the mail says a rule matched in a picture, never what it read there
         }
         String roomId = (String) alert.document().get("room_id");
+        if (!titles.containsKey(roomId)) {
+            titles.put(roomId, alerts.roomTitle(roomId)); // null too: a room without a title is asked once
+        }
         try {
             onAlert.accept(new AlertNotice(alert.id(), first.list().id(), first.list().name(), first.list().highPriority(),
-                    first.list().members(), roomId, alerts.roomTitle(roomId), kinds));
+                    first.list().members(), roomId, titles.get(roomId), kinds));
         } catch (RuntimeException e) {
             // The alert is stored; mail planning failing must not fail the crawl.
             log.warn("Could not plan mail for alert {}: {}", alert.id(), e.toString());
