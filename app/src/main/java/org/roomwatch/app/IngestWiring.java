@@ -40,6 +40,7 @@ import org.roomwatch.indexer.LiveWatch;
 import org.roomwatch.indexer.MessageEnricher;
 import org.roomwatch.indexer.OcrSweep;
 import org.roomwatch.indexer.RoomSignals;
+import org.roomwatch.indexer.SignalsPacer;
 import org.roomwatch.media.DecodeLimits;
 import org.roomwatch.media.ImageHasher;
 import org.roomwatch.media.PhotoHashing;
@@ -56,6 +57,8 @@ import org.roomwatch.tagging.Lexicon;
  */
 final class IngestWiring {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IngestWiring.class);
+    /** How far a busy room's signals may lag its messages: a ranking hint on the rooms list, not evidence. */
+    private static final Duration SIGNALS_INTERVAL = Duration.ofSeconds(5);
 
     final LiveTagging tagging;
     final JdbcHashSets hashSets;
@@ -111,8 +114,11 @@ final class IngestWiring {
                 config.ocr().timeBudget().plusSeconds(30), media.maxImageBytes(), watch,
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getName(), Clock.systemUTC());
         discovered = new JdbcDiscoveredRooms(db);
-        Ingest ingest = new Ingest(photos.then(new LinkDiscovery(discovered)), writer, watch,
-                new RoomSignals(infra.client(), infra.names(), tagging), ocr);
+        SignalsPacer signals = new SignalsPacer(new RoomSignals(infra.client(), infra.names(), tagging), SIGNALS_INTERVAL);
+        infra.periodic().every("recomputing the signals of rooms stored into", Duration.ofSeconds(1), Duration.ofSeconds(1),
+                signals::recomputeDue);
+        closeables.push(signals::recomputeMarked);
+        Ingest ingest = new Ingest(photos.then(new LinkDiscovery(discovered)), writer, watch, signals, ocr);
 
         Map<SourceKind, RoomSource> sources = new EnumMap<>(SourceKind.class);
         sources.put(SourceKind.PUBLIC, publicSource);

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * steps given: photo hashing, link discovery) → store (rooms, messages, their versions and images, acknowledged) →
  * watch matching (alerts, and through them the mail outbox) → room signals. Watch matching is part of the store: if
  * it fails the store fails, the cursor stays and the batch is matched again. Room signals are a summary recomputed
- * from the index, so their failure is logged and the store stands.
+ * from the index (paced: at most once per room per interval), so their failure is logged and the store stands.
  */
 public final class Ingest implements IngestPipeline {
     private static final Logger log = LoggerFactory.getLogger(Ingest.class);
@@ -31,16 +31,16 @@ public final class Ingest implements IngestPipeline {
     private final BatchStep enrich;
     private final BulkMessageWriter writer;
     private final LiveWatch watch;
-    private final RoomSignals signals;
+    private final SignalsPacer signals;
     private final LateTexts late;
 
     /** {@code watch} and {@code signals} may be null where a process does neither (a backfill at the terminal still does both). */
-    public Ingest(BatchStep enrich, BulkMessageWriter writer, LiveWatch watch, RoomSignals signals) {
+    public Ingest(BatchStep enrich, BulkMessageWriter writer, LiveWatch watch, SignalsPacer signals) {
         this(enrich, writer, watch, signals, null);
     }
 
     /** {@code late}: the text of pictures still being read when their messages are stored (null: none). */
-    public Ingest(BatchStep enrich, BulkMessageWriter writer, LiveWatch watch, RoomSignals signals, LateTexts late) {
+    public Ingest(BatchStep enrich, BulkMessageWriter writer, LiveWatch watch, SignalsPacer signals, LateTexts late) {
         this.enrich = enrich;
         this.writer = writer;
         this.watch = watch;
@@ -74,7 +74,7 @@ public final class Ingest implements IngestPipeline {
         if (signals != null) {
             for (String roomId : rooms) {
                 try {
-                    signals.refresh(roomId);
+                    signals.stored(roomId);
                 } catch (RuntimeException e) {
                     log.warn("Room signals of {} not recomputed: {}", roomId, e.toString());
                 }
