@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -110,6 +111,19 @@ final class LoadBench implements Callable<Integer> {
         return summary.problems() == 0 ? 0 : 1;
     }
 
+    /** One measured part of a run, in the order run, and the messages ingested meanwhile. */
+    record Part(String name, LoadRun.Result result, long indexed) {
+        interface Run {
+            LoadRun.Result run() throws InterruptedException;
+        }
+
+        static Part measure(String name, LoadIngest ingest, Run run) throws InterruptedException {
+            long before = ingest.indexed();
+            LoadRun.Result result = run.run();
+            return new Part(name, result, ingest.indexed() - before);
+        }
+    }
+
     /** The line a script reads, and how many requests failed or were answered unexpectedly. */
     private record Summary(String lastLine, int problems) {}
 
@@ -133,12 +147,21 @@ final class LoadBench implements Callable<Integer> {
         LoadRun.run(mix, searchers, Math.max(1, requests / 5), 1_000, api::send);
         LoadRun.run(mix, searchers, Math.max(1, requests / 5), 1_000, r -> r.engine().call());
 
-        long before = ingest.indexed();
-        LoadRun.Result viaApi = LoadRun.run(mix, searchers, requests, 7_000, api::send);
-        double ingestApi = (ingest.indexed() - before) / viaApi.seconds();
-        before = ingest.indexed();
-        LoadRun.Result direct = LoadRun.run(mix, searchers, requests, 7_000, r -> r.engine().call());
-        double ingestEngine = (ingest.indexed() - before) / direct.seconds();
+        // In the order API, engine, engine, API, each half the requests, the two ways' halves the same queries: the
+        // node's caches and compiled code, warmer with every run, and the index growing under ingest favour neither way
+        // (run API then engine, the engine got every query the second time).
+        int firstHalf = requests / 2;
+        int secondHalf = requests - firstHalf;
+        List<Part> parts = new ArrayList<>();
+        parts.add(Part.measure("API, first half", ingest, () -> LoadRun.run(mix, searchers, 0, firstHalf, 7_000, api::send)));
+        parts.add(Part.measure("engine, first half", ingest, () -> LoadRun.run(mix, searchers, 0, firstHalf, 7_000, r -> r.engine().call())));
+        parts.add(Part.measure("engine, second half", ingest, () -> LoadRun.run(mix, searchers, firstHalf, secondHalf, 7_000, r -> r.engine().call())));
+        parts.add(Part.measure("API, second half", ingest, () -> LoadRun.run(mix, searchers, firstHalf, secondHalf, 7_000, api::send)));
+        LoadRun.Result viaApi = parts.get(0).result().and(parts.get(3).result());
+        LoadRun.Result direct = parts.get(1).result().and(parts.get(2).result());
+        double ingestApi = (parts.get(0).indexed() + parts.get(3).indexed()) / viaApi.seconds();
+        double ingestEngine = (parts.get(1).indexed() + parts.get(2).indexed()) / direct.seconds();
+        LoadReport.parts(System.out, parts);
         LoadReport.kinds(System.out, viaApi, direct);
         LoadReport.totals(System.out, viaApi, direct, alone, ingestApi, ingestEngine);
         int problems = LoadReport.errors(System.out, "API", viaApi) + LoadReport.errors(System.out, "engine", direct);

@@ -36,6 +36,17 @@ final class LoadReport {
                 LoadRun.pct(engine.of(k -> true), 95), ingestEngine, ingestEngine / Math.max(1e-9, ingestAlone));
     }
 
+    /** The measured parts in the order they ran, so a drift from first to last shows. */
+    static void parts(PrintStream out, java.util.List<LoadBench.Part> parts) {
+        Table table = Table.start(out, Table.text("part, in the order run", 24), Table.number("requests", "%d"), Table.number("seconds", "%.1f"),
+                Table.number("requests/s", "%.0f"), Table.number("all p95 ms", "%.1f"), Table.number("ingest msg/s", "%.0f"));
+        for (LoadBench.Part part : parts) {
+            LoadRun.Result r = part.result();
+            table.row(part.name(), r.count(), r.seconds(), r.perSecond(), LoadRun.pct(r.of(k -> true), 95), part.indexed() / Math.max(1e-9, r.seconds()));
+        }
+        out.println();
+    }
+
     /** Prints a run's errors (at most five of them); answers how many there were. */
     static int errors(PrintStream out, String run, LoadRun.Result result) {
         if (result.errors() > 0) {

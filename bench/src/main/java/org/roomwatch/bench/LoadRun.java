@@ -31,6 +31,18 @@ final class LoadRun {
             return count() / seconds;
         }
 
+        /** Two runs of the same way as one: their latencies together, over their seconds together. */
+        Result and(Result other) {
+            Map<LoadMix.Kind, long[]> both = new EnumMap<>(LoadMix.Kind.class);
+            for (LoadMix.Kind kind : LoadMix.Kind.values()) {
+                both.put(kind, java.util.stream.LongStream.concat(java.util.Arrays.stream(latencies.getOrDefault(kind, new long[0])),
+                        java.util.Arrays.stream(other.latencies.getOrDefault(kind, new long[0]))).sorted().toArray());
+            }
+            List<String> first = new ArrayList<>(firstErrors);
+            other.firstErrors.stream().limit(Math.max(0, 5 - first.size())).forEach(first::add);
+            return new Result(both, errors + other.errors, first, seconds + other.seconds);
+        }
+
         /** The sorted latencies of every kind that {@code include} accepts. */
         long[] of(java.util.function.Predicate<LoadMix.Kind> include) {
             return latencies.entrySet().stream().filter(e -> include.test(e.getKey())).flatMapToLong(e -> java.util.Arrays.stream(e.getValue()))
@@ -42,6 +54,14 @@ final class LoadRun {
 
     /** Runs the mix; {@code seedBase} makes the sequences (the same for the API run and the engine run). */
     static Result run(LoadMix mix, int searchers, int requests, long seedBase, Sender sender) throws InterruptedException {
+        return run(mix, searchers, 0, requests, seedBase, sender);
+    }
+
+    /**
+     * Runs requests {@code skip} to {@code skip + requests} of each investigator's sequence: a run can be cut in
+     * parts, each part the same queries whichever way it is sent.
+     */
+    static Result run(LoadMix mix, int searchers, int skip, int requests, long seedBase, Sender sender) throws InterruptedException {
         Map<LoadMix.Kind, ConcurrentLinkedQueue<Long>> latencies = new EnumMap<>(LoadMix.Kind.class);
         for (LoadMix.Kind kind : LoadMix.Kind.values()) {
             latencies.put(kind, new ConcurrentLinkedQueue<>());
@@ -54,6 +74,9 @@ final class LoadRun {
             long seed = seedBase + s;
             Thread t = new Thread(() -> {
                 Random random = new Random(seed);
+                for (int i = 0; i < skip; i++) {
+                    mix.next(random);
+                }
                 try {
                     for (int i = 0; i < requests; i++) {
                         LoadMix.Request request = mix.next(random);

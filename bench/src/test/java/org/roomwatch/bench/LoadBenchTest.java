@@ -42,6 +42,10 @@ class LoadBenchTest {
         }
         assertEquals("80", cell(out, "| API (HTTP, token, audit, JSON)", 2), "every request of the API run answered");
         assertEquals("80", cell(out, "| engine (same queries, same client)", 2), "the same requests against the engine");
+        assertEquals(java.util.List.of("API, first half", "engine, first half", "engine, second half", "API, second half"),
+                out.lines().filter(l -> l.matches("\\| (API|engine), (first|second) half .*")).map(l -> l.split("\\|")[1].trim()).toList(),
+                "the parts in the order they ran: each way first once and last once");
+        assertEquals("40", cell(out, "| API, first half", 2), "half the requests in each part");
         for (String bad : new String[] {"500 words", "10,000 schools", "dates reversed", "page 1,000,000"}) {
             String line = out.lines().filter(l -> l.startsWith("bad request " + bad + " ")).findFirst().orElseThrow(() -> new AssertionError(out));
             assertTrue(line.matches(".*answered \\{(400|414)=\\d+}"), line);
@@ -65,6 +69,34 @@ class LoadBenchTest {
         BenchRun database = BenchRun.of("load", "--database", "oracle");
         assertEquals(2, database.code());
         assertTrue(database.err().contains("--database must be postgres or h2"), database.err());
+    }
+
+    @Test
+    void aRunCutInPartsSendsTheSameRequestsAsTheWholeRunAndTheirResultsAddUp() throws Exception {
+        LoadMix mix = new LoadMix(new LoadCorpus(org.roomwatch.app.SampleSchools.load(), 30, java.time.Instant.parse("2025-01-01T00:00:00Z"),
+                java.time.Duration.ofDays(30)), 30, java.util.List.of("9900001"), null);
+        java.util.Map<String, java.util.List<String>> whole = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.Map<String, java.util.List<String>> inParts = new java.util.concurrent.ConcurrentHashMap<>();
+        LoadRun.Result all = LoadRun.run(mix, 3, 0, 10, 7_000, r -> record(whole, r));
+        LoadRun.Result first = LoadRun.run(mix, 3, 0, 4, 7_000, r -> record(inParts, r));
+        LoadRun.Result second = LoadRun.run(mix, 3, 4, 6, 7_000, r -> record(inParts, r));
+        assertEquals(whole, inParts, "each investigator's sequence, continued where the first part stopped");
+        assertEquals(3, whole.size());
+        LoadRun.Result both = first.and(second);
+        assertEquals(all.count(), both.count());
+        assertEquals(first.seconds() + second.seconds(), both.seconds(), 1e-9);
+        for (LoadMix.Kind kind : LoadMix.Kind.values()) {
+            long[] merged = both.latencies().get(kind);
+            assertEquals(first.latencies().get(kind).length + second.latencies().get(kind).length, merged.length);
+            for (int i = 1; i < merged.length; i++) {
+                assertTrue(merged[i - 1] <= merged[i], "sorted, as the percentiles need");
+            }
+        }
+    }
+
+    private static void record(java.util.Map<String, java.util.List<String>> sent, LoadMix.Request request) {
+        sent.computeIfAbsent(Thread.currentThread().getName(), k -> java.util.Collections.synchronizedList(new java.util.ArrayList<>()))
+                .add(request.path() + " " + request.body());
     }
 
     @Test
