@@ -28,6 +28,7 @@ import org.roomwatch.indexer.AlertStore;
 import org.roomwatch.indexer.BulkMessageWriter;
 import org.roomwatch.indexer.LiveWatch;
 import org.roomwatch.indexer.MessageEnricher;
+import org.roomwatch.indexer.RetroScans;
 import org.roomwatch.indexer.testing.IndicesExtension;
 import org.roomwatch.indexer.testing.TestIndices;
 import org.roomwatch.tagging.Tagging;
@@ -92,6 +93,39 @@ class BatchAlertsTest {
             assertEquals(19, notices.size(), "an alert already raised is not raised again");
             client.indices().refresh(r -> r.index(indices.names().alerts()));
             assertEquals(19, indices.count(indices.names().alerts()));
+        }
+    }
+
+    @Test
+    void aRetroactiveRunWritesAPagesAlertsInOneRequest(TestIndices indices, ControlPlaneDatabase db) throws Exception {
+        ElasticsearchClient client = indices.client();
+        JdbcWatchlists watchlists = new JdbcWatchlists(db.dataSource());
+        Tagging tagging = new Tagging(SchoolsCommand.sample(), List.of());
+        AlertStore alerts = new AlertStore(client, indices.names(), Clock.systemUTC());
+        try (BulkMessageWriter writer = new BulkMessageWriter(client, indices.names(), new MessageEnricher(() -> tagging),
+                new ConfigLoader().defaults().elasticsearch());
+             RetroScans retro = new RetroScans(client, indices.names(), alerts, new JdbcHashSets(db.dataSource()), Clock.systemUTC())) {
+            List<Message> stored = new ArrayList<>(LongStream.rangeClosed(1, 30).mapToObj(i -> message(i, "사진 " + i + "번 올림")).toList());
+            stored.add(message(31, "잡담"));
+            writer.writeMessages(stored);
+            client.indices().refresh(r -> r.index(indices.names().messages()));
+            var list = watchlists.create("나중에 만든 목록", "lee", false, List.of(), "lee");
+            watchlists.addRule(list.id(), RuleKind.TERM, "사진", null, "lee");
+
+            long oneBulk = completed(client, "write");
+            client.bulk(b -> b.operations(o -> o.create(c -> c.index(indices.names().rooms()).id("telegram:calibration")
+                    .document(java.util.Map.of("title", "-")))));
+            oneBulk = completed(client, "write") - oneBulk;
+            long before = completed(client, "write");
+            assertTrue(retro.start(watchlists.find(list.id()).orElseThrow(), "lee"));
+            var progress = retro.progress(list.id()).orElseThrow();
+            for (int i = 0; i < 200 && !progress.state().equals("done") && !progress.state().equals("failed"); i++) {
+                Thread.sleep(50);
+                progress = retro.progress(list.id()).orElseThrow();
+            }
+            assertEquals("done", progress.state(), progress.toString());
+            assertEquals(30, progress.alerts(), "an alert for each message that uses the word");
+            assertEquals(oneBulk, completed(client, "write") - before, "the page's 30 alerts are one bulk request, not one per message");
         }
     }
 

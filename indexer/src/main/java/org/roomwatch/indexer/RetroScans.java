@@ -71,13 +71,16 @@ public final class RetroScans implements RetroRuns, AutoCloseable {
             WatchMatcher matcher = new WatchMatcher(List.of(list), hashSets);
             long total = client.count(c -> c.index(names.messages())).count();
             PitScan.scan(client, names.messages(), PAGE, s -> s, hits -> {
+                // A page's alerts in one bulk request, as at ingest: a common word matches most of a page.
+                List<AlertStore.Matched> matched = new java.util.ArrayList<>();
                 for (Hit<Map> hit : hits) {
                     Map<String, Object> doc = hit.source();
                     List<WatchMatcher.Hit> found = matcher.match(doc);
                     if (!found.isEmpty()) {
-                        raised.addAndGet(alerts.raise(doc, hit.id(), found).size());
+                        matched.add(new AlertStore.Matched(doc, hit.id(), found));
                     }
                 }
+                raised.addAndGet(alerts.raiseAll(matched).size());
                 scanned.addAndGet(hits.size());
                 runs.put(list.id(), new Progress(list.id(), "running", total, scanned.get(), raised.get(), by, started, null, null));
             });
