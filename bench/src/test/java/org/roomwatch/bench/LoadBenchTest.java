@@ -29,7 +29,7 @@ class LoadBenchTest {
         BenchRun run;
         try {
             run = BenchRun.of("load", "--messages", "3000", "--preload-rooms", "30", "--searchers", "8", "--requests", "10",
-                    "--rooms", "2", "--posts", "400", "--ingest-seconds", "1", "--bad-input", "--es-url", node.url().toString());
+                    "--rooms", "2", "--posts", "400", "--ingest-seconds", "1", "--warmup-seconds", "0", "--bad-input", "--es-url", node.url().toString());
         } finally {
             System.setOut(real);
         }
@@ -66,6 +66,9 @@ class LoadBenchTest {
         BenchRun run = BenchRun.of("load", "--searchers", "0");
         assertEquals(2, run.code());
         assertTrue(run.err().contains("--searchers") && run.err().contains("at least 1"), run.err());
+        BenchRun warmup = BenchRun.of("load", "--warmup-seconds", "-5");
+        assertEquals(2, warmup.code());
+        assertTrue(warmup.err().contains("--warmup-seconds must be 0 or more"), warmup.err());
         BenchRun database = BenchRun.of("load", "--database", "oracle");
         assertEquals(2, database.code());
         assertTrue(database.err().contains("--database must be postgres or h2"), database.err());
