@@ -74,7 +74,11 @@ public final class Ingest implements IngestPipeline {
         if (signals != null) {
             for (String roomId : rooms) {
                 try {
-                    signals.stored(roomId);
+                    if (room != null && room.id().equals(roomId)) {
+                        signals.roomWritten(roomId);
+                    } else {
+                        signals.stored(roomId);
+                    }
                 } catch (RuntimeException e) {
                     log.warn("Room signals of {} not recomputed: {}", roomId, e.toString());
                 }

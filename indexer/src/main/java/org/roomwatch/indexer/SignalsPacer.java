@@ -41,13 +41,23 @@ public final class SignalsPacer {
         this.nanoTime = nanoTime;
     }
 
-    /** Messages or the room were stored: recomputes now, or marks the room when it was recomputed within the interval. */
+    /** Messages were stored: recomputes now, or marks the room when it was recomputed within the interval. */
     public void stored(String roomId) {
         if (due(roomId, nanoTime.getAsLong())) {
             recompute(roomId);
         } else {
             marked.add(roomId);
         }
+    }
+
+    /**
+     * The room's document was captured again, which writes it whole and so without its signals: recomputes now, within
+     * the interval too, so a room's page and its place among the rooms do not lose the score until the next round.
+     * A crawl writes its room once a run, not once a batch.
+     */
+    public void roomWritten(String roomId) {
+        marked.remove(roomId);
+        recompute(roomId);
     }
 
     /** Recomputes the marked rooms whose interval has passed; a failure is logged and the room stays marked. */

@@ -46,6 +46,20 @@ class SignalsPacerTest {
     }
 
     @Test
+    void aRoomWrittenAgainIsRecomputedAtOnceWithinTheInterval() {
+        pacer.stored("telegram:a");
+        clock.addAndGet(SECOND);
+        pacer.stored("telegram:a");
+        assertTrue(pacer.isMarked("telegram:a"));
+        pacer.roomWritten("telegram:a"); // its document was replaced, without the signals
+        assertEquals(List.of("telegram:a", "telegram:a"), recomputed);
+        assertFalse(pacer.isMarked("telegram:a"), "the recomputation covered the marked messages too");
+        clock.addAndGet(SECOND);
+        pacer.stored("telegram:a");
+        assertEquals(2, recomputed.size(), "messages after it are paced from it");
+    }
+
+    @Test
     void roomsArePacedEachOnItsOwn() {
         pacer.stored("telegram:a");
         clock.addAndGet(3 * SECOND);
