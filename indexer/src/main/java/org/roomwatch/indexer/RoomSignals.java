@@ -61,7 +61,10 @@ public final class RoomSignals {
             doc.put("reasons", signals.reasons());
             doc.put("messages", signals.messages());
             doc.put("computed_at", Instant.now().toString());
-            client.update(u -> u.index(names.rooms()).id(roomId).doc(Map.of("signals", doc)), Map.class);
+            // The crawler writes the same room document meanwhile (its title, members, a new link to it): the update
+            // reads and writes it again when one came in between, as other partial updates here do. Only the signals
+            // are written, so a retry loses nothing of the other write.
+            client.update(u -> u.index(names.rooms()).id(roomId).retryOnConflict(3).doc(Map.of("signals", doc)), Map.class);
             return signals;
         } catch (IOException e) {
             throw new UncheckedIOException("could not compute the signals of " + roomId + ": " + e.getMessage(), e);
