@@ -20,7 +20,10 @@ import org.roomwatch.core.school.School;
  * doxxing, room rules, chatter), a school of the registry named in about two messages of five, made-up names,
  * handles and phone numbers, and photos whose PDQ hashes fall in near-duplicate clusters (the same fake re-posted
  * with small changes), so every request of the mix has something realistic to find. Words are drawn with a Zipf-like
- * skew: a few are in a tenth of the messages, most in a few hundred. Nothing real; the same seed gives the same corpus.
+ * skew from a vocabulary of 150, 3 to 16 of them a message, so the head words are in most messages and even the
+ * rarest in about one in a hundred (counted in 1,000,000: 사진 82 %, 방 60 %, 링크 43 %, 추첨 1.2 %). Real chat has
+ * a far longer tail, so a search here matches more messages than it would in a unit's index: a heavy case. Nothing
+ * real; the same seed gives the same corpus.
  */
 final class LoadCorpus {
     static final String[] WORDS = {
