@@ -18,6 +18,8 @@ import org.roomwatch.core.DiscoveredRooms;
 /** The discovered-room queue in the control-plane database. */
 public final class JdbcDiscoveredRooms implements DiscoveredRooms {
     private static final Set<String> STATUSES = Set.of("pending", "watching", "dismissed");
+    /** SQLSTATE of a duplicate key, in PostgreSQL and H2 alike. */
+    private static final String UNIQUE_VIOLATION = "23505";
     private static final String COLUMNS = "id, platform, invite, target, status, first_seen, last_seen, title, members, expired,"
             + " fetched_at, fetch_note, decided_by, decided_at,"
             + " (SELECT COUNT(*) FROM discovered_sightings s WHERE s.room_id = d.id) AS sightings";
@@ -28,8 +30,26 @@ public final class JdbcDiscoveredRooms implements DiscoveredRooms {
         this.dataSource = dataSource;
     }
 
+    /**
+     * Records a sighting, creating the room at its first. Two crawls that see a new room at once both find no row and
+     * both insert it; the second insert is refused as a duplicate, and that crawl records again, now finding the row.
+     */
     @Override
     public boolean record(String id, String platform, boolean invite, String target, String messageId, String url, Instant seenAt) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return recordOnce(id, platform, invite, target, messageId, url, seenAt);
+            } catch (SQLException e) {
+                if (attempt == 1 && UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    continue; // another crawl created the room or the sighting meanwhile
+                }
+                throw new IllegalStateException("could not record discovered room " + id + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private boolean recordOnce(String id, String platform, boolean invite, String target, String messageId, String url, Instant seenAt)
+            throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             boolean created = false;
@@ -82,8 +102,6 @@ public final class JdbcDiscoveredRooms implements DiscoveredRooms {
                 c.rollback();
                 throw e;
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not record discovered room " + id + ": " + e.getMessage(), e);
         }
     }
 
