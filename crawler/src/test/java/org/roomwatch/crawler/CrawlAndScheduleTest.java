@@ -84,7 +84,7 @@ class CrawlAndScheduleTest {
     }
 
     @Test
-    void aFullDiskOnEitherSideIsNamedInTheOutcomeAndTheCursorStays() throws IOException {
+    void aFullDiskOnEitherSideIsNamedInTheOutcomeAndTheCursorStays() throws IOException, InterruptedException {
         registry.put(new WatchedRoom("school_room", SourceKind.PUBLIC, Duration.ofMinutes(5)));
         java.util.concurrent.atomic.AtomicReference<java.util.Optional<String>> localDisk =
                 new java.util.concurrent.atomic.AtomicReference<>(java.util.Optional.of("the disk of the data directory /srv/rw is full"));
@@ -104,13 +104,34 @@ class CrawlAndScheduleTest {
         client.cluster().putSettings(c -> c.persistent("cluster.routing.allocation.disk.threshold_enabled",
                 co.elastic.clients.json.JsonData.of(false)));
         client.indices().putSettings(p -> p.index(names.messages()).settings(x -> x.blocks(b -> b.readOnlyAllowDelete(true))));
+        // The node's disk monitor may still lift the block at a cluster-info refresh (with the threshold disabled it
+        // removes existing read-only-allow-delete blocks: DiskThresholdMonitor.onNewInfo), and one falling within the
+        // store's retries let the crawl succeed in a rehearsal. The block is put back every 50 ms until it answered.
+        AtomicBoolean holding = new AtomicBoolean(true);
+        Thread keeper = new Thread(() -> {
+            while (holding.get()) {
+                try {
+                    client.indices().putSettings(p -> p.index(names.messages()).settings(x -> x.blocks(b -> b.readOnlyAllowDelete(true))));
+                    Thread.sleep(50);
+                } catch (IOException | RuntimeException e) {
+                    // the next round tries again
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "flood-stage-block");
+        keeper.start();
         try {
             var remote = crawler.crawl("school_room");
+            holding.set(false);
+            keeper.join();
             assertFalse(remote.ok());
             assertTrue(remote.summary().startsWith("store failed: disk full: the disk of Elasticsearch is full (flood-stage watermark)"),
                     remote.summary());
             assertEquals(0, registry.position("school_room").cursor());
         } finally {
+            holding.set(false);
+            keeper.join();
             client.indices().putSettings(p -> p.index(names.messages()).settings(x -> x.blocks(b -> b.readOnlyAllowDelete(false))));
             client.cluster().putSettings(c -> c.persistent("cluster.routing.allocation.disk.threshold_enabled",
                     co.elastic.clients.json.JsonData.of(true)));
