@@ -309,38 +309,6 @@ class CrawlAndScheduleTest {
         }
     }
 
-    /**
-     * A finished crawl's bookkeeping refused because the scheduler's lock stayed busy (here held by hand; under load, the
-     * misfire handler holds it) is tried again within seconds of the lock coming free, so stopping does not wait out
-     * Quartz's default 15 s between tries: two of those and the OCR pool's wait once kept the demo running more than a
-     * minute after Ctrl-C.
-     */
-    @Test
-    void aCrawlsBookkeepingRefusedForALockIsRetriedSoon() throws Exception {
-        site.delayPages(Duration.ofSeconds(1));
-        long closing;
-        try (CrawlScheduler scheduler = new CrawlScheduler(db.dataSource(), false, 2, crawler(writer));
-             java.sql.Connection lock = java.sql.DriverManager.getConnection(db.config().jdbcUrl(), db.config().user(), db.config().password())) {
-            RoomWatchService watcher = new RoomWatchService(registry, scheduler);
-            scheduler.start();
-            assertTrue(watcher.watch(new WatchedRoom("school_room", SourceKind.PUBLIC, Duration.ofMinutes(10))));
-            waitFor(() -> !site.visits().isEmpty(), Duration.ofSeconds(30)); // the crawl is under way
-            lock.setAutoCommit(false);
-            try (var held = lock.prepareStatement("SELECT * FROM QRTZ_LOCKS WHERE LOCK_NAME = 'TRIGGER_ACCESS' FOR UPDATE")) {
-                assertTrue(held.executeQuery().next(), "the scheduler's lock row exists once it has fired a run");
-            }
-            waitFor(() -> registry.position("school_room").cursor() == 45, Duration.ofSeconds(30));
-            // Quartz tries a busy lock four times, a second's wait and a second's pause each (StdRowLockSemaphore), and
-            // only then gives the bookkeeping up until its next try: by now it has.
-            Thread.sleep(10_000);
-            lock.commit();
-            closing = System.nanoTime();
-            scheduler.close(); // closing it again on the way out does nothing
-        }
-        long seconds = Duration.ofNanos(System.nanoTime() - closing).toSeconds();
-        assertTrue(seconds < 8, "stopping waited " + seconds + " s for the finished crawl's bookkeeping");
-    }
-
     @Test
     void badDatabaseUrlIsAClearError() {
         var e = assertThrows(IllegalStateException.class, () -> ControlPlaneDatabase.open(

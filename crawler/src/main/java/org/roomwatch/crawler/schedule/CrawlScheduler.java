@@ -76,11 +76,6 @@ public final class CrawlScheduler implements AutoCloseable {
         // the wall clock jumps forward every room looks missed, and waits up to this long for its catch-up run.
         p.setProperty("org.quartz.jobStore.misfireThreshold", "5000");
         p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
-        // A finished crawl's bookkeeping that found the scheduler's lock busy (the misfire handler holds it a while on
-        // a loaded machine) is tried again after this long, not Quartz's 15 s: two of those outlast the bounded wait
-        // for crawls in flight at shutdown. A database that is down is then retried, and logged, every 2 s too.
-        // (The scheduler's property, not the job store's: the factory sets the store's from it, overriding the latter.)
-        p.setProperty("org.quartz.scheduler.dbFailureRetryInterval", "2000");
         try {
             StdSchedulerFactory factory = new StdSchedulerFactory(p);
             this.scheduler = factory.getScheduler();
