@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -339,32 +340,49 @@ class WorkbenchBrowserTest {
         return driver.findElement(By.id("total")).getAttribute("data-total");
     }
 
-    /** The bundle the browser saved (a finished download: Chromium writes .crdownload until it is complete). */
+    /**
+     * The bundle the browser saved, once it is whole. Chromium writes into a .crdownload file and may reserve the final
+     * name with an empty file before it renames, so a name ending in .zip alone is not a finished download: it must
+     * also open as a zip (whose directory is written last) while no .crdownload is left.
+     */
     private Path awaitDownload() {
         long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < until) {
             try (Stream<Path> files = Files.list(downloads)) {
-                var done = files.filter(p -> p.getFileName().toString().endsWith(".zip")).findFirst();
-                if (done.isPresent()) {
-                    return done.get();
+                List<Path> all = files.toList();
+                boolean inProgress = all.stream().anyMatch(p -> p.getFileName().toString().endsWith(".crdownload"));
+                var zip = all.stream().filter(p -> p.getFileName().toString().endsWith(".zip")).findFirst();
+                if (!inProgress && zip.isPresent() && isWholeZip(zip.get())) {
+                    return zip.get();
                 }
                 Thread.sleep(200);
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
         }
-        throw new AssertionError("no bundle was downloaded within 60 s");
+        throw new AssertionError("no whole bundle was downloaded within 60 s");
+    }
+
+    private static boolean isWholeZip(Path file) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            return zip.size() > 0;
+        } catch (java.io.IOException notYet) {
+            return false;
+        }
     }
 
     private static Set<String> bundledMessages(Path zip) throws Exception {
         Set<String> ids = new TreeSet<>();
+        boolean found = false;
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
                 if (e.getName().equals("records/messages.json")) {
+                    found = true;
                     new ObjectMapper().readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8)).forEach(r -> ids.add(r.get("id").asText()));
                 }
             }
         }
+        assertTrue(found, "the bundle has records/messages.json: " + zip.getFileName());
         return ids;
     }
 }
