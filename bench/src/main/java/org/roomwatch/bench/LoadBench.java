@@ -113,16 +113,22 @@ final class LoadBench implements Callable<Integer> {
         return summary.problems() == 0 ? 0 : 1;
     }
 
-    /** One measured part of a run, in the order run, and the messages ingested meanwhile. */
-    record Part(String name, LoadRun.Result result, long indexed) {
+    /**
+     * One measured part of a run, in the order run, the messages ingested meanwhile, and who spent the machine's CPU
+     * meanwhile (null where it cannot be read).
+     */
+    record Part(String name, LoadRun.Result result, long indexed, CpuLedger.Spent cpu) {
         interface Run {
             LoadRun.Result run() throws InterruptedException;
         }
 
         static Part measure(String name, LoadIngest ingest, Run run) throws InterruptedException {
             long before = ingest.indexed();
+            CpuLedger.Snapshot cpuBefore = CpuLedger.take();
             LoadRun.Result result = run.run();
-            return new Part(name, result, ingest.indexed() - before);
+            CpuLedger.Snapshot cpuAfter = CpuLedger.take();
+            return new Part(name, result, ingest.indexed() - before,
+                    cpuBefore == null || cpuAfter == null ? null : CpuLedger.between(cpuBefore, cpuAfter));
         }
     }
 
@@ -171,6 +177,7 @@ final class LoadBench implements Callable<Integer> {
         double ingestApi = (parts.get(0).indexed() + parts.get(3).indexed()) / viaApi.seconds();
         double ingestEngine = (parts.get(1).indexed() + parts.get(2).indexed()) / direct.seconds();
         LoadReport.parts(System.out, parts);
+        LoadReport.cpu(System.out, parts);
         LoadReport.kinds(System.out, viaApi, direct);
         LoadReport.totals(System.out, viaApi, direct, alone, ingestApi, ingestEngine);
         int problems = LoadReport.errors(System.out, "API", viaApi) + LoadReport.errors(System.out, "engine", direct);

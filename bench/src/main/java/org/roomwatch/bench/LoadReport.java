@@ -47,6 +47,45 @@ final class LoadReport {
         out.println();
     }
 
+    /**
+     * Where each part's CPU went, in milliseconds of CPU per request answered: the node's, the database's, and this
+     * JVM's by thread pool (the API server's, the crawlers', the bench's own clients'). A row sums a part's whole time,
+     * ingest included, so the API's own cost per request is the difference between an API part and an engine part.
+     */
+    static void cpu(PrintStream out, java.util.List<LoadBench.Part> parts) {
+        if (parts.stream().anyMatch(p -> p.cpu() == null)) {
+            out.println("(CPU by process and thread pool not measured: this machine has no /proc or no thread CPU clock)");
+            return;
+        }
+        java.util.Map<String, Double> order = new java.util.LinkedHashMap<>();
+        parts.forEach(p -> p.cpu().seconds().forEach((who, s) -> order.merge(who, s, Double::sum)));
+        Table.Column[] columns = new Table.Column[parts.size() + 1];
+        columns[0] = Table.text("CPU ms per request, by who spent it", 52);
+        for (int i = 0; i < parts.size(); i++) {
+            columns[i + 1] = Table.number(parts.get(i).name(), "%.2f");
+        }
+        Table table = Table.start(out, columns);
+        order.entrySet().stream().sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed()).forEach(e -> {
+            Object[] row = new Object[parts.size() + 1];
+            row[0] = e.getKey();
+            for (int i = 0; i < parts.size(); i++) {
+                row[i + 1] = perRequest(parts.get(i), parts.get(i).cpu().seconds().getOrDefault(e.getKey(), 0.0));
+            }
+            table.row(row);
+        });
+        Object[] busy = new Object[parts.size() + 1];
+        busy[0] = "the whole machine (busy, all cores)";
+        for (int i = 0; i < parts.size(); i++) {
+            busy[i + 1] = perRequest(parts.get(i), parts.get(i).cpu().machineBusy());
+        }
+        table.row(busy);
+        out.println();
+    }
+
+    private static double perRequest(LoadBench.Part part, double seconds) {
+        return seconds * 1000 / Math.max(1, part.result().count());
+    }
+
     /** Prints a run's errors (at most five of them); answers how many there were. */
     static int errors(PrintStream out, String run, LoadRun.Result result) {
         if (result.errors() > 0) {

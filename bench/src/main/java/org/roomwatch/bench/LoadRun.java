@@ -96,6 +96,7 @@ final class LoadRun {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } finally {
+                    CpuLedger.threadEnding();
                     done.countDown();
                 }
             }, "investigator-" + s);

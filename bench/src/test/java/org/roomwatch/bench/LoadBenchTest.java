@@ -50,6 +50,9 @@ class LoadBenchTest {
             String line = out.lines().filter(l -> l.startsWith("bad request " + bad + " ")).findFirst().orElseThrow(() -> new AssertionError(out));
             assertTrue(line.matches(".*answered \\{(400|414)=\\d+}"), line);
         }
+        double nodeCpu = Double.parseDouble(cell(out, "| " + CpuLedger.NODE, 2));
+        double machine = Double.parseDouble(cell(out, "| the whole machine (busy, all cores)", 2));
+        assertTrue(nodeCpu > 0 && machine >= nodeCpu, "CPU per request of the first part, the node's within the machine's:\n" + out);
         String last = out.strip().lines().reduce((x, y) -> y).orElseThrow();
         Matcher m = Pattern.compile("api / engine = \\d+\\.\\d\\d \\(target >= 0\\.70\\); message search p95 = \\d+ ms at (\\d+) messages").matcher(last);
         assertTrue(m.matches(), "the last line a script reads: " + last);
