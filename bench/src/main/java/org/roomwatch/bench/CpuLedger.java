@@ -43,8 +43,8 @@ final class CpuLedger {
     /** CPU nanoseconds spent so far: per process kind, and per thread group of this JVM. */
     record Snapshot(long machineBusy, long node, long postgres, long jvm, Map<String, Long> threadGroups) {}
 
-    /** CPU seconds by who spent them, largest first, and the machine's busy seconds over the same time. */
-    record Spent(Map<String, Double> seconds, double machineBusy) {}
+    /** CPU seconds by who spent them, largest first; this JVM's whole; the machine's busy seconds over the same time. */
+    record Spent(Map<String, Double> seconds, double jvm, double machineBusy) {}
 
     /** A thread's pool: its name with every number replaced, so "qtp123-45" and "qtp123-46" are one group. */
     static String group(String threadName) {
@@ -135,7 +135,7 @@ final class CpuLedger {
         Map<String, Double> ordered = new LinkedHashMap<>();
         seconds.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .forEach(e -> ordered.put(e.getKey(), e.getValue()));
-        return new Spent(ordered, busy);
+        return new Spent(ordered, jvm, busy);
     }
 
     /** utime + stime of a process (its live and ended threads), in ticks: fields 14 and 15 of its stat line. */

@@ -149,8 +149,23 @@ final class LoadBench implements Callable<Integer> {
         LoadIngest ingest = new LoadIngest(app, rooms);
         ingest.awaitStart();
 
+        CpuLedger.Snapshot idleBefore = CpuLedger.take();
+        long storedBefore = ingest.indexed();
         double alone = ingest.rateOver(Duration.ofSeconds(ingestSeconds));
+        CpuLedger.Snapshot idleAfter = CpuLedger.take();
         System.out.printf("ingest alone: %.0f messages/s over %d s%n", alone, ingestSeconds);
+        long storedAlone = ingest.indexed() - storedBefore;
+        if (storedAlone == 0) {
+            System.out.printf("ingest alone: no message was stored in %d s, so no CPU per message%n", ingestSeconds);
+        } else if (idleBefore != null && idleAfter != null) {
+            // What a stored message costs where, so the parts' CPU per request can be read net of the ingest beside them.
+            CpuLedger.Spent spent = CpuLedger.between(idleBefore, idleAfter);
+            long messages = storedAlone;
+            System.out.printf("ingest alone: CPU ms per message stored: node %.2f, this JVM %.2f, machine %.2f (busy %.0f %% of %d cores)%n",
+                    spent.seconds().get(CpuLedger.NODE) * 1000 / messages, spent.jvm() * 1000 / messages,
+                    spent.machineBusy() * 1000 / messages, 100 * spent.machineBusy() / ingestSeconds / Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().availableProcessors());
+        }
         // Warm-up of both paths in turns, not counted: connection pools, the node's caches, and the compilers of both
         // processes, which were still compiling a thousand methods a minute after 30 s of warm-up (jstat -compiler). Their
         // seeds are not the measured ones (7,000 on).

@@ -53,6 +53,9 @@ class LoadBenchTest {
         double nodeCpu = Double.parseDouble(cell(out, "| " + CpuLedger.NODE, 2));
         double machine = Double.parseDouble(cell(out, "| the whole machine (busy, all cores)", 2));
         assertTrue(nodeCpu > 0 && machine >= nodeCpu, "CPU per request of the first part, the node's within the machine's:\n" + out);
+        assertTrue(out.lines().anyMatch(l -> l.matches("ingest alone: CPU ms per message stored: node \\d+\\.\\d\\d, this JVM \\d+\\.\\d\\d, .*")
+                        || l.equals("ingest alone: no message was stored in 1 s, so no CPU per message")),
+                "what a stored message costs where:\n" + out);
         String last = out.strip().lines().reduce((x, y) -> y).orElseThrow();
         Matcher m = Pattern.compile("api / engine = \\d+\\.\\d\\d \\(target >= 0\\.70\\); message search p95 = \\d+ ms at (\\d+) messages").matcher(last);
         assertTrue(m.matches(), "the last line a script reads: " + last);
