@@ -37,6 +37,8 @@ final class CpuLedger {
     static final String POSTGRES = "PostgreSQL (its processes)";
     static final String OTHER_PROCESSES = "other processes and the kernel";
     static final String JVM_ITSELF = "this JVM itself (GC, compilers, ended threads)";
+    /** Starts the name of each of this JVM's thread groups in {@link Spent#seconds()}. */
+    static final String JVM_THREADS = "JVM threads: ";
 
     private CpuLedger() {}
 
@@ -125,10 +127,10 @@ final class CpuLedger {
             if (spent < busy / 100) {
                 small += spent;
             } else {
-                seconds.put("JVM threads: " + e.getKey(), spent);
+                seconds.put(JVM_THREADS + e.getKey(), spent);
             }
         }
-        seconds.put("JVM threads: the others, each under 1 %", small);
+        seconds.put(JVM_THREADS + "the others, each under 1 %", small);
         // The thread clocks and /proc are read at slightly different moments; a negative remainder is that, not time.
         seconds.put(JVM_ITSELF, Math.max(0, jvm - threads));
         seconds.put(OTHER_PROCESSES, Math.max(0, busy - node - postgres - jvm));

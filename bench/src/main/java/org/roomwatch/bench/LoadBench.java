@@ -155,8 +155,8 @@ final class LoadBench implements Callable<Integer> {
             // The JVM's share by pool: the crawlers', the bulk writes', and the simulated Telegram site's, which a real
             // deployment does not run.
             System.out.println(label + ": this JVM's CPU ms per message stored, by thread pool: " + spent.seconds().entrySet().stream()
-                    .filter(e -> e.getKey().startsWith("JVM threads: ") || e.getKey().equals(CpuLedger.JVM_ITSELF)).limit(8)
-                    .map(e -> String.format(java.util.Locale.ROOT, "%s %.2f", e.getKey().replace("JVM threads: ", ""), e.getValue() * 1000 / messages))
+                    .filter(e -> e.getKey().startsWith(CpuLedger.JVM_THREADS) || e.getKey().equals(CpuLedger.JVM_ITSELF)).limit(8)
+                    .map(e -> String.format(java.util.Locale.ROOT, "%s %.2f", e.getKey().replace(CpuLedger.JVM_THREADS, ""), e.getValue() * 1000 / messages))
                     .collect(java.util.stream.Collectors.joining("; ")));
         }
         return alone;
