@@ -56,6 +56,8 @@ final class LoadBench implements Callable<Integer> {
     @Option(names = "--preload-rooms", defaultValue = "2000", description = "rooms the pre-loaded messages are in; default ${DEFAULT-VALUE}") int preloadRooms;
     @Option(names = "--searchers", defaultValue = "32", description = "concurrent investigators; default ${DEFAULT-VALUE}") int searchers;
     @Option(names = "--requests", defaultValue = "150", description = "requests per investigator per run; default ${DEFAULT-VALUE}") int requests;
+    @Option(names = "--kind-requests", defaultValue = "10", description = "requests per investigator of each kind alone, to say what each"
+            + " kind costs; default ${DEFAULT-VALUE}") int kindRequests;
     @Option(names = "--rooms", defaultValue = "8", description = "rooms being crawled; default ${DEFAULT-VALUE}") int rooms;
     @Option(names = "--posts", defaultValue = "25000", description = "posts per crawled room; default ${DEFAULT-VALUE}") int posts;
     @Option(names = "--warmup-seconds", defaultValue = "60", description = "seconds both ways are warmed up, in turns, before measuring;"
@@ -68,9 +70,9 @@ final class LoadBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (messages < 0 || warmupSeconds < 0 || preloadRooms < 1 || searchers < 1 || requests < 1 || rooms < 1 || posts < 1 || ingestSeconds < 1) {
+        if (messages < 0 || warmupSeconds < 0 || preloadRooms < 1 || searchers < 1 || requests < 1 || kindRequests < 1 || rooms < 1 || posts < 1 || ingestSeconds < 1) {
             throw new IllegalArgumentException("--messages and --warmup-seconds must be 0 or more; --preload-rooms, --searchers, --requests,"
-                    + " --rooms, --posts and --ingest-seconds at least 1");
+                    + " --kind-requests, --rooms, --posts and --ingest-seconds at least 1");
         }
         if (!Set.of("postgres", "h2").contains(database)) {
             throw new IllegalArgumentException("--database must be postgres or h2, got '" + database + "'");
@@ -137,17 +139,19 @@ final class LoadBench implements Callable<Integer> {
      * Ingest with no searches, over {@code --ingest-seconds}: its rate, and what a stored message costs where, so the
      * parts' CPU per request can be read net of the ingest beside them.
      */
-    private double ingestAlone(LoadIngest ingest, String label) throws InterruptedException {
+    private Alone ingestAlone(LoadIngest ingest, String label) throws InterruptedException {
         CpuLedger.Snapshot idleBefore = CpuLedger.take();
         long storedBefore = ingest.indexed();
         double alone = ingest.rateOver(Duration.ofSeconds(ingestSeconds));
         CpuLedger.Snapshot idleAfter = CpuLedger.take();
         System.out.printf("%s: %.0f messages/s over %d s%n", label, alone, ingestSeconds);
         long messages = ingest.indexed() - storedBefore;
+        double nodeMsPerStored = 0;
         if (messages == 0) {
             System.out.printf("%s: no message was stored in %d s, so no CPU per message%n", label, ingestSeconds);
         } else if (idleBefore != null && idleAfter != null) {
             CpuLedger.Spent spent = CpuLedger.between(idleBefore, idleAfter);
+            nodeMsPerStored = spent.seconds().get(CpuLedger.NODE) * 1000 / messages;
             int cores = Runtime.getRuntime().availableProcessors();
             System.out.printf("%s: CPU ms per message stored: node %.2f, this JVM %.2f, machine %.2f (busy %.0f %% of %d cores)%n", label,
                     spent.seconds().get(CpuLedger.NODE) * 1000 / messages, spent.jvm() * 1000 / messages,
@@ -159,7 +163,31 @@ final class LoadBench implements Callable<Integer> {
                     .map(e -> String.format(java.util.Locale.ROOT, "%s %.2f", e.getKey().replace(CpuLedger.JVM_THREADS, ""), e.getValue() * 1000 / messages))
                     .collect(java.util.stream.Collectors.joining("; ")));
         }
-        return alone;
+        return new Alone(alone, nodeMsPerStored);
+    }
+
+    /** A window of ingest alone: messages stored per second, and the node's CPU ms per message stored (0 if unknown). */
+    private record Alone(double rate, double nodeMsPerStored) {}
+
+    /**
+     * Each kind of request alone, the engine way and then the API way, {@code --kind-requests} per investigator: which
+     * kind the node's time goes to, and what the API adds to each.
+     */
+    private int costByKind(LoadMix mix, LoadApi api, LoadIngest ingest, Alone alone) throws InterruptedException {
+        List<Part> engine = new ArrayList<>();
+        List<Part> viaApi = new ArrayList<>();
+        for (LoadMix.Kind kind : LoadMix.Kind.values()) {
+            LoadMix one = mix.only(kind);
+            engine.add(Part.measure(kind.label, ingest, () -> LoadRun.run(one, searchers, kindRequests, 9_000, r -> r.engine().call())));
+            viaApi.add(Part.measure(kind.label, ingest, () -> LoadRun.run(one, searchers, kindRequests, 9_000, api::send)));
+        }
+        LoadReport.costByKind(System.out, engine, viaApi, alone.nodeMsPerStored());
+        int problems = 0;
+        for (int i = 0; i < engine.size(); i++) {
+            problems += LoadReport.errors(System.out, "engine, " + engine.get(i).name() + " alone", engine.get(i).result())
+                    + LoadReport.errors(System.out, "API, " + viaApi.get(i).name() + " alone", viaApi.get(i).result());
+        }
+        return problems;
     }
 
     /** The line a script reads, and how many requests failed or were answered unexpectedly. */
@@ -179,7 +207,7 @@ final class LoadBench implements Callable<Integer> {
         LoadIngest ingest = new LoadIngest(app, rooms);
         ingest.awaitStart();
 
-        double aloneBefore = ingestAlone(ingest, "ingest alone");
+        Alone aloneBefore = ingestAlone(ingest, "ingest alone");
         // Warm-up of both paths in turns, not counted: connection pools, the node's caches, and the compilers of both
         // processes, which were still compiling a thousand methods a minute after 30 s of warm-up (jstat -compiler). Their
         // seeds are not the measured ones (7,000 on).
@@ -211,10 +239,11 @@ final class LoadBench implements Callable<Integer> {
         // Alone again, now that both processes are warm: measured first only, it ran while the compilers were still busy
         // (this JVM's own threads spent 0.73 ms per stored message then, most of it), which flattered the ratio. The
         // higher of the two is what the searches are held to.
-        double aloneAfter = ingestAlone(ingest, "ingest alone, again after the searches");
-        double alone = Math.max(aloneBefore, aloneAfter);
+        Alone after = ingestAlone(ingest, "ingest alone, again after the searches");
+        double alone = Math.max(aloneBefore.rate(), after.rate());
+        int kindProblems = costByKind(mix, api, ingest, after);
         LoadReport.totals(System.out, viaApi, direct, alone, ingestApi, ingestEngine);
-        int problems = LoadReport.errors(System.out, "API", viaApi) + LoadReport.errors(System.out, "engine", direct);
+        int problems = LoadReport.errors(System.out, "API", viaApi) + LoadReport.errors(System.out, "engine", direct) + kindProblems;
         if (badInput) {
             LoadBadInput bad = new LoadBadInput(api);
             LoadRun.Result withBad = bad.during(() -> LoadRun.run(mix, searchers, requests, 7_000, api::send));

@@ -56,16 +56,30 @@ final class LoadMix {
     private final int rooms;
     private final List<String> schoolIds;
     private final Engine engine;
+    private final Kind only;
 
     LoadMix(LoadCorpus corpus, int rooms, List<String> schoolIds, Engine engine) {
+        this(corpus, rooms, schoolIds, engine, null);
+    }
+
+    private LoadMix(LoadCorpus corpus, int rooms, List<String> schoolIds, Engine engine, Kind only) {
         this.corpus = corpus;
         this.rooms = rooms;
         this.schoolIds = List.copyOf(schoolIds);
         this.engine = engine;
+        this.only = only;
+    }
+
+    /** The same requests of one kind alone: what that kind costs is measured by running nothing else. */
+    LoadMix only(Kind kind) {
+        return new LoadMix(corpus, rooms, schoolIds, engine, kind);
     }
 
     /** The next request of one investigator's sequence: the same seeded random gives the same sequence. */
     Request next(Random random) {
+        if (only != null) {
+            return make(only, random);
+        }
         int pick = random.nextInt(100);
         for (Kind kind : Kind.values()) {
             if (pick < kind.share) {

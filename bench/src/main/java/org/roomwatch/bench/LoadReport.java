@@ -82,6 +82,40 @@ final class LoadReport {
         out.println();
     }
 
+    /**
+     * What each kind of request costs when nothing else is asked (the crawl goes on): its throughput both ways, the
+     * node's CPU per request net of the ingest beside it (at what a stored message cost the node with nothing else
+     * running, {@code nodeMsPerStored}), the whole machine's both ways, and the kind's share of the mix's node time
+     * (its share of requests times its node cost). Says which kind the node's time goes to, and what the API adds to each.
+     */
+    static void costByKind(PrintStream out, java.util.List<LoadBench.Part> engine, java.util.List<LoadBench.Part> api, double nodeMsPerStored) {
+        if (java.util.stream.Stream.concat(engine.stream(), api.stream()).anyMatch(p -> p.cpu() == null)) {
+            out.println("(cost by kind not measured: this machine has no /proc or no thread CPU clock)");
+            return;
+        }
+        LoadMix.Kind[] kinds = LoadMix.Kind.values();
+        double[] node = new double[kinds.length];
+        double mixNode = 0;
+        for (int i = 0; i < kinds.length; i++) {
+            LoadBench.Part part = engine.get(i);
+            double ingestShare = part.indexed() * nodeMsPerStored / 1000;
+            node[i] = perRequest(part, part.cpu().seconds().get(CpuLedger.NODE) - ingestShare);
+            mixNode += kinds[i].share * node[i];
+        }
+        Table table = Table.start(out, Table.text("each kind alone", 26), Table.number("share %", "%d"),
+                Table.number("engine req/s", "%.0f"), Table.number("API req/s", "%.0f"), Table.number("API / engine", "%.2f"),
+                Table.number("node ms per request, net of ingest", "%.2f"), Table.number("machine ms, engine", "%.2f"),
+                Table.number("machine ms, API", "%.2f"), Table.number("share of the mix's node time %", "%.0f"));
+        for (int i = 0; i < kinds.length; i++) {
+            LoadBench.Part e = engine.get(i);
+            LoadBench.Part a = api.get(i);
+            table.row(kinds[i].label, kinds[i].share, e.result().perSecond(), a.result().perSecond(),
+                    a.result().perSecond() / Math.max(1e-9, e.result().perSecond()), node[i], perRequest(e, e.cpu().machineBusy()),
+                    perRequest(a, a.cpu().machineBusy()), 100 * kinds[i].share * node[i] / Math.max(1e-9, mixNode));
+        }
+        out.println();
+    }
+
     private static double perRequest(LoadBench.Part part, double seconds) {
         return seconds * 1000 / Math.max(1, part.result().count());
     }

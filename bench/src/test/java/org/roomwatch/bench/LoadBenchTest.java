@@ -50,6 +50,14 @@ class LoadBenchTest {
             String line = out.lines().filter(l -> l.startsWith("bad request " + bad + " ")).findFirst().orElseThrow(() -> new AssertionError(out));
             assertTrue(line.matches(".*answered \\{(400|414)=\\d+}"), line);
         }
+        java.util.List<String> alone = out.lines().dropWhile(l -> !l.startsWith("| each kind alone ")).skip(2).takeWhile(l -> l.startsWith("|")).toList();
+        assertEquals(java.util.Arrays.stream(LoadMix.Kind.values()).map(k -> k.label + " " + k.share).toList(),
+                alone.stream().map(l -> l.split("\\|")[1].trim() + " " + l.split("\\|")[2].trim()).toList(), "each kind alone, with its share:\n" + out);
+        for (String row : alone) {
+            String[] cells = row.split("\\|");
+            assertTrue(Double.parseDouble(cells[3].trim()) > 0 && Double.parseDouble(cells[4].trim()) > 0, "answered both ways: " + row);
+            assertTrue(Double.parseDouble(cells[8].trim()) > 0, "the API's requests cost the machine something: " + row);
+        }
         double nodeCpu = Double.parseDouble(cell(out, "| " + CpuLedger.NODE, 2));
         double machine = Double.parseDouble(cell(out, "| the whole machine (busy, all cores)", 2));
         assertTrue(nodeCpu > 0 && machine >= nodeCpu, "CPU per request of the first part, the node's within the machine's:\n" + out);
@@ -78,6 +86,27 @@ class LoadBenchTest {
         BenchRun database = BenchRun.of("load", "--database", "oracle");
         assertEquals(2, database.code());
         assertTrue(database.err().contains("--database must be postgres or h2"), database.err());
+        BenchRun kinds = BenchRun.of("load", "--kind-requests", "0");
+        assertEquals(2, kinds.code());
+        assertTrue(kinds.err().contains("--kind-requests") && kinds.err().contains("at least 1"), kinds.err());
+    }
+
+    @Test
+    void aKindAloneSendsOnlyThatKindAndTheWholeMixSendsEveryKind() throws Exception {
+        LoadMix mix = new LoadMix(new LoadCorpus(org.roomwatch.app.SampleSchools.load(), 30, java.time.Instant.parse("2025-01-01T00:00:00Z"),
+                java.time.Duration.ofDays(30)), 30, java.util.List.of("9900001"), null);
+        java.util.Random random = new java.util.Random(7);
+        java.util.Set<LoadMix.Kind> mixed = java.util.EnumSet.noneOf(LoadMix.Kind.class);
+        for (int i = 0; i < 500; i++) {
+            mixed.add(mix.next(random).kind());
+        }
+        assertEquals(java.util.EnumSet.allOf(LoadMix.Kind.class), mixed);
+        for (LoadMix.Kind kind : LoadMix.Kind.values()) {
+            LoadMix one = mix.only(kind);
+            for (int i = 0; i < 50; i++) {
+                assertEquals(kind, one.next(random).kind());
+            }
+        }
     }
 
     @Test
