@@ -52,6 +52,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "load", description = "The officers' search mix at scale during ingest: API against engine, p50/p95/p99, ingest rates.")
 final class LoadBench implements Callable<Integer> {
+    /** Searches of each message-search kind timed one at a time in each variant, for what highlights and facets cost. */
+    private static final int PIECE_SAMPLES = 40;
+
     @Option(names = "--messages", defaultValue = "1000000", description = "messages pre-loaded in bulk; default ${DEFAULT-VALUE}") long messages;
     @Option(names = "--preload-rooms", defaultValue = "2000", description = "rooms the pre-loaded messages are in; default ${DEFAULT-VALUE}") int preloadRooms;
     @Option(names = "--searchers", defaultValue = "32", description = "concurrent investigators; default ${DEFAULT-VALUE}") int searchers;
@@ -242,6 +245,7 @@ final class LoadBench implements Callable<Integer> {
         Alone after = ingestAlone(ingest, "ingest alone, again after the searches");
         double alone = Math.max(aloneBefore.rate(), after.rate());
         int kindProblems = costByKind(mix, api, ingest, after);
+        LoadPieces.report(System.out, LoadPieces.measure(mix, engine.search(), PIECE_SAMPLES));
         LoadReport.totals(System.out, viaApi, direct, alone, ingestApi, ingestEngine);
         int problems = LoadReport.errors(System.out, "API", viaApi) + LoadReport.errors(System.out, "engine", direct) + kindProblems;
         if (badInput) {

@@ -40,8 +40,16 @@ final class LoadMix {
         }
     }
 
-    /** One request: its API form ({@code body} null for a GET) and the engine call that makes the same search. */
-    record Request(Kind kind, String path, String body, Callable<Object> engine) {}
+    /**
+     * One request: its API form ({@code body} null for a GET), the engine call that makes the same search, and for a
+     * message search its query (null otherwise), so the pieces of its cost can be measured.
+     */
+    record Request(Kind kind, String path, String body, Callable<Object> engine, MessageQuery query) {
+        /** A request that is not a message search. */
+        Request(Kind kind, String path, String body, Callable<Object> engine) {
+            this(kind, path, body, engine, null);
+        }
+    }
 
     /** The engine side: the services the API itself calls, built on their own client to the same indices. */
     record Engine(SearchService search, ImageSearch images, VideoSearch videos, AlertInbox alerts, Set<String> visibleLists) {}
@@ -157,6 +165,6 @@ final class LoadMix {
         MessageFilters engineFilters = new MessageFilters(filters.school(), filters.region() == null ? null : Gazetteer.sidoShort(filters.region()),
                 filters.level(), null, null, null);
         MessageQuery query = new MessageQuery(q, null, from, to, null, sort, 1, 20, true, engineFilters, facets);
-        return new Request(kind, path.toString(), null, () -> engine.search().messages(query));
+        return new Request(kind, path.toString(), null, () -> engine.search().messages(query), query);
     }
 }

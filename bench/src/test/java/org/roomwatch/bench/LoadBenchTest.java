@@ -58,6 +58,11 @@ class LoadBenchTest {
             assertTrue(Double.parseDouble(cells[3].trim()) > 0 && Double.parseDouble(cells[4].trim()) > 0, "answered both ways: " + row);
             assertTrue(Double.parseDouble(cells[8].trim()) > 0, "the API's requests cost the machine something: " + row);
         }
+        java.util.List<String> pieces = out.lines().dropWhile(l -> !l.startsWith("| one search at a time ")).skip(2).takeWhile(l -> l.startsWith("|")).toList();
+        assertEquals(java.util.List.of("word search", "phrase search", "school/region/date filters"),
+                pieces.stream().map(l -> l.split("\\|")[1].trim()).toList(), "the message searches' pieces:\n" + out);
+        assertEquals("not asked", pieces.get(0).split("\\|")[6].trim(), "word searches ask for no facets, as the search page");
+        assertTrue(Double.parseDouble(pieces.get(2).split("\\|")[6].trim()) > 0, "the filtered searches without their facets: " + pieces.get(2));
         double nodeCpu = Double.parseDouble(cell(out, "| " + CpuLedger.NODE, 2));
         double machine = Double.parseDouble(cell(out, "| the whole machine (busy, all cores)", 2));
         assertTrue(nodeCpu > 0 && machine >= nodeCpu, "CPU per request of the first part, the node's within the machine's:\n" + out);
