@@ -46,7 +46,14 @@ final class CpuLedger {
     record Snapshot(long machineBusy, long node, long postgres, long jvm, Map<String, Long> threadGroups) {}
 
     /** CPU seconds by who spent them, largest first; this JVM's whole; the machine's busy seconds over the same time. */
-    record Spent(Map<String, Double> seconds, double jvm, double machineBusy) {}
+    record Spent(Map<String, Double> seconds, double jvm, double machineBusy) {
+        /** Two spans' spending as one. */
+        Spent plus(Spent other) {
+            Map<String, Double> both = new LinkedHashMap<>(seconds);
+            other.seconds.forEach((who, s) -> both.merge(who, s, Double::sum));
+            return new Spent(both, jvm + other.jvm, machineBusy + other.machineBusy);
+        }
+    }
 
     /** A thread's pool: its name with every number replaced, so "qtp123-45" and "qtp123-46" are one group. */
     static String group(String threadName) {

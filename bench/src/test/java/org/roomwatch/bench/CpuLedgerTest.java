@@ -20,6 +20,16 @@ class CpuLedgerTest {
     }
 
     @Test
+    void twoSpansSpendingAddsUpByWhoSpentIt() {
+        CpuLedger.Spent first = new CpuLedger.Spent(java.util.Map.of(CpuLedger.NODE, 1.5, CpuLedger.POSTGRES, 0.25), 0.5, 2.5);
+        CpuLedger.Spent second = new CpuLedger.Spent(java.util.Map.of(CpuLedger.NODE, 0.5, CpuLedger.JVM_ITSELF, 0.125), 0.25, 1.0);
+        CpuLedger.Spent both = first.plus(second);
+        assertEquals(java.util.Map.of(CpuLedger.NODE, 2.0, CpuLedger.POSTGRES, 0.25, CpuLedger.JVM_ITSELF, 0.125), both.seconds());
+        assertEquals(0.75, both.jvm());
+        assertEquals(3.5, both.machineBusy());
+    }
+
+    @Test
     void aProcessTimeIsReadPastACommandNameWithSpacesAndParentheses(@TempDir Path dir) throws Exception {
         // Fields after the name: state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime ...
         Path stat = Files.writeString(dir.resolve("stat"), "4242 (odd (name) 2) S 1 4242 4242 0 -1 4194560 100 0 0 0 1234 56 7 8 20 0 9");
