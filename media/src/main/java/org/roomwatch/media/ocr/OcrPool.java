@@ -191,14 +191,34 @@ public final class OcrPool implements AutoCloseable, LateTexts {
         return executor.getQueue().size();
     }
 
+    /**
+     * Refuses new pictures from now on (they stay unread as {@code queue_full}, for the sweep) and drops those waiting,
+     * without waiting for the one being read: a Tesseract call cannot be interrupted. Closing a process calls this
+     * first, so that call finishes while the crawls in flight do, instead of after them.
+     */
+    public void stopTaking() {
+        executor.shutdownNow();
+    }
+
+    /**
+     * Stops taking pictures and waits (at most 30 s) for the readings in flight, then frees the readers. A reader still
+     * reading after that is left to the process's end: freeing it under a running Tesseract call would crash the JVM.
+     * Closing twice is harmless.
+     */
     @Override
     public void close() {
-        executor.shutdownNow();
+        stopTaking();
         try {
-            executor.awaitTermination(30, TimeUnit.SECONDS);
+            if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+                log.warn("A picture was still being read 30 s after the OCR pool was closed; its reader is left to the process's end");
+                return;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return;
         }
-        readers.forEach(PictureReader::close);
+        for (PictureReader r; (r = readers.poll()) != null; ) {
+            r.close();
+        }
     }
 }
