@@ -210,6 +210,12 @@ public final class Roomwatch implements AutoCloseable {
 
     @Override
     public void close() {
+        if (ingest != null && ingest.ocr != null) {
+            // Closing waits twice, each bounded: for the crawls in flight (the scheduler, up to 30 s) and for a picture
+            // being read (the OCR pool, up to 30 s). The pool refuses pictures from here on, so the reading in flight
+            // ends during the first wait rather than after it, and a stop is not the sum of both.
+            ingest.ocr.stopTaking();
+        }
         while (!closeables.isEmpty()) {
             try {
                 closeables.pop().close();
