@@ -55,6 +55,9 @@ final class LoadBench implements Callable<Integer> {
     /** Searches of each message-search kind timed one at a time in each variant, for what highlights and facets cost. */
     private static final int PIECE_SAMPLES = 40;
 
+    /** The investigators' pause in the mix's measured runs (not in the warm-up, nor in each kind alone, which measure capacity). */
+    private LoadRun.Think think = LoadRun.Think.NONE;
+
     @Option(names = "--messages", defaultValue = "1000000", description = "messages pre-loaded in bulk; default ${DEFAULT-VALUE}") long messages;
     @Option(names = "--preload-rooms", defaultValue = "2000", description = "rooms the pre-loaded messages are in; default ${DEFAULT-VALUE}") int preloadRooms;
     @Option(names = "--searchers", defaultValue = "32", description = "concurrent investigators; default ${DEFAULT-VALUE}") int searchers;
@@ -68,6 +71,8 @@ final class LoadBench implements Callable<Integer> {
     @Option(names = "--ingest-seconds", defaultValue = "20", description = "seconds of ingest alone, measured before the searches and again after them; default ${DEFAULT-VALUE}") int ingestSeconds;
     @Option(names = "--es-heap-mb", defaultValue = "4096", description = "heap of the managed node; default ${DEFAULT-VALUE}") int heapMb;
     @Option(names = "--database", defaultValue = "postgres", description = "postgres (a throwaway database on 127.0.0.1:5432) or h2; default ${DEFAULT-VALUE}") String database;
+    @Option(names = "--think-ms", defaultValue = "0", description = "mean pause of an investigator between an answer and the next search"
+            + " in the mix's runs (exponentially distributed); 0 is the issue's load, no pause; default ${DEFAULT-VALUE}") long thinkMs;
     @Option(names = "--bad-input", description = "also a run with a client sending bad requests throughout") boolean badInput;
     @Option(names = "--es-url", description = "Elasticsearch URL (default: a managed local node)") String esUrl;
 
@@ -77,6 +82,7 @@ final class LoadBench implements Callable<Integer> {
             throw new IllegalArgumentException("--messages and --warmup-seconds must be 0 or more; --preload-rooms, --searchers, --requests,"
                     + " --rooms, --posts and --ingest-seconds at least 1; --kind-requests at least 2 (each kind is sent in two halves)");
         }
+        think = new LoadRun.Think(thinkMs);
         if (!Set.of("postgres", "h2").contains(database)) {
             throw new IllegalArgumentException("--database must be postgres or h2, got '" + database + "'");
         }
@@ -241,10 +247,10 @@ final class LoadBench implements Callable<Integer> {
         int firstHalf = requests / 2;
         int secondHalf = requests - firstHalf;
         List<Part> parts = new ArrayList<>();
-        parts.add(Part.measure("API, first half", ingest, () -> LoadRun.run(mix, searchers, 0, firstHalf, 7_000, api::send)));
-        parts.add(Part.measure("engine, first half", ingest, () -> LoadRun.run(mix, searchers, 0, firstHalf, 7_000, r -> r.engine().call())));
-        parts.add(Part.measure("engine, second half", ingest, () -> LoadRun.run(mix, searchers, firstHalf, secondHalf, 7_000, r -> r.engine().call())));
-        parts.add(Part.measure("API, second half", ingest, () -> LoadRun.run(mix, searchers, firstHalf, secondHalf, 7_000, api::send)));
+        parts.add(Part.measure("API, first half", ingest, () -> LoadRun.run(mix, searchers, 0, firstHalf, 7_000, think, Thread::sleep, api::send)));
+        parts.add(Part.measure("engine, first half", ingest, () -> LoadRun.run(mix, searchers, 0, firstHalf, 7_000, think, Thread::sleep, r -> r.engine().call())));
+        parts.add(Part.measure("engine, second half", ingest, () -> LoadRun.run(mix, searchers, firstHalf, secondHalf, 7_000, think, Thread::sleep, r -> r.engine().call())));
+        parts.add(Part.measure("API, second half", ingest, () -> LoadRun.run(mix, searchers, firstHalf, secondHalf, 7_000, think, Thread::sleep, api::send)));
         LoadRun.Result viaApi = parts.get(0).result().and(parts.get(3).result());
         LoadRun.Result direct = parts.get(1).result().and(parts.get(2).result());
         double ingestApi = (parts.get(0).indexed() + parts.get(3).indexed()) / viaApi.seconds();
@@ -259,11 +265,15 @@ final class LoadBench implements Callable<Integer> {
         double alone = Math.max(aloneBefore.rate(), after.rate());
         int kindProblems = costByKind(mix, api, ingest, after);
         LoadPieces.report(System.out, LoadPieces.measure(mix, engine.search(), PIECE_SAMPLES));
+        if (think.meanMillis() > 0) {
+            System.out.printf("the investigators paused a mean of %d ms between an answer and their next search: the mix's rates are what"
+                    + " they asked for, not what either way can give, and api / engine compares capacity only with --think-ms 0%n", think.meanMillis());
+        }
         LoadReport.totals(System.out, viaApi, direct, alone, ingestApi, ingestEngine);
         int problems = LoadReport.errors(System.out, "API", viaApi) + LoadReport.errors(System.out, "engine", direct) + kindProblems;
         if (badInput) {
             LoadBadInput bad = new LoadBadInput(api);
-            LoadRun.Result withBad = bad.during(() -> LoadRun.run(mix, searchers, requests, 7_000, api::send));
+            LoadRun.Result withBad = bad.during(() -> LoadRun.run(mix, searchers, 0, requests, 7_000, think, Thread::sleep, api::send));
             LoadReport.badInput(System.out, viaApi, withBad, bad);
             problems += bad.unexpected();
         }

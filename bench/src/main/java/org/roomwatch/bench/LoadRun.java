@@ -11,10 +11,38 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One run of the mix: {@code searchers} threads, each sending {@code requests} requests of its own seeded sequence
- * one after another (an investigator waits for an answer before the next search), through one way of answering them
- * (the API over HTTP, or the engine directly). Latencies are kept per kind of request.
+ * one after another (an investigator waits for an answer before the next search, and may pause to read it: see
+ * {@link Think}), through one way of answering them (the API over HTTP, or the engine directly). Latencies are kept
+ * per kind of request.
  */
 final class LoadRun {
+    /**
+     * How long an investigator reads an answer before the next search. {@link #NONE}, the issue's load, is a closed
+     * loop with no pause: the mean latency is then the number of investigators over the throughput, whatever a
+     * request costs. A mean above 0 draws each pause from the exponential distribution around it, so the
+     * investigators do not fall into step, and the run's rate becomes what they ask for rather than what the server
+     * can give.
+     */
+    record Think(long meanMillis) {
+        static final Think NONE = new Think(0);
+
+        Think {
+            if (meanMillis < 0) {
+                throw new IllegalArgumentException("--think-ms must be 0 or more, got " + meanMillis);
+            }
+        }
+
+        long nextMillis(Random random) {
+            return meanMillis == 0 ? 0 : Math.round(-meanMillis * Math.log(1 - random.nextDouble()));
+        }
+    }
+
+    /** Waits a pause out (tests record the pauses instead). */
+    @FunctionalInterface
+    interface Sleeper {
+        void sleep(long millis) throws InterruptedException;
+    }
+
     /** Sends one request and returns normally when it succeeded; throws (with why) when it did not. */
     @FunctionalInterface
     interface Sender {
@@ -62,6 +90,15 @@ final class LoadRun {
      * parts, each part the same queries whichever way it is sent.
      */
     static Result run(LoadMix mix, int searchers, int skip, int requests, long seedBase, Sender sender) throws InterruptedException {
+        return run(mix, searchers, skip, requests, seedBase, Think.NONE, Thread::sleep, sender);
+    }
+
+    /**
+     * As above, each investigator pausing before each request but the run's first. The pauses come from their own
+     * seeded sequence, so a run sends the same requests with any pause or none.
+     */
+    static Result run(LoadMix mix, int searchers, int skip, int requests, long seedBase, Think think, Sleeper sleeper, Sender sender)
+            throws InterruptedException {
         Map<LoadMix.Kind, ConcurrentLinkedQueue<Long>> latencies = new EnumMap<>(LoadMix.Kind.class);
         for (LoadMix.Kind kind : LoadMix.Kind.values()) {
             latencies.put(kind, new ConcurrentLinkedQueue<>());
@@ -74,12 +111,17 @@ final class LoadRun {
             long seed = seedBase + s;
             Thread t = new Thread(() -> {
                 Random random = new Random(seed);
+                Random pauses = new Random(~seed);
                 for (int i = 0; i < skip; i++) {
                     mix.next(random);
                 }
                 try {
                     for (int i = 0; i < requests; i++) {
                         LoadMix.Request request = mix.next(random);
+                        long pause = think.nextMillis(pauses);
+                        if (i > 0 && pause > 0) {
+                            sleeper.sleep(pause);
+                        }
                         long sent = System.nanoTime();
                         try {
                             sender.send(request);

@@ -94,6 +94,31 @@ class LoadBenchTest {
         BenchRun kinds = BenchRun.of("load", "--kind-requests", "1");
         assertEquals(2, kinds.code());
         assertTrue(kinds.err().contains("--kind-requests at least 2"), kinds.err());
+        BenchRun think = BenchRun.of("load", "--think-ms", "-500");
+        assertEquals(2, think.code());
+        assertTrue(think.err().contains("--think-ms must be 0 or more, got -500"), think.err());
+    }
+
+    @Test
+    void investigatorsWhoPauseSendTheSameRequestsAndPauseBetweenThemAroundTheMean() throws Exception {
+        LoadMix mix = new LoadMix(new LoadCorpus(org.roomwatch.app.SampleSchools.load(), 30, java.time.Instant.parse("2025-01-01T00:00:00Z"),
+                java.time.Duration.ofDays(30)), 30, java.util.List.of("9900001"), null);
+        java.util.Map<String, java.util.List<String>> closedLoop = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.Map<String, java.util.List<String>> paused = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.Queue<Long> noPauses = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        LoadRun.run(mix, 4, 0, 200, 7_000, LoadRun.Think.NONE, noPauses::add, r -> record(closedLoop, r));
+        assertTrue(noPauses.isEmpty(), "no pause in the issue's closed loop: " + noPauses);
+
+        java.util.Queue<Long> pauses = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        LoadRun.Result run = LoadRun.run(mix, 4, 0, 200, 7_000, new LoadRun.Think(1_000), pauses::add, r -> record(paused, r));
+        assertEquals(closedLoop, paused, "pausing changes when the investigators search, not what");
+        assertEquals(800, run.count());
+        // Between requests, not before the first: 199 a investigator. An exponential draw can be 0 and is then not slept.
+        assertTrue(pauses.size() <= 4 * 199 && pauses.size() >= 4 * 199 - 8, "pauses: " + pauses.size());
+        double mean = pauses.stream().mapToLong(Long::longValue).average().orElseThrow();
+        assertTrue(mean > 850 && mean < 1_150, "around the mean of 1,000 ms (796 draws: the mean's standard error is 35 ms): " + mean);
+        long longer = pauses.stream().filter(p -> p > 2_000).count();
+        assertTrue(longer > 40 && longer < 180, "exponential, not all alike: e^-2 of the pauses (about 108) over twice the mean: " + longer);
     }
 
     @Test
