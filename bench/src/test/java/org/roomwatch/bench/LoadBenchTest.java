@@ -101,8 +101,7 @@ class LoadBenchTest {
 
     @Test
     void investigatorsWhoPauseSendTheSameRequestsAndPauseBetweenThemAroundTheMean() throws Exception {
-        LoadMix mix = new LoadMix(new LoadCorpus(org.roomwatch.app.SampleSchools.load(), 30, java.time.Instant.parse("2025-01-01T00:00:00Z"),
-                java.time.Duration.ofDays(30)), 30, java.util.List.of("9900001"), null);
+        LoadMix mix = smallMix();
         java.util.Map<String, java.util.List<String>> closedLoop = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.Map<String, java.util.List<String>> paused = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.Queue<Long> noPauses = new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -123,8 +122,7 @@ class LoadBenchTest {
 
     @Test
     void aKindAloneSendsOnlyThatKindAndTheWholeMixSendsEveryKind() throws Exception {
-        LoadMix mix = new LoadMix(new LoadCorpus(org.roomwatch.app.SampleSchools.load(), 30, java.time.Instant.parse("2025-01-01T00:00:00Z"),
-                java.time.Duration.ofDays(30)), 30, java.util.List.of("9900001"), null);
+        LoadMix mix = smallMix();
         java.util.Random random = new java.util.Random(7);
         java.util.Set<LoadMix.Kind> mixed = java.util.EnumSet.noneOf(LoadMix.Kind.class);
         for (int i = 0; i < 500; i++) {
@@ -141,8 +139,7 @@ class LoadBenchTest {
 
     @Test
     void aRunCutInPartsSendsTheSameRequestsAsTheWholeRunAndTheirResultsAddUp() throws Exception {
-        LoadMix mix = new LoadMix(new LoadCorpus(org.roomwatch.app.SampleSchools.load(), 30, java.time.Instant.parse("2025-01-01T00:00:00Z"),
-                java.time.Duration.ofDays(30)), 30, java.util.List.of("9900001"), null);
+        LoadMix mix = smallMix();
         java.util.Map<String, java.util.List<String>> whole = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.Map<String, java.util.List<String>> inParts = new java.util.concurrent.ConcurrentHashMap<>();
         LoadRun.Result all = LoadRun.run(mix, 3, 0, 10, 7_000, r -> record(whole, r));
@@ -160,6 +157,12 @@ class LoadBenchTest {
                 assertTrue(merged[i - 1] <= merged[i], "sorted, as the percentiles need");
             }
         }
+    }
+
+    /** The mix over 30 rooms and a month, with no engine: enough to draw requests from. */
+    private static LoadMix smallMix() {
+        return new LoadMix(new LoadCorpus(org.roomwatch.app.SampleSchools.load(), 30, java.time.Instant.parse("2025-01-01T00:00:00Z"),
+                java.time.Duration.ofDays(30)), 30, java.util.List.of("9900001"), null);
     }
 
     private static void record(java.util.Map<String, java.util.List<String>> sent, LoadMix.Request request) {
