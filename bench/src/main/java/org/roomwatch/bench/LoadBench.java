@@ -55,9 +55,6 @@ final class LoadBench implements Callable<Integer> {
     /** Searches of each message-search kind timed one at a time in each variant, for what highlights and facets cost. */
     private static final int PIECE_SAMPLES = 40;
 
-    /** The investigators' pause in the mix's measured runs (not in the warm-up, nor in each kind alone, which measure capacity). */
-    private LoadRun.Think think = LoadRun.Think.NONE;
-
     @Option(names = "--messages", defaultValue = "1000000", description = "messages pre-loaded in bulk; default ${DEFAULT-VALUE}") long messages;
     @Option(names = "--preload-rooms", defaultValue = "2000", description = "rooms the pre-loaded messages are in; default ${DEFAULT-VALUE}") int preloadRooms;
     @Option(names = "--searchers", defaultValue = "32", description = "concurrent investigators; default ${DEFAULT-VALUE}") int searchers;
@@ -82,7 +79,8 @@ final class LoadBench implements Callable<Integer> {
             throw new IllegalArgumentException("--messages and --warmup-seconds must be 0 or more; --preload-rooms, --searchers, --requests,"
                     + " --rooms, --posts and --ingest-seconds at least 1; --kind-requests at least 2 (each kind is sent in two halves)");
         }
-        think = new LoadRun.Think(thinkMs);
+        // The investigators' pause in the mix's measured runs (not in the warm-up, nor in each kind alone, which measure capacity).
+        LoadRun.Think think = new LoadRun.Think(thinkMs);
         if (!Set.of("postgres", "h2").contains(database)) {
             throw new IllegalArgumentException("--database must be postgres or h2, got '" + database + "'");
         }
@@ -110,7 +108,7 @@ final class LoadBench implements Callable<Integer> {
                     // The engine side's own client, with as many connections as the server's search client.
                     ElasticsearchClient engineClient = ElasticsearchClients.create(node.url(), Duration.ofMinutes(5), 64);
                     try {
-                        summary = measure(app, client, engineClient, names, config, tagging, corpus, schools);
+                        summary = measure(app, client, engineClient, names, config, tagging, corpus, schools, think);
                     } finally {
                         engineClient._transport().close();
                     }
@@ -216,7 +214,7 @@ final class LoadBench implements Callable<Integer> {
     private record Summary(String lastLine, int problems) {}
 
     private Summary measure(Roomwatch app, ElasticsearchClient client, ElasticsearchClient engineClient, IndexNames names, RoomwatchConfig config, Tagging tagging,
-                        LoadCorpus corpus, List<School> schools) throws Exception {
+                        LoadCorpus corpus, List<School> schools, LoadRun.Think think) throws Exception {
         app.users().add("load-analyst", Role.ANALYST, "a synthetic load-test passphrase", "bench-load");
         String token = app.users().createToken("load-analyst", "bench-load").secret();
         LoadApi api = new LoadApi(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build(),
